@@ -1,0 +1,232 @@
+/**
+ * The storage boundary of the reference server. Two adapters implement it — embedded SQLite
+ * (`node:sqlite`, the default) and PostgreSQL — and one shared test suite runs against both.
+ *
+ * Rules every adapter keeps:
+ * - Secrets are never stored raw: tokens and codes arrive here already as keyed hashes
+ *   (HMAC-SHA-256, hex); passwords as PHC strings; mail payloads sealed (encrypted) by the caller.
+ * - Every method that changes more than one row is one transaction: all or nothing.
+ * - Times are passed in (`now`) so tests drive the clock; the store never reads the wall clock
+ *   for decisions.
+ * - Emails are stored canonical (see core's `canonicalizeEmail`); lookups use `emailKey`, the
+ *   canonical email lower-cased, which is unique.
+ */
+
+/** Lifecycle of an account. */
+export type AccountStatus = 'pending_activation' | 'active' | 'pending_verification' | 'disabled';
+
+/** An account row. */
+export interface AccountRecord {
+  id: string;
+  /** Canonical email as the user gave it (local part case kept). */
+  email: string;
+  /** Lower-cased canonical email: the unique lookup key. */
+  emailKey: string;
+  name: string | null;
+  status: AccountStatus;
+  /** PHC string, or null for migrated accounts awaiting activation. */
+  passwordHash: string | null;
+  /** Bumped on every password change; access tokens carry it and refresh checks it. */
+  credentialVersion: number;
+  /** Consecutive failed sign-ins (reset on success); drives the growing delay. */
+  failedSignIns: number;
+  createdAt: Date;
+  updatedAt: Date;
+  activatedAt: Date | null;
+}
+
+/** What a one-time token is for; a token is bound to its purpose. */
+export type TokenPurpose = 'reset' | 'activation' | 'verify_email';
+
+/** A one-time token row (link token and, optionally, its short code). */
+export interface TokenRecord {
+  id: string;
+  accountId: string;
+  purpose: TokenPurpose;
+  /** HMAC-SHA-256 (hex) of the raw link token. */
+  tokenHash: string;
+  /** HMAC-SHA-256 (hex) of the one-time code, when the mail carried one. */
+  codeHash: string | null;
+  /** Wrong code attempts so far; the code stops working at the service's limit. */
+  codeAttempts: number;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  /** Set when a newer token of the same account and purpose family replaced this one. */
+  supersededAt: Date | null;
+}
+
+/** A mail waiting in, or delivered from, the durable outbox. */
+export interface OutboxRecord {
+  id: string;
+  /** Recipient: always the address stored on the account. */
+  to: string;
+  /** Template id, e.g. `password_reset`, `account_activation`, `password_changed`, `verify_email`, `already_registered`. */
+  template: string;
+  /** Sealed (encrypted, authenticated) JSON payload; null once delivered and scrubbed. */
+  payload: string | null;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  nextAttemptAt: Date;
+  /** While a worker holds the lease, no other worker claims the mail. */
+  leaseUntil: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** A new outbox mail. */
+export interface NewOutboxMail {
+  id: string;
+  to: string;
+  template: string;
+  payload: string;
+  createdAt: Date;
+}
+
+/** A refresh token row; tokens of one sign-in share a family. */
+export interface RefreshTokenRecord {
+  id: string;
+  familyId: string;
+  accountId: string;
+  tokenHash: string;
+  credentialVersion: number;
+  createdAt: Date;
+  expiresAt: Date;
+  /** Set when rotated (used once); using it again revokes the whole family. */
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** A signing key, persisted so that every process and restart signs with the same keys. */
+export interface SigningKeyRecord {
+  kid: string;
+  alg: string;
+  /** Private JWK, sealed by the caller. */
+  privateJwk: string;
+  /** Public JWK as JSON. */
+  publicJwk: string;
+  createdAt: Date;
+}
+
+/** Why a consuming call did not consume. */
+export type ConsumeFailure = 'invalid' | 'expired' | 'used' | 'superseded';
+
+/** Input of {@link Store.completePasswordReset}: everything a reset changes, in one transaction. */
+export interface CompleteResetInput {
+  tokenId: string;
+  /** New PHC password hash (hashed before the transaction: hashing is slow). */
+  passwordHash: string;
+  now: Date;
+  /** The "password changed / account activated" notice, enqueued in the same transaction. */
+  notice: NewOutboxMail;
+}
+
+/** Result of {@link Store.completePasswordReset}. */
+export type CompleteResetResult =
+  | { ok: true; account: AccountRecord; activated: boolean }
+  | { ok: false; reason: ConsumeFailure };
+
+/** Outcome of counting one event against a fixed window. */
+export interface RateLimitHit {
+  /** Events in the current window, this one included. */
+  count: number;
+  /** When the current window ends. */
+  resetAt: Date;
+}
+
+/** The store. Adapters: `openSqliteStore()` and `openPostgresStore()`. */
+export interface Store {
+  /** Which adapter this is. */
+  readonly kind: 'sqlite' | 'postgres';
+
+  // Accounts
+  createAccount(
+    account: Omit<AccountRecord, 'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt'>,
+  ): Promise<AccountRecord>;
+  /** Insert many migrated accounts; existing emailKeys are skipped. Returns the inserted count. */
+  importAccounts(
+    accounts: Array<{ id: string; email: string; emailKey: string; name: string | null }>,
+    now: Date,
+  ): Promise<number>;
+  findAccountByEmailKey(emailKey: string): Promise<AccountRecord | null>;
+  findAccountById(id: string): Promise<AccountRecord | null>;
+  setAccountStatus(id: string, status: AccountStatus, now: Date): Promise<void>;
+  /** Record a failed sign-in; returns the new consecutive-failure count. */
+  recordFailedSignIn(accountId: string, now: Date): Promise<number>;
+  /** Reset the failure count and, when given, replace the hash (rehash on login). */
+  recordSuccessfulSignIn(accountId: string, now: Date, rehash?: string): Promise<void>;
+
+  // One-time tokens
+  /**
+   * Insert a token and, in the same transaction, supersede every unused token of the same
+   * account whose purpose is in `supersedes` (the newest email's link is the only valid one),
+   * and enqueue its mail.
+   */
+  issueToken(token: TokenRecord, supersedes: TokenPurpose[], mail: NewOutboxMail): Promise<void>;
+  findTokenByHash(tokenHash: string): Promise<TokenRecord | null>;
+  /** The newest unused, unsuperseded token of these purposes for the account (for code entry). */
+  findLatestToken(accountId: string, purposes: TokenPurpose[]): Promise<TokenRecord | null>;
+  /** Count a wrong code; returns the attempts so far. */
+  recordCodeAttempt(tokenId: string): Promise<number>;
+  /**
+   * The one consuming call of a reset: in one transaction (BEGIN IMMEDIATE on SQLite), consume
+   * the token only if unused, unsuperseded and unexpired (`UPDATE … WHERE used_at IS NULL …
+   * RETURNING`), set the password, bump credentialVersion, reset failedSignIns, supersede the
+   * account's other reset/activation tokens, revoke every refresh token, activate a
+   * pending_activation account, and enqueue the notice. Exactly one of N parallel calls succeeds.
+   */
+  completePasswordReset(input: CompleteResetInput): Promise<CompleteResetResult>;
+  /** Consume a verify_email token and activate the account, atomically. */
+  completeEmailVerification(
+    tokenId: string,
+    now: Date,
+  ): Promise<{ ok: true; account: AccountRecord } | { ok: false; reason: ConsumeFailure }>;
+
+  // Refresh tokens
+  insertRefreshToken(token: RefreshTokenRecord): Promise<void>;
+  /**
+   * Rotate: mark `tokenHash` used and insert `next` in the same family, atomically — only if the
+   * old token is unused, unrevoked, unexpired and its credentialVersion matches the account's.
+   * A reused (already used) token revokes its whole family and returns `reused`.
+   */
+  rotateRefreshToken(
+    tokenHash: string,
+    next: RefreshTokenRecord,
+    now: Date,
+  ): Promise<
+    | { ok: true; account: AccountRecord }
+    | { ok: false; reason: 'invalid' | 'expired' | 'reused' | 'revoked' }
+  >;
+  /** Revoke the family of this token (sign-out). */
+  revokeRefreshFamily(tokenHash: string, now: Date): Promise<void>;
+
+  // Outbox
+  enqueueMail(mail: NewOutboxMail): Promise<void>;
+  /** Lease up to `limit` due pending mails (nextAttemptAt ≤ now, no live lease), atomically. */
+  claimDueMail(now: Date, limit: number, leaseMs: number): Promise<OutboxRecord[]>;
+  /** Mark delivered; `scrub` drops the payload (production), dev mode keeps it for the inbox. */
+  markMailSent(id: string, now: Date, scrub: boolean): Promise<void>;
+  /** Record a failed attempt; `retryAt` null means give up (status `dead`). */
+  markMailFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Newest first, for the dev inbox. */
+  listMail(limit: number): Promise<OutboxRecord[]>;
+
+  // Rate limits (shared by every process over the same database)
+  /** Count one event for `key` in a fixed window of `windowMs` starting at the first event. */
+  hitRateLimit(key: string, windowMs: number, now: Date): Promise<RateLimitHit>;
+  /** Read without counting. */
+  peekRateLimit(key: string, now: Date): Promise<RateLimitHit | null>;
+  /** Forget a key (e.g. a successful sign-in clears the account's failures). */
+  clearRateLimit(key: string): Promise<void>;
+
+  // Signing keys
+  listSigningKeys(): Promise<SigningKeyRecord[]>;
+  /** Insert if no key exists yet; returns the keys in force afterwards (another process may win). */
+  ensureSigningKey(key: SigningKeyRecord): Promise<SigningKeyRecord[]>;
+
+  /** Apply pending migrations (idempotent; versioned). Called by the adapters' open functions. */
+  migrate(): Promise<void>;
+  /** Close connections; pending operations finish first. */
+  close(): Promise<void>;
+}
