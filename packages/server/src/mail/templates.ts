@@ -1,0 +1,198 @@
+/**
+ * The mails the server sends. Each template is described once as a list of blocks; the plain
+ * text and HTML parts are both rendered from it, so they never say different things. Every
+ * interpolated value is HTML-escaped in the HTML part; links must be http(s) URLs.
+ */
+import type { Sealer } from '../crypto/seal.ts';
+import type { NewOutboxMail } from '../store/types.ts';
+import { type Content, type Inline, mailContent } from './content.ts';
+import { button, codeBox, escapeHtml, htmlFrame, oneLine, paragraph } from './format.ts';
+
+/** What each template needs; sealed into the outbox row (it contains raw tokens and codes). */
+export interface MailPayloads {
+  password_reset: { link: string; code: string; expiresAt: string };
+  account_activation: { link: string; code: string; expiresAt: string };
+  password_changed: { activated: boolean; at: string };
+  verify_email: { link: string; expiresAt: string };
+  already_registered: { signInUrl: string; resetUrl: string };
+}
+
+/** A template id. */
+export type MailTemplate = keyof MailPayloads;
+
+/** Every template id, for validation and iteration. */
+export const MAIL_TEMPLATES: readonly MailTemplate[] = [
+  'password_reset',
+  'account_activation',
+  'password_changed',
+  'verify_email',
+  'already_registered',
+];
+
+/** Options of {@link renderMail}. */
+export interface RenderOptions {
+  /** Shown in subjects and bodies, e.g. "Codelocks Connect". */
+  productName: string;
+  /** Where people who cannot use a link get help (https: or mailto: URL). */
+  supportUrl: string;
+  /** When the mail was requested (the outbox row's createdAt): lets the mail say "valid for 60 minutes". */
+  requestedAt?: Date;
+}
+
+/** A rendered mail. */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * Thrown by {@link renderMail} when a stored payload does not fit its template (unknown
+ * template, missing field, non-http link). Permanent: retrying will not help.
+ *
+ * @example
+ * ```ts
+ * try { renderMail(row.template, data, opts); } catch (e) { if (e instanceof MailRenderError) markDead(); }
+ * ```
+ */
+export class MailRenderError extends Error {
+  /** Stable code for logs. */
+  readonly code = 'mail_render_failed';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MailRenderError';
+  }
+}
+
+const CODE = /^\d{8}$/;
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 64 && !Number.isNaN(Date.parse(value));
+}
+
+/** Why `data` does not fit `template`, or null when it does. */
+function payloadProblem(template: string, data: unknown): string | null {
+  if (!MAIL_TEMPLATES.includes(template as MailTemplate)) return 'unknown template';
+  if (typeof data !== 'object' || data === null) return 'payload is not an object';
+  const d = data as Record<string, unknown>;
+  switch (template as MailTemplate) {
+    case 'password_reset':
+    case 'account_activation':
+      if (!isHttpUrl(d.link)) return 'link must be an http(s) URL';
+      if (typeof d.code !== 'string' || !CODE.test(d.code)) return 'code must be 8 digits';
+      return isIsoDate(d.expiresAt) ? null : 'expiresAt must be a date';
+    case 'password_changed':
+      if (typeof d.activated !== 'boolean') return 'activated must be a boolean';
+      return isIsoDate(d.at) ? null : 'at must be a date';
+    case 'verify_email':
+      if (!isHttpUrl(d.link)) return 'link must be an http(s) URL';
+      return isIsoDate(d.expiresAt) ? null : 'expiresAt must be a date';
+    case 'already_registered':
+      if (!isHttpUrl(d.signInUrl)) return 'signInUrl must be an http(s) URL';
+      return isHttpUrl(d.resetUrl) ? null : 'resetUrl must be an http(s) URL';
+  }
+}
+
+function inlineText(parts: Inline[]): string {
+  return parts
+    .map((p) => (typeof p === 'string' ? p : p.text ? `${p.text} (${p.href})` : p.href))
+    .join('');
+}
+
+function inlineHtml(parts: Inline[]): string {
+  return parts
+    .map((p) =>
+      typeof p === 'string'
+        ? escapeHtml(p)
+        : `<a href="${escapeHtml(p.href)}" style="color:#0b5cad;">${escapeHtml(p.text ?? p.href)}</a>`,
+    )
+    .join('');
+}
+
+function toText(c: Content, productName: string): string {
+  const blocks = c.blocks.map((b) => {
+    if ('p' in b) return inlineText(b.p);
+    if ('button' in b) return `${b.button.label}:\n${b.button.url}`;
+    return `    ${b.code}`;
+  });
+  return `${c.title}\n\n${blocks.join('\n\n')}\n\n-- \n${productName}\n`;
+}
+
+function toHtml(c: Content, productName: string): string {
+  const body = c.blocks
+    .map((b) => {
+      if ('p' in b) return paragraph(inlineHtml(b.p));
+      if ('button' in b) return button(b.button.url, b.button.label);
+      return codeBox(b.code);
+    })
+    .join('\n');
+  return htmlFrame({ productName: escapeHtml(productName), title: escapeHtml(c.title), body });
+}
+
+/**
+ * Render a mail's subject, plain text and HTML from its template and (unsealed) payload.
+ * The payload is checked first: a stored row that does not fit throws {@link MailRenderError}.
+ *
+ * @example
+ * ```ts
+ * const mail = renderMail('password_reset', {
+ *   link: 'https://app.example/reset#token=…', code: '12345678', expiresAt: '2026-11-28T09:31:00Z',
+ * }, { productName: 'Codelocks Connect', supportUrl: 'https://help.example/contact' });
+ * mail.subject; // 'Password Reset Request for Codelocks Connect'
+ * ```
+ */
+export function renderMail(
+  template: MailTemplate,
+  data: unknown,
+  options: RenderOptions,
+): RenderedMail {
+  const problem = payloadProblem(template, data);
+  if (problem)
+    throw new MailRenderError(`cannot render ${String(template).slice(0, 40)}: ${problem}`);
+  const c = mailContent(template, data, options);
+  const productName = oneLine(options.productName);
+  return {
+    subject: oneLine(c.subject),
+    text: toText(c, productName),
+    html: toHtml(c, productName),
+  };
+}
+
+/**
+ * Build an outbox row for a mail: the payload is checked against its template and sealed, so
+ * the raw link token and code never reach the database in plaintext.
+ *
+ * @throws TypeError when the payload does not fit the template (a programming error).
+ * @example
+ * ```ts
+ * const mail = composeMail(sealer, {
+ *   id: crypto.randomUUID(), to: account.email, template: 'password_changed',
+ *   data: { activated: true, at: now.toISOString() }, createdAt: now,
+ * });
+ * await store.enqueueMail(mail);
+ * ```
+ */
+export function composeMail<T extends MailTemplate>(
+  sealer: Sealer,
+  input: { id: string; to: string; template: T; data: MailPayloads[T]; createdAt: Date },
+): NewOutboxMail {
+  const problem = payloadProblem(input.template, input.data);
+  if (problem) throw new TypeError(`composeMail(${String(input.template)}): ${problem}`);
+  return {
+    id: input.id,
+    to: input.to,
+    template: input.template,
+    payload: sealer.seal(input.data),
+    createdAt: input.createdAt,
+  };
+}
