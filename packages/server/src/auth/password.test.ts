@@ -1,0 +1,52 @@
+import { parseOptions } from '@node-rs/argon2';
+import { describe, expect, it } from 'vitest';
+import { ARGON2_PARAMS, createPasswordHasher } from './password.ts';
+import { createSemaphore } from './semaphore.ts';
+
+describe('password hashing', () => {
+  const hasher = createPasswordHasher({ concurrency: 2 });
+
+  it('stores argon2id PHC strings at OWASP parameters (SECURITY 15)', async () => {
+    const phc = await hasher.hash('Correct-Horse-9');
+    expect(phc.startsWith('$argon2id$v=19$')).toBe(true);
+    const p = parseOptions(phc);
+    expect(p.memoryCost).toBe(ARGON2_PARAMS.memoryCost);
+    expect(p.memoryCost).toBeGreaterThanOrEqual(19 * 1024);
+    expect(p.timeCost).toBeGreaterThanOrEqual(2);
+    expect(p.parallelism).toBe(1);
+    expect(await hasher.verify(phc, 'Correct-Horse-9')).toBe(true);
+    expect(await hasher.verify(phc, 'Correct-Horse-9 ')).toBe(false);
+    expect(hasher.needsRehash(phc)).toBe(false);
+  });
+
+  it('never truncates: passwords differing after byte 72 never cross-verify (SECURITY 14)', async () => {
+    const prefix = 'A1b-'.repeat(20); // 80 bytes
+    const a = `${prefix}x`;
+    const b = `${prefix}y`;
+    const phcA = await hasher.hash(a);
+    expect(await hasher.verify(phcA, b)).toBe(false);
+    expect(await hasher.verify(phcA, prefix)).toBe(false);
+    expect(await hasher.verify(phcA, a)).toBe(true);
+  });
+
+  it('answers false, never throws, for malformed hashes and the dummy', async () => {
+    expect(await hasher.verify('not-a-hash', 'x')).toBe(false);
+    expect(await hasher.verifyDummy('anything')).toBe(false);
+    expect(hasher.needsRehash('$argon2id$v=19$m=4096,t=1,p=1$c2FsdHNhbHQ$aGFzaA')).toBe(true);
+  });
+
+  it('caps concurrency: a burst queues', async () => {
+    const cap = createSemaphore(2);
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        cap.run(async () => {
+          peak = Math.max(peak, cap.active);
+          await new Promise((r) => setTimeout(r, 5));
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+    expect(cap.active).toBe(0);
+  });
+});

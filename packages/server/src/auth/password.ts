@@ -1,0 +1,81 @@
+/**
+ * Password hashing: argon2id (OWASP: m = 19 MiB, t = 2, p = 1) through `@node-rs/argon2`, stored
+ * as PHC strings, behind a concurrency cap. Passwords are hashed exactly as given (after the
+ * policy's NFC normalisation by the caller): no trimming, no truncation — argon2 has no 72-byte
+ * limit, unlike bcrypt.
+ */
+import { availableParallelism } from 'node:os';
+import { hash, type Options, parseOptions, verify } from '@node-rs/argon2';
+import { createSemaphore, type Semaphore } from './semaphore.ts';
+
+/** Argon2id parameters (OWASP Password Storage Cheat Sheet, first recommendation). */
+export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+// `Algorithm` is a const enum in the package's types; 2 is Argon2id.
+const OPTIONS: Options = { ...ARGON2_PARAMS, algorithm: 2 as Options['algorithm'] };
+
+/** Hashes and verifies passwords with a concurrency cap. */
+export interface PasswordHasher {
+  /** PHC string of `password`. */
+  hash(password: string): Promise<string>;
+  /** Whether `password` matches `phc`; false (never a throw) for a malformed hash. */
+  verify(phc: string, password: string): Promise<boolean>;
+  /**
+   * Verify against a dummy hash of the same cost and answer false: for unknown emails, so that
+   * sign-in takes the same time whether or not the account exists.
+   */
+  verifyDummy(password: string): Promise<false>;
+  /** Whether a stored hash was made with weaker or other parameters than today's. */
+  needsRehash(phc: string): boolean;
+  /** The semaphore (exposed for benchmarks and tests). */
+  readonly cap: Semaphore;
+}
+
+/**
+ * Create a hasher. The cap defaults to twice the available cores: enough to keep every core busy
+ * while a burst of sign-ins waits in a queue rather than allocating 19 MiB each at once.
+ *
+ * @example
+ * ```ts
+ * const hasher = createPasswordHasher();
+ * const phc = await hasher.hash('correct horse battery staple');
+ * await hasher.verify(phc, 'correct horse battery staple'); // true
+ * ```
+ */
+export function createPasswordHasher(options: { concurrency?: number } = {}): PasswordHasher {
+  const cap = createSemaphore(options.concurrency ?? Math.max(2, availableParallelism() * 2));
+  let dummy: Promise<string> | undefined;
+  const getDummy = () => {
+    dummy ??= cap.run(() => hash(`dummy-${crypto.randomUUID()}`, OPTIONS));
+    return dummy;
+  };
+  const verifyRaw = async (phc: string, password: string) => {
+    try {
+      return await cap.run(() => verify(phc, password));
+    } catch {
+      return false;
+    }
+  };
+  return {
+    hash: (password) => cap.run(() => hash(password, OPTIONS)),
+    verify: verifyRaw,
+    async verifyDummy(password) {
+      await verifyRaw(await getDummy(), password);
+      return false;
+    },
+    needsRehash(phc) {
+      try {
+        const p = parseOptions(phc);
+        return (
+          p.algorithm !== 2 ||
+          p.memoryCost < ARGON2_PARAMS.memoryCost ||
+          p.timeCost < ARGON2_PARAMS.timeCost ||
+          p.parallelism !== ARGON2_PARAMS.parallelism
+        );
+      } catch {
+        return true;
+      }
+    },
+    cap,
+  };
+}

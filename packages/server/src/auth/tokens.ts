@@ -1,0 +1,98 @@
+/**
+ * Access tokens (RFC 9068 style JWTs): `typ: at+jwt`, EdDSA, claims iss, aud, sub, jti, iat, exp
+ * and `cv` (the account's credential version, bumped by every password change).
+ *
+ * Verification follows RFC 8725: one algorithm, required claims, issuer, audience and `typ`
+ * checked, ≤ 30 s clock tolerance, and headers that would let the token choose its own key
+ * (`jku`, `jwk`, `x5u`, `x5c`) refused; jose itself refuses unknown `crit` members.
+ */
+import { ACCESS_TOKEN_TYPE } from '@connect-auth/core/contract';
+import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { SIGNING_ALG, type SigningKeys } from './keys.ts';
+
+/** Access token lifetime in seconds (10 minutes; SECURITY 19 allows ≤ 15). */
+export const ACCESS_TOKEN_TTL_SECONDS = 600;
+/** Clock tolerance when verifying, in seconds. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
+/** Claims of a verified access token. */
+export interface AccessClaims extends JWTPayload {
+  sub: string;
+  jti: string;
+  iat: number;
+  exp: number;
+  cv: number;
+}
+
+/** Issues and verifies access tokens. */
+export interface AccessTokens {
+  issue(account: {
+    id: string;
+    credentialVersion: number;
+  }): Promise<{ token: string; expiresAt: Date }>;
+  /** Verified claims, or throws a jose error / `TypeError` for a refused token. */
+  verify(token: string): Promise<AccessClaims>;
+}
+
+const FORBIDDEN_HEADERS = ['jku', 'jwk', 'x5u', 'x5c'] as const;
+
+/**
+ * Create the access-token issuer/verifier.
+ *
+ * @example
+ * ```ts
+ * const tokens = createAccessTokens({ keys, issuer: 'https://auth.example', audience: 'https://auth.example', clock: () => new Date() });
+ * const { token } = await tokens.issue({ id: 'acc_1', credentialVersion: 1 });
+ * (await tokens.verify(token)).sub; // 'acc_1'
+ * ```
+ */
+export function createAccessTokens(deps: {
+  keys: SigningKeys;
+  issuer: string;
+  audience: string;
+  clock: () => Date;
+  ttlSeconds?: number;
+}): AccessTokens {
+  const ttl = deps.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
+  return {
+    async issue(account) {
+      const iat = Math.floor(deps.clock().getTime() / 1000);
+      const exp = iat + ttl;
+      const token = await new SignJWT({ cv: account.credentialVersion })
+        .setProtectedHeader({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYPE, kid: deps.keys.kid })
+        .setIssuer(deps.issuer)
+        .setAudience(deps.audience)
+        .setSubject(account.id)
+        .setJti(crypto.randomUUID())
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(deps.keys.privateKey);
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+    async verify(token) {
+      const { payload } = await jwtVerify(
+        token,
+        (header) => {
+          for (const name of FORBIDDEN_HEADERS) {
+            if (name in header) throw new errors.JWSInvalid(`"${name}" header is not accepted`);
+          }
+          const key = header.kid ? deps.keys.publicKey(header.kid) : undefined;
+          if (!key) throw new errors.JWKSNoMatchingKey();
+          return key;
+        },
+        {
+          algorithms: [SIGNING_ALG],
+          issuer: deps.issuer,
+          audience: deps.audience,
+          typ: ACCESS_TOKEN_TYPE,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          requiredClaims: ['exp', 'iat', 'sub', 'jti', 'cv'],
+          currentDate: deps.clock(),
+        },
+      );
+      if (typeof payload.cv !== 'number')
+        throw new errors.JWTClaimValidationFailed('cv must be a number', payload, 'cv');
+      return payload as AccessClaims;
+    },
+  };
+}

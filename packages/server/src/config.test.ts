@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const secret = 's'.repeat(32);
+
+describe('configuration', () => {
+  it('has safe defaults in dev', () => {
+    const c = loadConfig({ env: {}, argv: ['--dev'] });
+    expect(c).toMatchObject({
+      port: 8787,
+      dev: true,
+      hostname: '127.0.0.1',
+      policy: 'connect',
+      autoSignInAfterReset: false,
+      trustProxy: false,
+    });
+  });
+
+  it('reads env and lets flags win', () => {
+    const c = loadConfig({
+      env: {
+        PORT: '9000',
+        CONNECT_POLICY: 'connect',
+        SMTP_URL: 'smtp://localhost:25',
+        CONNECT_SECRET: secret,
+        PUBLIC_URL: 'https://auth.example/',
+      },
+      argv: ['--port', '9001', '--policy', 'nist-800-63b'],
+    });
+    expect(c.port).toBe(9001);
+    expect(c.policy).toBe('nist-800-63b');
+    expect(c.publicUrl).toBe('https://auth.example');
+    expect(c.appUrl).toBe('https://auth.example');
+  });
+
+  it('names every offending key', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        env: {
+          PORT: 'eighty',
+          CONNECT_POLICY: 'weak',
+          CONNECT_SECRET: 'short',
+          TRUST_PROXY: 'maybe',
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const keys = (error as ConfigError).issues.map((i) => i.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'PORT (--port)',
+        'CONNECT_POLICY (--policy)',
+        'CONNECT_SECRET',
+        'TRUST_PROXY (--trust-proxy)',
+        'SMTP_URL (--smtp-url)',
+      ]),
+    );
+    expect((error as Error).message).toContain('PORT (--port): must be an integer');
+  });
+
+  it('rejects unknown flags and bad URLs', () => {
+    expect(() => loadConfig({ argv: ['--dev', '--nope'] })).toThrow(ConfigError);
+    expect(() => loadConfig({ argv: ['--dev', '--public-url', 'ftp://x'] })).toThrow(/PUBLIC_URL/);
+    expect(() =>
+      loadConfig({ argv: ['--dev', '--allowed-origins', 'https://a.example/path'] }),
+    ).toThrow(/ALLOWED_ORIGINS/);
+  });
+});

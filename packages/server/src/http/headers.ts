@@ -1,0 +1,70 @@
+/**
+ * Headers on every answer: security headers (SECURITY 10, 22) and CORS for configured origins.
+ */
+
+/** What the header policy needs to know. */
+export interface HeaderPolicy {
+  /** Send HSTS (the public URL is https). */
+  hsts: boolean;
+  /** Origins allowed to call with credentials. */
+  allowedOrigins: ReadonlySet<string>;
+}
+
+/** Methods and headers a cross-origin caller may use. */
+const CORS_METHODS = 'GET, POST, DELETE, OPTIONS';
+const CORS_HEADERS = 'content-type, authorization';
+
+/**
+ * Add security headers and CORS to a response (mutates a copy-safe response).
+ *
+ * @example
+ * ```ts
+ * return withHeaders(response, request, { hsts: true, allowedOrigins: new Set(['https://app.example']) });
+ * ```
+ */
+export function withHeaders(response: Response, request: Request, policy: HeaderPolicy): Response {
+  let res = response;
+  // Some responses (e.g. from fetch) have immutable headers; re-wrap those.
+  try {
+    res.headers.set('x-content-type-options', 'nosniff');
+  } catch {
+    res = new Response(response.body, response);
+    res.headers.set('x-content-type-options', 'nosniff');
+  }
+  const h = res.headers;
+  h.set('referrer-policy', 'no-referrer');
+  if (!h.has('cache-control')) h.set('cache-control', 'no-store');
+  if (!h.has('content-security-policy'))
+    h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  h.set('x-frame-options', 'DENY');
+  h.set('cross-origin-resource-policy', 'same-site');
+  if (policy.hsts) h.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  const origin = request.headers.get('origin');
+  h.append('vary', 'Origin');
+  if (origin && policy.allowedOrigins.has(origin)) {
+    h.set('access-control-allow-origin', origin);
+    h.set('access-control-allow-credentials', 'true');
+    h.set('access-control-expose-headers', 'Retry-After');
+  }
+  return res;
+}
+
+/**
+ * Answer a CORS preflight: 204 with the allowed methods and headers for a configured origin,
+ * a bare 204 (no CORS grant) otherwise.
+ *
+ * @example
+ * ```ts
+ * if (request.method === 'OPTIONS') return preflight(request, policy);
+ * ```
+ */
+export function preflight(request: Request, policy: HeaderPolicy): Response {
+  const res = new Response(null, { status: 204 });
+  const origin = request.headers.get('origin');
+  if (origin && policy.allowedOrigins.has(origin)) {
+    res.headers.set('access-control-allow-methods', CORS_METHODS);
+    res.headers.set('access-control-allow-headers', CORS_HEADERS);
+    res.headers.set('access-control-max-age', '600');
+  }
+  return withHeaders(res, request, policy);
+}

@@ -1,0 +1,177 @@
+/**
+ * Node adapter: runs a web-standard app (`fetch(Request, context) → Response`) on `node:http`.
+ * Request bodies are read up to {@link MAX_REQUEST_BODY_BYTES}; a larger body is answered 413
+ * while reading, without buffering more. `close()` stops accepting, lets in-flight requests
+ * finish (up to a grace period), then closes the remaining connections.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MAX_REQUEST_BODY_BYTES } from '@connect-auth/core/contract';
+import { problemResponse } from './problem.ts';
+import type { RequestContext } from './router.ts';
+
+/** What the adapter runs. */
+export interface FetchApp {
+  fetch(request: Request, context?: Partial<RequestContext>): Promise<Response>;
+}
+
+/** A running HTTP server. */
+export interface RunningServer {
+  /** `http://host:port` actually bound. */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Stop accepting, finish in-flight requests (≤ `graceMs`), close. */
+  close(graceMs?: number): Promise<void>;
+}
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return reject(new TooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+function toRequest(req: IncomingMessage, body: Buffer | undefined, base: string): Request {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i] as string;
+    const value = req.rawHeaders[i + 1] as string;
+    if (name.startsWith(':')) continue;
+    try {
+      headers.append(name, value);
+    } catch {
+      // An invalid header value is dropped rather than crashing the request.
+    }
+  }
+  // The URL's origin is the bound address, never the Host header: links are built from config.
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', base);
+    if (url.origin !== base) url = new URL(`${url.pathname}${url.search}`, base);
+  } catch {
+    url = new URL('/__invalid__', base);
+  }
+  return new Request(url, {
+    method: req.method ?? 'GET',
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+  });
+}
+
+async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name === 'set-cookie') return;
+    headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (head || !response.body) return void res.end();
+  const body = Buffer.from(await response.arrayBuffer());
+  res.end(body);
+}
+
+/**
+ * Serve an app over HTTP.
+ *
+ * @example
+ * ```ts
+ * const running = await serve(app, { port: 8787, hostname: '127.0.0.1' });
+ * console.log(running.url);
+ * process.once('SIGTERM', () => running.close());
+ * ```
+ */
+export async function serve(
+  app: FetchApp,
+  options: { port?: number; hostname?: string; onError?: (error: unknown) => void } = {},
+): Promise<RunningServer> {
+  const hostname = options.hostname ?? '127.0.0.1';
+  let base = 'http://127.0.0.1';
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  const server = createServer(async (req, res) => {
+    inFlight++;
+    try {
+      const method = req.method ?? 'GET';
+      let body: Buffer | undefined;
+      if (method !== 'GET' && method !== 'HEAD') {
+        try {
+          body = await readBody(req, MAX_REQUEST_BODY_BYTES);
+        } catch (error) {
+          if (error instanceof TooLarge) {
+            res.setHeader('connection', 'close');
+            await send(res, problemResponse('payload_too_large'), false);
+            // Discard the rest without keeping it; the connection closes after the answer.
+            req.resume();
+            return;
+          }
+          res.destroy();
+          return;
+        }
+      }
+      const request = toRequest(req, body, base);
+      const response = await app.fetch(request, { ip: req.socket.remoteAddress ?? '' });
+      await send(res, response, method === 'HEAD');
+    } catch (error) {
+      options.onError?.(error);
+      if (!res.headersSent) await send(res, problemResponse('server_error'), false).catch(() => {});
+      else res.destroy();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    }
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  base = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  return {
+    url: base,
+    port: address.port,
+    server,
+    close(graceMs = 10_000) {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        const drained = new Promise<void>((r) => {
+          if (inFlight === 0) r();
+          else idle = r;
+        });
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        drained.then(() => {
+          clearTimeout(timer);
+          server.closeIdleConnections();
+          // Keep-alive sockets that become idle after their last answer are closed too.
+          setImmediate(() => server.closeAllConnections());
+        });
+      });
+    },
+  };
+}
