@@ -50,6 +50,47 @@ export function createCommonPasswords(entries: Iterable<string>): CommonPassword
   return fromSet(set);
 }
 
+const LETTER = /\p{L}/u;
+
+/**
+ * The "base" of a lower-case password: its letters-and-inside part with leading and trailing
+ * digits, symbols and spaces stripped (`'!password123'` → `'password'`), or `undefined` when that
+ * changes nothing or leaves fewer than 8 code points. Linear time.
+ *
+ * @example
+ * ```ts
+ * commonPasswordBase('sunshine2024!'); // 'sunshine'
+ * commonPasswordBase('sun2024'); // undefined
+ * ```
+ */
+export function commonPasswordBase(lower: string): string | undefined {
+  const chars = Array.from(lower);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && !LETTER.test(chars[start] as string)) start++;
+  while (end > start && !LETTER.test(chars[end - 1] as string)) end--;
+  if (end - start < 8 || end - start === chars.length) return undefined;
+  return chars.slice(start, end).join('');
+}
+
+/**
+ * Whether a password is common: `'exact'` when the list has it (any case), `'base'` when the list
+ * has its {@link commonPasswordBase} (`Sunshine2024!` → `sunshine`), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * isCommonPassword(createCommonPasswords(['sunshine']), 'Sunshine2024!'); // 'base'
+ * ```
+ */
+export function isCommonPassword(
+  list: CommonPasswords,
+  password: string,
+): 'exact' | 'base' | undefined {
+  if (list.has(password)) return 'exact';
+  const base = commonPasswordBase(password.normalize('NFC').toLowerCase());
+  return base !== undefined && list.has(base) ? 'base' : undefined;
+}
+
 let cached: Promise<CommonPasswords> | undefined;
 
 /**

@@ -1,4 +1,5 @@
 import type { PasswordPolicy, PolicyRule, RuleResult } from '../contract/policy.ts';
+import { isCommonPassword } from './common-passwords.ts';
 import { contextWords, findContextWords } from './context.ts';
 import { DEFAULT_MAX_LENGTH, evaluateRule } from './rules.ts';
 import { estimateBits, scoreFromBits } from './score.ts';
@@ -50,7 +51,7 @@ export function evaluatePassword(
     results.push(verdict);
   }
   let score = 0 as PasswordEvaluation['score'];
-  if (!measured.oversized && !blocklist?.has(measured.nfc)) {
+  if (!measured.oversized && !(blocklist && isCommonPassword(blocklist, measured.nfc))) {
     const found = findContextWords(measured.lower, words);
     score = scoreFromBits(estimateBits(measured.nfc, found.discount));
   }

@@ -1,4 +1,5 @@
 import type { PolicyRule, RuleResult } from '../contract/policy.ts';
+import { isCommonPassword } from './common-passwords.ts';
 import { type ContextWord, findContextWords } from './context.ts';
 import { MAX_PASSWORD_BYTES, type MeasuredPassword } from './text.ts';
 import type { CommonPasswords } from './types.ts';
@@ -80,7 +81,10 @@ export function evaluateRule(rule: PolicyRule, input: RuleInput): RuleResult {
     case 'not_common': {
       if (password.oversized) return result(rule, false, { checked: false });
       if (!input.blocklist) return result(rule, true, { checked: false });
-      return result(rule, !input.blocklist.has(password.nfc), { checked: true });
+      const match = isCommonPassword(input.blocklist, password.nfc);
+      return match
+        ? result(rule, false, { checked: true, match })
+        : result(rule, true, { checked: true });
     }
     case 'not_context': {
       if (password.oversized) return result(rule, false, { checked: false });
