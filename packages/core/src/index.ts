@@ -1,1 +1,92 @@
-export {};
+/**
+ * `@connect-auth/core`: the typed client for Connect account activation, lost password, sign-in
+ * and registration, with its typed errors, token helpers, the wire contract's public types and
+ * the password policy. Named exports only, no side effects: bundlers keep what you use.
+ *
+ * @example
+ * ```ts
+ * import { createConnectClient, readResetToken, TokenError } from '@connect-auth/core';
+ *
+ * const client = createConnectClient({ baseUrl: 'https://connect.example.com' });
+ * const token = readResetToken();
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export { createConnectClient } from './client.ts';
+export {
+  CLIENT_ERROR_CODES,
+  type ClientErrorCode,
+  type ErrorCode,
+  type KnownErrorCode,
+  SERVER_ERROR_CODES,
+  type ServerErrorCode,
+} from './contract/codes.ts';
+export { canonicalizeEmail, MAX_EMAIL_LENGTH } from './contract/email.ts';
+export type {
+  Accepted,
+  Account,
+  CompletePasswordResetBody,
+  EmailVerified,
+  PasswordResetResult,
+  RegisterBody,
+  RequestPasswordResetBody,
+  ResetPurpose,
+  ResetTokenInfo,
+  Session,
+  SignInBody,
+  VerifyEmailBody,
+  VerifyResetTokenBody,
+} from './contract/messages.ts';
+export type {
+  PasswordPolicy,
+  PolicyRule,
+  RuleId,
+  RuleLevel,
+  RuleResult,
+} from './contract/policy.ts';
+export type { FieldIssue, Problem } from './contract/problem.ts';
+export {
+  AbortedError,
+  CodeInvalidError,
+  ConnectError,
+  type ConnectErrorOptions,
+  errorFromProblem,
+  InvalidCredentialsError,
+  InvalidResponseError,
+  isConnectError,
+  isKnownErrorCode,
+  NetworkError,
+  parseRetryAfter,
+  RateLimitedError,
+  ServerError,
+  SessionInvalidError,
+  TimeoutError,
+  TokenError,
+  type TokenErrorCode,
+  TokenExpiredError,
+  TokenInvalidError,
+  TokenSupersededError,
+  TokenUsedError,
+  ValidationError,
+  type ValidationErrorOptions,
+  WeakPasswordError,
+} from './errors/index.ts';
+export type { CompletePasswordResetInput } from './flows/complete-password-reset.ts';
+export { normalizeResetCode } from './flows/normalize-code.ts';
+export * from './policy/index.ts';
+export { memoryStorage } from './session/memory-storage.ts';
+export { decodeAccessToken } from './tokens/decode-access-token.ts';
+export { type LocationLike, readResetToken } from './tokens/read-reset-token.ts';
+export { RETRYABLE_ROUTES } from './transport/retry-policy.ts';
+export type {
+  CallOptions,
+  ClientHooks,
+  ConnectClient,
+  ConnectClientOptions,
+  RetryOptions,
+  SessionListener,
+  SessionStorageAdapter,
+  StoredSession,
+} from './types.ts';

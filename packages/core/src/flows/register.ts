@@ -1,0 +1,38 @@
+import { Accepted, RegisterBody } from '../contract/messages.ts';
+import type { CallOptions } from '../types.ts';
+import type { FlowContext } from './context.ts';
+import { canonicalEmailOrThrow, requireObject, requireString, validateBody } from './validate.ts';
+
+/**
+ * Registers an account. Resolves `{ status: 'accepted' }` for new and existing emails alike (an
+ * existing owner gets a "you already have an account" email); the new owner confirms with
+ * `verifyEmail`. Not retried (a retry could send a second email).
+ *
+ * @example
+ * ```ts
+ * await register(context, { email: 'new@example.com', password, name: 'Ada' });
+ * ```
+ */
+export async function register(
+  context: FlowContext,
+  input: { email: string; password: string; name?: string },
+  options: CallOptions = {},
+): Promise<Accepted> {
+  const fields = requireObject<{ email: unknown; password: unknown; name: unknown }>(
+    input,
+    'register',
+  );
+  const candidate: { email: string; password: string; name?: string } = {
+    email: canonicalEmailOrThrow(fields.email, 'register'),
+    password: requireString(fields.password, 'password', 'register'),
+  };
+  if (fields.name !== undefined) candidate.name = requireString(fields.name, 'name', 'register');
+  const body = validateBody(RegisterBody, candidate);
+  const { data } = await context.transport.request({
+    route: 'register',
+    body,
+    schema: Accepted,
+    signal: options.signal,
+  });
+  return data;
+}

@@ -1,0 +1,32 @@
+import { Accepted, RequestPasswordResetBody } from '../contract/messages.ts';
+import type { CallOptions } from '../types.ts';
+import type { FlowContext } from './context.ts';
+import { canonicalEmailOrThrow, requireObject, validateBody } from './validate.ts';
+
+/**
+ * Asks for a reset (or activation) email. Resolves `{ status: 'accepted' }` whether or not the
+ * account exists. The email is canonicalised first; an unusable one is a `ValidationError` and no
+ * request is sent. Retried on network failure, 503 and 429 (the server de-duplicates).
+ *
+ * @example
+ * ```ts
+ * await requestPasswordReset(context, { email: 'owner@example.com' });
+ * ```
+ */
+export async function requestPasswordReset(
+  context: FlowContext,
+  input: { email: string },
+  options: CallOptions = {},
+): Promise<Accepted> {
+  const { email } = requireObject<{ email: unknown }>(input, 'requestPasswordReset');
+  const body = validateBody(RequestPasswordResetBody, {
+    email: canonicalEmailOrThrow(email, 'requestPasswordReset'),
+  });
+  const { data } = await context.transport.request({
+    route: 'requestPasswordReset',
+    body,
+    schema: Accepted,
+    signal: options.signal,
+  });
+  return data;
+}

@@ -1,0 +1,37 @@
+import { Session, SignInBody } from '../contract/messages.ts';
+import type { CallOptions } from '../types.ts';
+import type { FlowContext } from './context.ts';
+import { canonicalEmailOrThrow, requireObject, requireString, validateBody } from './validate.ts';
+
+/**
+ * Signs in with email and password; the session becomes the client's session (listeners hear it
+ * once, the refresh timer starts). Wrong password, unknown email and an account awaiting
+ * activation all reject with the same `InvalidCredentialsError`. Never retried: every attempt
+ * counts toward the account's throttle.
+ *
+ * @example
+ * ```ts
+ * const session = await signIn(context, { email: 'owner@example.com', password });
+ * console.log(session.account.email);
+ * ```
+ */
+export async function signIn(
+  context: FlowContext,
+  input: { email: string; password: string },
+  options: CallOptions = {},
+): Promise<Session> {
+  const fields = requireObject<{ email: unknown; password: unknown }>(input, 'signIn');
+  const body = validateBody(SignInBody, {
+    email: canonicalEmailOrThrow(fields.email, 'signIn'),
+    password: requireString(fields.password, 'password', 'signIn'),
+  });
+  const generation = context.session.generation;
+  const result = await context.transport.request({
+    route: 'signIn',
+    body,
+    schema: Session,
+    signal: options.signal,
+  });
+  await context.session.accept(result.data, result.headers, generation);
+  return result.data;
+}

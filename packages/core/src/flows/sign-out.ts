@@ -1,0 +1,29 @@
+import { isConnectError } from '../errors/connect-error.ts';
+import type { CallOptions } from '../types.ts';
+import type { FlowContext } from './context.ts';
+
+/**
+ * Ends the session on the server (which clears the refresh cookie) and locally. The local session
+ * is cleared whatever happens; `session_invalid` counts as success (the session had already
+ * ended). Any other failure is rethrown after clearing, because the server-side session (and a
+ * browser's refresh cookie) may still be alive: tell the user.
+ *
+ * @example
+ * ```ts
+ * await signOut(context);
+ * ```
+ */
+export async function signOut(context: FlowContext, options: CallOptions = {}): Promise<void> {
+  const headers = await context.session.credentialHeaders();
+  const access = context.session.session?.accessToken;
+  if (access) headers.authorization = `Bearer ${access}`;
+  try {
+    await context.transport.request({ route: 'signOut', headers, signal: options.signal });
+  } catch (error) {
+    if (!(isConnectError(error) && error.code === 'session_invalid')) {
+      await context.session.clear();
+      throw error;
+    }
+  }
+  await context.session.clear();
+}

@@ -1,0 +1,30 @@
+import { EmailVerified, VerifyEmailBody } from '../contract/messages.ts';
+import type { CallOptions } from '../types.ts';
+import type { FlowContext } from './context.ts';
+import { requireString, validateBody } from './validate.ts';
+
+/**
+ * Confirms a registration with the token from the email's link (read it with `readResetToken`,
+ * which also scrubs it from the address bar). Consumes the token, so it is not retried.
+ *
+ * @example
+ * ```ts
+ * const { email } = await verifyEmail(context, token);
+ * ```
+ */
+export async function verifyEmail(
+  context: FlowContext,
+  token: string,
+  options: CallOptions = {},
+): Promise<EmailVerified> {
+  const body = validateBody(VerifyEmailBody, {
+    token: requireString(token, 'token', 'verifyEmail'),
+  });
+  const { data } = await context.transport.request({
+    route: 'verifyEmail',
+    body,
+    schema: EmailVerified,
+    signal: options.signal,
+  });
+  return data;
+}

@@ -1,0 +1,35 @@
+import { ResetTokenInfo, VerifyResetTokenBody } from '../contract/messages.ts';
+import type { CallOptions } from '../types.ts';
+import type { FlowContext } from './context.ts';
+import { requireString, validateBody } from './validate.ts';
+
+/**
+ * Inspects a reset or activation token without consuming it: resolves the account's email (for
+ * the password manager's hidden username field), expiry and purpose, or rejects with
+ * `TokenExpiredError`, `TokenUsedError`, `TokenSupersededError` or `TokenInvalidError`. A token
+ * that is not even well-formed is a `ValidationError` (path `['token']`) without a request.
+ *
+ * @example
+ * ```ts
+ * const token = readResetToken();
+ * if (token) {
+ *   const { email, purpose } = await verifyResetToken(context, token);
+ * }
+ * ```
+ */
+export async function verifyResetToken(
+  context: FlowContext,
+  token: string,
+  options: CallOptions = {},
+): Promise<ResetTokenInfo> {
+  const body = validateBody(VerifyResetTokenBody, {
+    token: requireString(token, 'token', 'verifyResetToken'),
+  });
+  const { data } = await context.transport.request({
+    route: 'verifyResetToken',
+    body,
+    schema: ResetTokenInfo,
+    signal: options.signal,
+  });
+  return data;
+}

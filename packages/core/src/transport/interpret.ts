@@ -1,0 +1,88 @@
+import type * as z from 'zod/mini';
+import { PROBLEM_CONTENT_TYPE } from '../contract/codes.ts';
+import { Problem } from '../contract/problem.ts';
+import type { ConnectError } from '../errors/connect-error.ts';
+import { errorFromProblem } from '../errors/from-problem.ts';
+import { InvalidResponseError } from '../errors/invalid-response-error.ts';
+import { RateLimitedError } from '../errors/rate-limited-error.ts';
+import { parseRetryAfter } from '../errors/retry-after.ts';
+import { ServerError } from '../errors/server-error.ts';
+
+const JSON_TYPE = 'application/json';
+
+/**
+ * The media type of a `Content-Type` header, lower-cased, without parameters.
+ *
+ * @example
+ * ```ts
+ * mediaType('Application/JSON; charset=utf-8'); // 'application/json'
+ * ```
+ */
+export function mediaType(header: string | null): string {
+  return (header ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * The data of a successful answer: it must be `application/json`, parse, and satisfy `schema`;
+ * anything else is an `InvalidResponseError`.
+ *
+ * @example
+ * ```ts
+ * const info = parseSuccess(response, await readBody(response, max), ResetTokenInfo);
+ * ```
+ */
+export function parseSuccess<T>(response: Response, text: string, schema: z.ZodMiniType<T>): T {
+  const status = response.status;
+  if (mediaType(response.headers.get('content-type')) !== JSON_TYPE) {
+    throw new InvalidResponseError('The answer is not JSON.', { status });
+  }
+  const result = schema.safeParse(parseJson(text, status));
+  if (!result.success) {
+    throw new InvalidResponseError('The answer does not match the contract.', {
+      status,
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+/**
+ * The typed error for a failed answer. Problem details (`application/problem+json`, or JSON with
+ * a `code`) map through `errorFromProblem`. Without them the status decides: 429 →
+ * `RateLimitedError`, 5xx → `ServerError` (both with `retryAfterMs` from `Retry-After`), anything
+ * else (3xx, a 4xx from a proxy, …) → `InvalidResponseError`.
+ *
+ * @example
+ * ```ts
+ * if (!response.ok) throw errorFromResponse(response, await readBody(response, max));
+ * ```
+ */
+export function errorFromResponse(response: Response, text: string): ConnectError {
+  const { status, headers } = response;
+  const type = mediaType(headers.get('content-type'));
+  let cause: unknown;
+  if (type === PROBLEM_CONTENT_TYPE || type === JSON_TYPE) {
+    try {
+      const result = Problem.safeParse(JSON.parse(text));
+      if (result.success) return errorFromProblem(status, result.data, headers);
+      cause = result.error;
+    } catch (error) {
+      cause = error;
+    }
+  }
+  const options: { status: number; cause?: unknown; retryAfterMs?: number } = { status };
+  if (cause !== undefined) options.cause = cause;
+  const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
+  if (retryAfterMs !== undefined) options.retryAfterMs = retryAfterMs;
+  if (status === 429) return new RateLimitedError(undefined, options);
+  if (status >= 500) return new ServerError(undefined, options);
+  return new InvalidResponseError(`Unexpected answer with status ${status}.`, options);
+}
+
+function parseJson(text: string, status: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new InvalidResponseError('The answer is not valid JSON.', { status, cause });
+  }
+}

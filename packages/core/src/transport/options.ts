@@ -1,0 +1,98 @@
+import type { ClientHooks, RetryOptions } from '../types.ts';
+
+/** Options of {@link createTransport}; the same names as in `ConnectClientOptions`. */
+export interface TransportOptions {
+  /** The Connect server's base URL (http or https); a path prefix is kept. */
+  baseUrl: string | URL;
+  /** A `fetch` implementation; defaults to the global one, looked up at call time. */
+  fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout in ms (headers and body). Default 10 000. */
+  timeout?: number;
+  /** Retry settings for retryable calls; `false` disables retries. */
+  retry?: RetryOptions | false;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Request hooks. */
+  hooks?: ClientHooks;
+  /**
+   * `credentials` mode of every request. Default: `'include'` in browsers (so the HttpOnly refresh
+   * cookie travels cross-origin), unset elsewhere (some server runtimes reject the member).
+   */
+  credentials?: RequestCredentials;
+}
+
+/** Options after validation and defaults. */
+export interface ResolvedTransportOptions {
+  base: string;
+  fetch: typeof globalThis.fetch | undefined;
+  timeout: number;
+  retryLimit: number;
+  maxDelayMs: number;
+  headers: Record<string, string>;
+  hooks: ClientHooks;
+  credentials: RequestCredentials | undefined;
+}
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Validates transport options (misuse is a `TypeError`, thrown at creation, never later) and
+ * fills in the defaults.
+ *
+ * @example
+ * ```ts
+ * resolveTransportOptions({ baseUrl: 'https://connect.example.com/' }).base;
+ * // 'https://connect.example.com'
+ * ```
+ */
+export function resolveTransportOptions(options: TransportOptions): ResolvedTransportOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createConnectClient: options are required ({ baseUrl }).');
+  }
+  const retry = options.retry === false ? { limit: 0 } : (options.retry ?? {});
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new TypeError('createConnectClient: fetch must be a function.');
+  }
+  return {
+    base: resolveBase(options.baseUrl),
+    fetch: options.fetch,
+    timeout: count(options.timeout, 10_000, 1, 'timeout'),
+    retryLimit: count(retry.limit, 2, 0, 'retry.limit'),
+    maxDelayMs: count(retry.maxDelayMs, 10_000, 0, 'retry.maxDelayMs'),
+    headers: { ...options.headers },
+    hooks: { ...options.hooks },
+    credentials: options.credentials ?? (typeof document === 'undefined' ? undefined : 'include'),
+  };
+}
+
+function resolveBase(baseUrl: unknown): string {
+  if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) {
+    throw new TypeError('createConnectClient: baseUrl must be a string or URL.');
+  }
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw new TypeError(`createConnectClient: baseUrl is not an absolute URL: ${String(baseUrl)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError('createConnectClient: baseUrl must use http or https.');
+  }
+  if (url.username || url.password) {
+    throw new TypeError('createConnectClient: baseUrl must not carry credentials.');
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function count(value: unknown, fallback: number, min: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < min ||
+    value > MAX_TIMER_MS
+  ) {
+    throw new TypeError(`createConnectClient: ${name} must be an integer ≥ ${min}.`);
+  }
+  return value;
+}
