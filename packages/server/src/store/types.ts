@@ -142,7 +142,10 @@ export interface Store {
 
   // Accounts
   createAccount(
-    account: Omit<AccountRecord, 'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt'>,
+    account: Omit<
+      AccountRecord,
+      'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt'
+    >,
   ): Promise<AccountRecord>;
   /** Insert many migrated accounts; existing emailKeys are skipped. Returns the inserted count. */
   importAccounts(

@@ -1,0 +1,40 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openPostgresStore } from './postgres.ts';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+export { isStoreError, StoreError, type StoreErrorCode } from './errors.ts';
+export { openPostgresStore, type PostgresStoreOptions } from './postgres.ts';
+export type { StoreTestHooks } from './sql/driver.ts';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite.ts';
+export type * from './types.ts';
+
+/** File name of the SQLite database inside the data directory. */
+export const SQLITE_FILE_NAME = 'connect-auth.db';
+
+/**
+ * Open the configured store: PostgreSQL when `databaseUrl` is a `postgres://` or
+ * `postgresql://` URL, otherwise the SQLite file `<dataDir>/connect-auth.db` (the directory is
+ * created if missing; `dataDir` defaults to `./data`). Migrations are applied on open.
+ *
+ * @example
+ * ```ts
+ * const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: './data' });
+ * ```
+ */
+export async function openStore(options: {
+  databaseUrl?: string;
+  dataDir?: string;
+}): Promise<Store> {
+  const url = options.databaseUrl?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//i.test(url)) {
+      throw new TypeError('databaseUrl must be a postgres:// or postgresql:// URL.');
+    }
+    return openPostgresStore({ url });
+  }
+  const dataDir = options.dataDir ?? './data';
+  await mkdir(dataDir, { recursive: true });
+  return openSqliteStore({ path: join(dataDir, SQLITE_FILE_NAME) });
+}

@@ -1,0 +1,165 @@
+import pg from 'pg';
+import { StoreError } from './errors.ts';
+import type { Operation, SqlContext, SqlDriver, StoreTestHooks } from './sql/driver.ts';
+import { render } from './sql/query.ts';
+import { createSqlStore } from './sql/store.ts';
+import type { Store } from './types.ts';
+
+/** Options of {@link openPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:5432/database` */
+  url: string;
+  /**
+   * Schema to use (created if missing; set as `search_path` on every pooled connection). Default:
+   * the server's default search path (usually `public`). Must be a plain identifier.
+   */
+  schema?: string;
+  /** Pool size. Default 10. */
+  max?: number;
+  /** Called with errors of idle pooled connections (e.g. the server restarted). Default: ignored; the next query reconnects. */
+  onIdleError?: (error: Error) => void;
+  /** Fault injection for tests only. */
+  testHooks?: StoreTestHooks;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const MIGRATION_LOCK =
+  "SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':connect-auth:migrate'))";
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/**
+ * The PostgreSQL driver over a `pg` Pool. A transaction holds one pooled client from `BEGIN` to
+ * `COMMIT`/`ROLLBACK`, at READ COMMITTED: every consuming step is a conditional
+ * `UPDATE … RETURNING` (PostgreSQL re-checks the condition on the locked row once a concurrent
+ * writer commits, so exactly one caller wins), and claims use `FOR UPDATE SKIP LOCKED`.
+ */
+class PostgresDriver implements SqlDriver {
+  readonly dialect = 'postgres' as const;
+  readonly #pool: pg.Pool;
+  readonly #context: SqlContext;
+  readonly #running = new Set<Promise<unknown>>();
+  #closed = false;
+
+  constructor(pool: pg.Pool, hooks: StoreTestHooks | undefined) {
+    this.#pool = pool;
+    this.#context = {
+      dialect: 'postgres',
+      step: (operation, step) => hooks?.afterStatement?.(operation, step),
+    };
+  }
+
+  transaction<T>(operation: Operation<T>): Promise<T> {
+    return this.#track(async () => {
+      const client = await this.#pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const value = await this.#drive(operation, client);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken =
+            rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    });
+  }
+
+  single<T>(operation: Operation<T>): Promise<T> {
+    return this.#track(() => this.#drive(operation, this.#pool));
+  }
+
+  isUniqueViolation(error: unknown, column: string): boolean {
+    const e = error as { code?: unknown; constraint?: unknown } | null;
+    return e?.code === '23505' && typeof e.constraint === 'string' && e.constraint.includes(column);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([...this.#running]);
+    await this.#pool.end();
+  }
+
+  #track<T>(run: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new StoreError('closed', 'The store is closed.'));
+    const promise = run();
+    this.#running.add(promise);
+    const forget = () => this.#running.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+
+  async #drive<T>(operation: Operation<T>, target: Queryable): Promise<T> {
+    const work = operation(this.#context);
+    let next = work.next();
+    while (!next.done) {
+      const query = next.value;
+      const result = await target.query({
+        text: render(query, 'postgres'),
+        values: query.values as unknown[],
+      });
+      next = work.next({ rows: result.rows, changes: result.rowCount ?? 0 });
+    }
+    return next.value;
+  }
+}
+
+/**
+ * Open a PostgreSQL store (a `pg` Pool) and apply pending migrations under an advisory lock, so
+ * several processes starting at once migrate exactly once. The scale-out path: any number of
+ * server processes may share one database.
+ *
+ * @example
+ * ```ts
+ * const store = await openPostgresStore({ url: process.env.DATABASE_URL ?? '' });
+ * ```
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new StoreError(
+      'invalid_options',
+      'schema must be a lower-case identifier (letters, digits, underscore).',
+    );
+  }
+  if (schema !== undefined) await createSchema(options.url, schema);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  pool.on('error', (error) => options.onIdleError?.(error));
+  const store = createSqlStore(new PostgresDriver(pool, options.testHooks), {
+    migrationLock: MIGRATION_LOCK,
+  });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+async function createSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (error) {
+    // Two processes creating the same schema at once: the loser sees a duplicate; that is fine.
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,107 @@
+import type { AccountRecord, AccountStatus } from '../types.ts';
+import type { Operation } from './driver.ts';
+import { sql } from './query.ts';
+import { num, toAccount } from './rows.ts';
+
+// Account operations, shared by both dialects.
+
+/** @internal */
+export type NewAccount = Omit<
+  AccountRecord,
+  'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt'
+>;
+
+/** @internal */
+export function createAccount(account: NewAccount): Operation<AccountRecord> {
+  return function* () {
+    const at = account.createdAt.getTime();
+    const activatedAt = account.status === 'active' ? at : null;
+    const { rows } = yield sql`INSERT INTO accounts
+      (id, email, email_key, name, status, password_hash, credential_version, failed_sign_ins, created_at, updated_at, activated_at)
+      VALUES (${account.id}, ${account.email}, ${account.emailKey}, ${account.name}, ${account.status},
+              ${account.passwordHash}, 1, 0, ${at}, ${at}, ${activatedAt})
+      RETURNING *`;
+    return toAccount(rows[0] ?? {});
+  };
+}
+
+/** @internal */
+export function importAccounts(
+  accounts: ReadonlyArray<{ id: string; email: string; emailKey: string; name: string | null }>,
+  now: Date,
+): Operation<number> {
+  return function* () {
+    const at = now.getTime();
+    let inserted = 0;
+    for (const a of accounts) {
+      const { changes } = yield sql`INSERT INTO accounts
+        (id, email, email_key, name, status, password_hash, credential_version, failed_sign_ins, created_at, updated_at, activated_at)
+        VALUES (${a.id}, ${a.email}, ${a.emailKey}, ${a.name}, 'pending_activation', NULL, 1, 0, ${at}, ${at}, NULL)
+        ON CONFLICT (email_key) DO NOTHING`;
+      inserted += changes;
+    }
+    return inserted;
+  };
+}
+
+/** @internal */
+export function findAccount(
+  by: 'id' | 'email_key',
+  value: string,
+): Operation<AccountRecord | null> {
+  return function* () {
+    const { rows } =
+      by === 'id'
+        ? yield sql`SELECT * FROM accounts WHERE id = ${value}`
+        : yield sql`SELECT * FROM accounts WHERE email_key = ${value}`;
+    return rows[0] ? toAccount(rows[0]) : null;
+  };
+}
+
+/**
+ * Change the status. Becoming `active` stamps `activatedAt` once; becoming `disabled` also revokes
+ * every refresh token of the account (a disabled account keeps no session).
+ *
+ * @internal
+ */
+export function setAccountStatus(id: string, status: AccountStatus, now: Date): Operation<void> {
+  return function* ({ step }) {
+    const at = now.getTime();
+    if (status === 'active') {
+      yield sql`UPDATE accounts SET status = 'active', activated_at = COALESCE(activated_at, ${at}), updated_at = ${at} WHERE id = ${id}`;
+    } else {
+      yield sql`UPDATE accounts SET status = ${status}, updated_at = ${at} WHERE id = ${id}`;
+    }
+    step('setAccountStatus', 'status');
+    if (status === 'disabled') {
+      yield sql`UPDATE refresh_tokens SET revoked_at = ${at} WHERE account_id = ${id} AND revoked_at IS NULL`;
+      step('setAccountStatus', 'revoke_refresh');
+    }
+  };
+}
+
+/** @internal */
+export function recordFailedSignIn(accountId: string, now: Date): Operation<number> {
+  return function* () {
+    const { rows } =
+      yield sql`UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, updated_at = ${now.getTime()}
+      WHERE id = ${accountId} RETURNING failed_sign_ins`;
+    return rows[0] ? num(rows[0].failed_sign_ins) : 0;
+  };
+}
+
+/** @internal */
+export function recordSuccessfulSignIn(
+  accountId: string,
+  now: Date,
+  rehash?: string,
+): Operation<void> {
+  return function* () {
+    const at = now.getTime();
+    if (rehash === undefined) {
+      yield sql`UPDATE accounts SET failed_sign_ins = 0, updated_at = ${at} WHERE id = ${accountId}`;
+    } else {
+      yield sql`UPDATE accounts SET failed_sign_ins = 0, password_hash = ${rehash}, updated_at = ${at} WHERE id = ${accountId}`;
+    }
+  };
+}

@@ -1,0 +1,147 @@
+import { StoreError } from '../errors.ts';
+import type { Dialect, Operation } from './driver.ts';
+import { raw, sql } from './query.ts';
+import { num } from './rows.ts';
+
+/**
+ * One schema migration. Statements are plain DDL valid in both SQLite and PostgreSQL (times are
+ * BIGINT epoch milliseconds in both, which keeps the adapters byte-for-byte comparable); a
+ * migration that needs dialect-specific SQL provides `statements` as a function of the dialect.
+ * Never edit a released migration: append a new version.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[] | ((dialect: Dialect) => readonly string[]);
+}
+
+/**
+ * Every migration, in order. Version numbers are dense and start at 1.
+ *
+ * @example
+ * ```ts
+ * const latest = migrations.at(-1)?.version;
+ * ```
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements: [
+      `CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        email_key TEXT NOT NULL UNIQUE,
+        name TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending_activation', 'active', 'pending_verification', 'disabled')),
+        password_hash TEXT,
+        credential_version INTEGER NOT NULL DEFAULT 1,
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        activated_at BIGINT
+      )`,
+      `CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL CHECK (purpose IN ('reset', 'activation', 'verify_email')),
+        token_hash TEXT NOT NULL UNIQUE,
+        code_hash TEXT,
+        code_attempts INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT,
+        superseded_at BIGINT
+      )`,
+      'CREATE INDEX tokens_account_purpose ON tokens (account_id, purpose, created_at)',
+      `CREATE TABLE refresh_tokens (
+        id TEXT PRIMARY KEY,
+        family_id TEXT NOT NULL,
+        account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        credential_version INTEGER NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT,
+        revoked_at BIGINT
+      )`,
+      'CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id)',
+      'CREATE INDEX refresh_tokens_account ON refresh_tokens (account_id)',
+      `CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        recipient TEXT NOT NULL,
+        template TEXT NOT NULL,
+        payload TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        lease_until BIGINT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        sent_at BIGINT
+      )`,
+      'CREATE INDEX outbox_due ON outbox (status, next_attempt_at)',
+      'CREATE INDEX outbox_created ON outbox (created_at)',
+      `CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        hits INTEGER NOT NULL,
+        reset_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE signing_keys (
+        kid TEXT PRIMARY KEY,
+        alg TEXT NOT NULL,
+        private_jwk TEXT NOT NULL,
+        public_jwk TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+    ],
+  },
+];
+
+/**
+ * Apply every pending migration in one transaction. The adapters make it safe against several
+ * processes starting at once: SQLite's `BEGIN IMMEDIATE` holds the write lock, PostgreSQL takes
+ * a transaction-scoped advisory lock first (`lock` statement). A database migrated by a newer
+ * server (a version this code does not know) is refused rather than used.
+ *
+ * @example
+ * ```ts
+ * const applied = await driver.transaction(migrate(migrations, lockStatement));
+ * ```
+ */
+export function migrate(
+  list: readonly Migration[],
+  lock: string | null,
+  now: () => number = Date.now,
+): Operation<number[]> {
+  return function* ({ dialect }) {
+    if (lock) yield raw(lock);
+    yield sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at BIGINT NOT NULL
+    )`;
+    const { rows } = yield sql`SELECT version FROM schema_migrations`;
+    const done = new Set(rows.map((row) => num(row.version)));
+    const known = new Set(list.map((m) => m.version));
+    const unknown = [...done].filter((v) => !known.has(v));
+    if (unknown.length > 0) {
+      throw new StoreError(
+        'schema_too_new',
+        `The database has schema version(s) ${unknown.join(', ')} which this server does not know; upgrade the server.`,
+      );
+    }
+    const applied: number[] = [];
+    for (const migration of list) {
+      if (done.has(migration.version)) continue;
+      const statements =
+        typeof migration.statements === 'function'
+          ? migration.statements(dialect)
+          : migration.statements;
+      for (const statement of statements) yield raw(statement);
+      yield sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, ${now()})`;
+      applied.push(migration.version);
+    }
+    return applied;
+  };
+}

@@ -1,0 +1,112 @@
+import type {
+  AccountRecord,
+  AccountStatus,
+  OutboxRecord,
+  RefreshTokenRecord,
+  SigningKeyRecord,
+  TokenPurpose,
+  TokenRecord,
+} from '../types.ts';
+import type { Row } from './query.ts';
+
+// Row → record mappers. PostgreSQL returns BIGINT as strings; SQLite returns numbers.
+
+/** @internal */
+export function num(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) throw new TypeError(`Expected a number column, got ${String(value)}`);
+  return n;
+}
+
+function str(value: unknown): string {
+  if (typeof value !== 'string') throw new TypeError('Expected a text column');
+  return value;
+}
+
+function strOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : str(value);
+}
+
+function date(value: unknown): Date {
+  return new Date(num(value));
+}
+
+function dateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : date(value);
+}
+
+/** @internal */
+export function toAccount(row: Row): AccountRecord {
+  return {
+    id: str(row.id),
+    email: str(row.email),
+    emailKey: str(row.email_key),
+    name: strOrNull(row.name),
+    status: str(row.status) as AccountStatus,
+    passwordHash: strOrNull(row.password_hash),
+    credentialVersion: num(row.credential_version),
+    failedSignIns: num(row.failed_sign_ins),
+    createdAt: date(row.created_at),
+    updatedAt: date(row.updated_at),
+    activatedAt: dateOrNull(row.activated_at),
+  };
+}
+
+/** @internal */
+export function toToken(row: Row): TokenRecord {
+  return {
+    id: str(row.id),
+    accountId: str(row.account_id),
+    purpose: str(row.purpose) as TokenPurpose,
+    tokenHash: str(row.token_hash),
+    codeHash: strOrNull(row.code_hash),
+    codeAttempts: num(row.code_attempts),
+    createdAt: date(row.created_at),
+    expiresAt: date(row.expires_at),
+    usedAt: dateOrNull(row.used_at),
+    supersededAt: dateOrNull(row.superseded_at),
+  };
+}
+
+/** @internal */
+export function toRefreshToken(row: Row): RefreshTokenRecord {
+  return {
+    id: str(row.id),
+    familyId: str(row.family_id),
+    accountId: str(row.account_id),
+    tokenHash: str(row.token_hash),
+    credentialVersion: num(row.credential_version),
+    createdAt: date(row.created_at),
+    expiresAt: date(row.expires_at),
+    usedAt: dateOrNull(row.used_at),
+    revokedAt: dateOrNull(row.revoked_at),
+  };
+}
+
+/** @internal */
+export function toOutbox(row: Row): OutboxRecord {
+  return {
+    id: str(row.id),
+    to: str(row.recipient),
+    template: str(row.template),
+    payload: strOrNull(row.payload),
+    status: str(row.status) as OutboxRecord['status'],
+    attempts: num(row.attempts),
+    nextAttemptAt: date(row.next_attempt_at),
+    leaseUntil: dateOrNull(row.lease_until),
+    lastError: strOrNull(row.last_error),
+    createdAt: date(row.created_at),
+    sentAt: dateOrNull(row.sent_at),
+  };
+}
+
+/** @internal */
+export function toSigningKey(row: Row): SigningKeyRecord {
+  return {
+    kid: str(row.kid),
+    alg: str(row.alg),
+    privateJwk: str(row.private_jwk),
+    publicJwk: str(row.public_jwk),
+    createdAt: date(row.created_at),
+  };
+}

@@ -1,0 +1,79 @@
+import { StoreError } from '../errors.ts';
+import type { Store } from '../types.ts';
+import * as accounts from './accounts.ts';
+import type { SqlDriver } from './driver.ts';
+import * as limits from './limits.ts';
+import { migrate, migrations } from './migrations.ts';
+import * as outbox from './outbox.ts';
+import * as refresh from './refresh.ts';
+import * as tokens from './tokens.ts';
+
+/**
+ * Build a {@link Store} over a driver. Every operation is written once (see `Operation`) and runs
+ * on both SQLite and PostgreSQL; multi-statement operations run as one transaction.
+ *
+ * @example
+ * ```ts
+ * const store = createSqlStore(driver, { migrationLock: null });
+ * await store.migrate();
+ * ```
+ */
+export function createSqlStore(
+  driver: SqlDriver,
+  options: { migrationLock: string | null },
+): Store {
+  const tx = driver.transaction.bind(driver);
+  const one = driver.single.bind(driver);
+  return {
+    kind: driver.dialect,
+
+    async createAccount(account) {
+      try {
+        return await one(accounts.createAccount(account));
+      } catch (error) {
+        if (driver.isUniqueViolation(error, 'email_key')) {
+          throw new StoreError('email_taken', 'An account with this email already exists.', {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+    importAccounts: (list, now) => tx(accounts.importAccounts(list, now)),
+    findAccountByEmailKey: (emailKey) => one(accounts.findAccount('email_key', emailKey)),
+    findAccountById: (id) => one(accounts.findAccount('id', id)),
+    setAccountStatus: (id, status, now) => tx(accounts.setAccountStatus(id, status, now)),
+    recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now)),
+    recordSuccessfulSignIn: (id, now, rehash) =>
+      one(accounts.recordSuccessfulSignIn(id, now, rehash)),
+
+    issueToken: (token, supersedes, mail) => tx(tokens.issueToken(token, supersedes, mail)),
+    findTokenByHash: (hash) => one(tokens.findTokenByHash(hash)),
+    findLatestToken: (accountId, purposes) => one(tokens.findLatestToken(accountId, purposes)),
+    recordCodeAttempt: (tokenId) => one(tokens.recordCodeAttempt(tokenId)),
+    completePasswordReset: (input) => tx(tokens.completePasswordReset(input)),
+    completeEmailVerification: (tokenId, now) => tx(tokens.completeEmailVerification(tokenId, now)),
+
+    insertRefreshToken: (token) => one(refresh.insertRefreshToken(token)),
+    rotateRefreshToken: (hash, next, now) => tx(refresh.rotateRefreshToken(hash, next, now)),
+    revokeRefreshFamily: (hash, now) => one(refresh.revokeRefreshFamily(hash, now)),
+
+    enqueueMail: (mail) => one(outbox.enqueueMail(mail)),
+    claimDueMail: (now, limit, leaseMs) => one(outbox.claimDueMail(now, limit, leaseMs)),
+    markMailSent: (id, now, scrub) => one(outbox.markMailSent(id, now, scrub)),
+    markMailFailed: (id, error, retryAt) => one(outbox.markMailFailed(id, error, retryAt)),
+    listMail: (limit) => one(outbox.listMail(limit)),
+
+    hitRateLimit: (key, windowMs, now) => one(limits.hitRateLimit(key, windowMs, now)),
+    peekRateLimit: (key, now) => one(limits.peekRateLimit(key, now)),
+    clearRateLimit: (key) => one(limits.clearRateLimit(key)),
+
+    listSigningKeys: () => one(limits.listSigningKeys()),
+    ensureSigningKey: (key) => tx(limits.ensureSigningKey(key)),
+
+    async migrate() {
+      await tx(migrate(migrations, options.migrationLock));
+    },
+    close: () => driver.close(),
+  };
+}

@@ -1,0 +1,178 @@
+import type {
+  AccountRecord,
+  CompleteResetInput,
+  CompleteResetResult,
+  ConsumeFailure,
+  NewOutboxMail,
+  TokenPurpose,
+  TokenRecord,
+} from '../types.ts';
+import type { Operation, SqlContext } from './driver.ts';
+import { insertMail } from './outbox.ts';
+import type { Row, SqlQuery, SqlResult } from './query.ts';
+import { sql } from './query.ts';
+import { num, toAccount, toToken } from './rows.ts';
+
+// One-time tokens: issue (superseding older ones), look up, and the consuming transactions.
+
+const RESET_PURPOSES: readonly TokenPurpose[] = ['reset', 'activation'];
+
+/** @internal */
+export function issueToken(
+  token: TokenRecord,
+  supersedes: readonly TokenPurpose[],
+  mail: NewOutboxMail,
+): Operation<void> {
+  return function* ({ step }) {
+    const at = token.createdAt.getTime();
+    if (supersedes.length > 0) {
+      yield sql`UPDATE tokens SET superseded_at = ${at}
+        WHERE account_id = ${token.accountId} AND purpose IN (${supersedes})
+          AND used_at IS NULL AND superseded_at IS NULL`;
+      step('issueToken', 'supersede');
+    }
+    yield sql`INSERT INTO tokens
+      (id, account_id, purpose, token_hash, code_hash, code_attempts, created_at, expires_at, used_at, superseded_at)
+      VALUES (${token.id}, ${token.accountId}, ${token.purpose}, ${token.tokenHash}, ${token.codeHash},
+              ${token.codeAttempts}, ${at}, ${token.expiresAt.getTime()},
+              ${token.usedAt?.getTime() ?? null}, ${token.supersededAt?.getTime() ?? null})`;
+    step('issueToken', 'insert_token');
+    yield insertMail(mail);
+    step('issueToken', 'enqueue_mail');
+  };
+}
+
+/** @internal */
+export function findTokenByHash(tokenHash: string): Operation<TokenRecord | null> {
+  return function* () {
+    const { rows } = yield sql`SELECT * FROM tokens WHERE token_hash = ${tokenHash}`;
+    return rows[0] ? toToken(rows[0]) : null;
+  };
+}
+
+/** @internal */
+export function findLatestToken(
+  accountId: string,
+  purposes: readonly TokenPurpose[],
+): Operation<TokenRecord | null> {
+  return function* () {
+    const { rows } = yield sql`SELECT * FROM tokens
+      WHERE account_id = ${accountId} AND purpose IN (${purposes})
+        AND used_at IS NULL AND superseded_at IS NULL
+      ORDER BY created_at DESC, id DESC LIMIT 1`;
+    return rows[0] ? toToken(rows[0]) : null;
+  };
+}
+
+/** @internal */
+export function recordCodeAttempt(tokenId: string): Operation<number> {
+  return function* () {
+    const { rows } = yield sql`UPDATE tokens SET code_attempts = code_attempts + 1
+      WHERE id = ${tokenId} RETURNING code_attempts`;
+    return rows[0] ? num(rows[0].code_attempts) : 0;
+  };
+}
+
+type Consumed = { ok: true; accountId: string } | { ok: false; reason: ConsumeFailure };
+
+/**
+ * The atomic consume: one conditional UPDATE that only a single caller can win (SQLite holds the
+ * write lock; PostgreSQL re-checks the WHERE clause on the locked row after a concurrent commit).
+ * The token must be of one of `purposes` (a token is bound to its purpose) and belong to an
+ * account that is not disabled. On failure, the row is read to tell why.
+ */
+function* consume(
+  tokenId: string,
+  purposes: readonly TokenPurpose[],
+  at: number,
+): Generator<SqlQuery, Consumed, SqlResult> {
+  const { rows } = yield sql`UPDATE tokens SET used_at = ${at}
+    WHERE id = ${tokenId} AND purpose IN (${purposes})
+      AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ${at}
+      AND account_id IN (SELECT id FROM accounts WHERE status <> 'disabled')
+    RETURNING account_id`;
+  if (rows[0]) return { ok: true, accountId: String(rows[0].account_id) };
+  const found = yield sql`SELECT t.purpose, t.used_at, t.superseded_at, t.expires_at, a.status
+    FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.id = ${tokenId}`;
+  return { ok: false, reason: whyNot(found.rows[0], purposes, at) };
+}
+
+function whyNot(
+  row: Row | undefined,
+  purposes: readonly TokenPurpose[],
+  at: number,
+): ConsumeFailure {
+  if (!row || !purposes.includes(row.purpose as TokenPurpose) || row.status === 'disabled') {
+    return 'invalid';
+  }
+  if (row.used_at !== null) return 'used';
+  if (row.superseded_at !== null) return 'superseded';
+  if (num(row.expires_at) <= at) return 'expired';
+  return 'invalid';
+}
+
+/**
+ * Everything a reset changes, in one transaction (SECURITY 6–7): consume the token, set the
+ * password, bump the credential version, clear failed sign-ins, make the account `active`
+ * (a migrated `pending_activation` account is thereby activated; `pending_verification` too, as the
+ * mail link proves the address), supersede the other reset/activation tokens, revoke every refresh
+ * token, and enqueue the notice.
+ *
+ * @internal
+ */
+export function completePasswordReset(input: CompleteResetInput): Operation<CompleteResetResult> {
+  return function* ({ step }: SqlContext) {
+    const op = 'completePasswordReset';
+    const at = input.now.getTime();
+    const consumed = yield* consume(input.tokenId, RESET_PURPOSES, at);
+    if (!consumed.ok) return consumed;
+    step(op, 'consume');
+    const id = consumed.accountId;
+    const before = yield sql`SELECT status FROM accounts WHERE id = ${id}`;
+    step(op, 'read_account');
+    const { rows } = yield sql`UPDATE accounts SET password_hash = ${input.passwordHash},
+        credential_version = credential_version + 1, failed_sign_ins = 0, status = 'active',
+        activated_at = COALESCE(activated_at, ${at}), updated_at = ${at}
+      WHERE id = ${id} RETURNING *`;
+    step(op, 'set_password');
+    yield sql`UPDATE tokens SET superseded_at = ${at}
+      WHERE account_id = ${id} AND id <> ${input.tokenId} AND purpose IN (${RESET_PURPOSES})
+        AND used_at IS NULL AND superseded_at IS NULL`;
+    step(op, 'supersede_siblings');
+    yield sql`UPDATE refresh_tokens SET revoked_at = ${at} WHERE account_id = ${id} AND revoked_at IS NULL`;
+    step(op, 'revoke_refresh');
+    yield insertMail(input.notice);
+    step(op, 'enqueue_notice');
+    const account: AccountRecord = toAccount(rows[0] ?? {});
+    return { ok: true, account, activated: before.rows[0]?.status === 'pending_activation' };
+  };
+}
+
+/**
+ * Consume a `verify_email` token and activate a `pending_verification` account (an account in
+ * another state keeps it), superseding its other verification tokens.
+ *
+ * @internal
+ */
+export function completeEmailVerification(
+  tokenId: string,
+  now: Date,
+): Operation<{ ok: true; account: AccountRecord } | { ok: false; reason: ConsumeFailure }> {
+  return function* ({ step }) {
+    const op = 'completeEmailVerification';
+    const at = now.getTime();
+    const consumed = yield* consume(tokenId, ['verify_email'], at);
+    if (!consumed.ok) return consumed;
+    step(op, 'consume');
+    const id = consumed.accountId;
+    yield sql`UPDATE accounts SET status = 'active', activated_at = COALESCE(activated_at, ${at}), updated_at = ${at}
+      WHERE id = ${id} AND status = 'pending_verification'`;
+    step(op, 'activate');
+    yield sql`UPDATE tokens SET superseded_at = ${at}
+      WHERE account_id = ${id} AND id <> ${tokenId} AND purpose = 'verify_email'
+        AND used_at IS NULL AND superseded_at IS NULL`;
+    step(op, 'supersede_siblings');
+    const { rows } = yield sql`SELECT * FROM accounts WHERE id = ${id}`;
+    return { ok: true, account: toAccount(rows[0] ?? {}) };
+  };
+}

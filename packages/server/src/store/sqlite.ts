@@ -1,0 +1,150 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { StoreError } from './errors.ts';
+import type { Operation, SqlContext, SqlDriver, StoreTestHooks } from './sql/driver.ts';
+import type { SqlQuery, SqlResult } from './sql/query.ts';
+import { render } from './sql/query.ts';
+import { createSqlStore } from './sql/store.ts';
+import type { Store } from './types.ts';
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Database file, or `':memory:'` (one private database per store). */
+  path: string;
+  /** How long a statement waits for another process's write lock (ms). Default 5000. */
+  busyTimeoutMs?: number;
+  /** Fault injection for tests only. */
+  testHooks?: StoreTestHooks;
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The embedded SQLite driver over `node:sqlite`'s synchronous `DatabaseSync`.
+ *
+ * Concurrency: each operation runs to completion synchronously — `BEGIN IMMEDIATE`, its statements,
+ * `COMMIT` (or `ROLLBACK` on any error) — without ever yielding to the event loop, so the one
+ * shared connection never interleaves two transactions (no in-process mutex is needed: there is
+ * no await inside a transaction to interleave at). Across processes opening the same file, WAL
+ * mode lets readers proceed while `BEGIN IMMEDIATE` takes the single write lock up front and
+ * `busy_timeout` waits for it (blocking that process's event loop meanwhile). That is fine for one
+ * or a few processes; PostgreSQL is the scale-out path.
+ */
+class SqliteDriver implements SqlDriver {
+  readonly dialect = 'sqlite' as const;
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  readonly #context: SqlContext;
+  #closed = false;
+
+  constructor(db: DatabaseSync, hooks: StoreTestHooks | undefined) {
+    this.#db = db;
+    this.#context = {
+      dialect: 'sqlite',
+      step: (operation, step) => hooks?.afterStatement?.(operation, step),
+    };
+  }
+
+  transaction<T>(operation: Operation<T>): Promise<T> {
+    return this.#settle(() => this.#runTransaction(operation));
+  }
+
+  single<T>(operation: Operation<T>): Promise<T> {
+    return this.#settle(() => this.#drive(operation));
+  }
+
+  isUniqueViolation(error: unknown, column: string): boolean {
+    if (!(error instanceof Error)) return false;
+    const { errcode } = error as { errcode?: unknown };
+    // SQLITE_CONSTRAINT_UNIQUE (2067) / SQLITE_CONSTRAINT_PRIMARYKEY (1555).
+    const unique =
+      errcode === 2067 || errcode === 1555 || /UNIQUE constraint failed/.test(error.message);
+    return unique && error.message.includes(column);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#statements.clear();
+    this.#db.close();
+  }
+
+  #settle<T>(run: () => T): Promise<T> {
+    try {
+      if (this.#closed) throw new StoreError('closed', 'The store is closed.');
+      return Promise.resolve(run());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #runTransaction<T>(operation: Operation<T>): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const value = this.#drive(operation);
+      this.#db.exec('COMMIT');
+      return value;
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  #drive<T>(operation: Operation<T>): T {
+    const work = operation(this.#context);
+    let next = work.next();
+    while (!next.done) next = work.next(this.#execute(next.value));
+    return next.value;
+  }
+
+  #execute(query: SqlQuery): SqlResult {
+    const statement = this.#prepare(render(query, 'sqlite'));
+    const values = query.values as Array<string | number | null>;
+    if (statement.columns().length > 0) {
+      const rows = statement.all(...values) as Array<Record<string, unknown>>;
+      return { rows, changes: rows.length };
+    }
+    const { changes } = statement.run(...values);
+    return { rows: [], changes: Number(changes) };
+  }
+
+  #prepare(text: string): StatementSync {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.clear();
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * Open (creating if needed) an SQLite store and apply pending migrations. WAL journal,
+ * `busy_timeout`, foreign keys on. Several processes may open the same file; PostgreSQL is the
+ * path for more than a few.
+ *
+ * @example
+ * ```ts
+ * const store = await openSqliteStore({ path: '/var/lib/connect-auth/connect-auth.db' });
+ * const account = await store.findAccountByEmailKey('ada@example.com');
+ * await store.close();
+ * ```
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const timeout = options.busyTimeoutMs ?? 5000;
+  const db = new DatabaseSync(options.path, {
+    timeout,
+    enableForeignKeyConstraints: true,
+  });
+  try {
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(timeout))}`);
+    if (options.path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA foreign_keys = ON');
+    const store = createSqlStore(new SqliteDriver(db, options.testHooks), { migrationLock: null });
+    await store.migrate();
+    return store;
+  } catch (error) {
+    if (db.isOpen) db.close();
+    throw error;
+  }
+}

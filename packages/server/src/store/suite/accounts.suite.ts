@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { isStoreError } from '../errors.ts';
+import type { StoreFactory } from '../testing.ts';
+import { at, createAccount, refreshToken, T0, useStore } from './fixtures.ts';
+
+/** Accounts: create, unique emailKey, import, status, sign-in counters. */
+export function accountTests(factory: StoreFactory): void {
+  describe('accounts', () => {
+    const store = useStore(factory);
+
+    it('creates and finds an account by id and emailKey', async () => {
+      const created = await createAccount(store(), { email: 'Ada.Lovelace@Example.com' });
+      expect(created).toMatchObject({
+        email: 'Ada.Lovelace@Example.com',
+        emailKey: 'ada.lovelace@example.com',
+        status: 'active',
+        credentialVersion: 1,
+        failedSignIns: 0,
+        activatedAt: T0,
+        updatedAt: T0,
+      });
+      expect(await store().findAccountById(created.id)).toEqual(created);
+      expect(await store().findAccountByEmailKey('ada.lovelace@example.com')).toEqual(created);
+      expect(await store().findAccountByEmailKey('Ada.Lovelace@Example.com')).toBeNull();
+      expect(await store().findAccountById(randomUUID())).toBeNull();
+    });
+
+    it('leaves activatedAt empty for accounts that are not active', async () => {
+      const pending = await createAccount(store(), { status: 'pending_verification' });
+      expect(pending.activatedAt).toBeNull();
+    });
+
+    it('refuses a second account with the same emailKey with email_taken', async () => {
+      await createAccount(store(), { email: 'same@example.com' });
+      const error = await createAccount(store(), { email: 'SAME@example.com' }).catch((e) => e);
+      expect(isStoreError(error, 'email_taken')).toBe(true);
+    });
+
+    it('imports migrated accounts idempotently, counting only inserted rows', async () => {
+      await createAccount(store(), { email: 'existing@example.com' });
+      const rows = ['existing@example.com', 'a@example.com', 'b@example.com', 'A@example.com'].map(
+        (email) => ({ id: randomUUID(), email, emailKey: email.toLowerCase(), name: null }),
+      );
+      expect(await store().importAccounts(rows, T0)).toBe(2);
+      expect(await store().importAccounts(rows, at(1000))).toBe(0);
+      const a = await store().findAccountByEmailKey('a@example.com');
+      expect(a).toMatchObject({
+        status: 'pending_activation',
+        passwordHash: null,
+        email: 'a@example.com',
+        activatedAt: null,
+      });
+      const existing = await store().findAccountByEmailKey('existing@example.com');
+      expect(existing?.status).toBe('active');
+    });
+
+    it('imports an empty list', async () => {
+      expect(await store().importAccounts([], T0)).toBe(0);
+    });
+
+    it('sets the status, stamping activatedAt once', async () => {
+      const account = await createAccount(store(), { status: 'pending_verification' });
+      await store().setAccountStatus(account.id, 'active', at(1000));
+      expect(await store().findAccountById(account.id)).toMatchObject({
+        status: 'active',
+        activatedAt: at(1000),
+        updatedAt: at(1000),
+      });
+      await store().setAccountStatus(account.id, 'disabled', at(2000));
+      await store().setAccountStatus(account.id, 'active', at(3000));
+      expect(await store().findAccountById(account.id)).toMatchObject({
+        status: 'active',
+        activatedAt: at(1000),
+      });
+    });
+
+    it('revokes every refresh token when an account is disabled', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      await store().setAccountStatus(account.id, 'disabled', at(1000));
+      const result = await store().rotateRefreshToken(
+        rt.tokenHash,
+        refreshToken(account),
+        at(2000),
+      );
+      expect(result).toEqual({ ok: false, reason: 'revoked' });
+    });
+
+    it('counts failed sign-ins and resets them on success, optionally rehashing', async () => {
+      const account = await createAccount(store());
+      expect(await store().recordFailedSignIn(account.id, at(1))).toBe(1);
+      expect(await store().recordFailedSignIn(account.id, at(2))).toBe(2);
+      expect((await store().findAccountById(account.id))?.failedSignIns).toBe(2);
+      await store().recordSuccessfulSignIn(account.id, at(3));
+      expect(await store().findAccountById(account.id)).toMatchObject({
+        failedSignIns: 0,
+        passwordHash: '$argon2id$old',
+      });
+      await store().recordSuccessfulSignIn(account.id, at(4), '$argon2id$rehashed');
+      expect((await store().findAccountById(account.id))?.passwordHash).toBe('$argon2id$rehashed');
+      expect(await store().recordFailedSignIn(randomUUID(), at(5))).toBe(0);
+    });
+
+    it('counts parallel failed sign-ins without losing any', async () => {
+      const account = await createAccount(store());
+      await Promise.all(
+        Array.from({ length: 20 }, () => store().recordFailedSignIn(account.id, T0)),
+      );
+      expect((await store().findAccountById(account.id))?.failedSignIns).toBe(20);
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
+import type { StoreFactory, TestStoreOptions } from '../testing.ts';
+import type {
+  AccountRecord,
+  AccountStatus,
+  NewOutboxMail,
+  RefreshTokenRecord,
+  Store,
+  TokenPurpose,
+  TokenRecord,
+} from '../types.ts';
+
+/** A fixed instant the suite's clock starts from. */
+export const T0 = new Date('2026-01-01T00:00:00.000Z');
+
+/** `T0 + ms`. */
+export function at(ms: number): Date {
+  return new Date(T0.getTime() + ms);
+}
+
+/** Minutes in milliseconds. */
+export const MINUTE = 60_000;
+
+/**
+ * Open a fresh store before each test and close (and delete) it after. Returns a getter.
+ */
+export function useStore(factory: StoreFactory, options?: TestStoreOptions): () => Store {
+  let store: Store | undefined;
+  beforeEach(async () => {
+    store = await factory.open(options);
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+  return () => {
+    if (!store) throw new Error('store not open');
+    return store;
+  };
+}
+
+/** Create an account with sensible defaults. */
+export function createAccount(
+  store: Store,
+  overrides: Partial<{ email: string; status: AccountStatus; passwordHash: string | null }> = {},
+): Promise<AccountRecord> {
+  const email = overrides.email ?? `user-${randomUUID()}@example.com`;
+  return store.createAccount({
+    id: randomUUID(),
+    email,
+    emailKey: email.toLowerCase(),
+    name: 'Test User',
+    status: overrides.status ?? 'active',
+    passwordHash: overrides.passwordHash === undefined ? '$argon2id$old' : overrides.passwordHash,
+    createdAt: T0,
+  });
+}
+
+/** A new outbox mail. */
+export function mail(to: string, template = 'password_reset', createdAt = T0): NewOutboxMail {
+  return { id: randomUUID(), to, template, payload: `sealed:${randomUUID()}`, createdAt };
+}
+
+/** A token row (unused, expiring 60 minutes after `createdAt`). */
+export function token(
+  accountId: string,
+  purpose: TokenPurpose = 'reset',
+  createdAt = T0,
+  ttlMs = 60 * MINUTE,
+): TokenRecord {
+  return {
+    id: randomUUID(),
+    accountId,
+    purpose,
+    tokenHash: `hash-${randomUUID()}`,
+    codeHash: `code-${randomUUID()}`,
+    codeAttempts: 0,
+    createdAt,
+    expiresAt: new Date(createdAt.getTime() + ttlMs),
+    usedAt: null,
+    supersededAt: null,
+  };
+}
+
+/** Issue a token (superseding its own purpose) with its mail; returns the token. */
+export async function issue(
+  store: Store,
+  account: AccountRecord,
+  purpose: TokenPurpose = 'reset',
+  createdAt = T0,
+): Promise<TokenRecord> {
+  const t = token(account.id, purpose, createdAt);
+  await store.issueToken(t, [purpose], mail(account.email, purpose, createdAt));
+  return t;
+}
+
+/** A refresh token of `account` in `familyId`. */
+export function refreshToken(
+  account: AccountRecord,
+  familyId = randomUUID(),
+  createdAt = T0,
+): RefreshTokenRecord {
+  return {
+    id: randomUUID(),
+    familyId,
+    accountId: account.id,
+    tokenHash: `refresh-${randomUUID()}`,
+    credentialVersion: account.credentialVersion,
+    createdAt,
+    expiresAt: new Date(createdAt.getTime() + 30 * 24 * 60 * MINUTE),
+    usedAt: null,
+    revokedAt: null,
+  };
+}
+
+/** The input of a password reset completion. */
+export function resetInput(tokenId: string, to: string, now = T0, passwordHash = '$argon2id$new') {
+  return { tokenId, passwordHash, now, notice: mail(to, 'password_changed', now) };
+}

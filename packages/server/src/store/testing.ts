@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openPostgresStore } from './postgres.ts';
+import type { StoreTestHooks } from './sql/driver.ts';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+/** Options for a test store. */
+export interface TestStoreOptions {
+  /** Fault injection (see {@link StoreTestHooks}). */
+  testHooks?: StoreTestHooks;
+}
+
+/**
+ * One fresh, isolated database that several stores can open at once (like several server
+ * processes). `destroy()` closes nothing for you: close the stores first.
+ */
+export interface TestDatabase {
+  /** Open another store (another connection / pool) over this database. */
+  open(options?: TestStoreOptions): Promise<Store>;
+  /** Delete the database (SQLite: the temp directory; PostgreSQL: `DROP SCHEMA … CASCADE`). */
+  destroy(): Promise<void>;
+}
+
+/** How tests get stores of one adapter. */
+export interface StoreFactory {
+  name: 'sqlite' | 'postgres';
+  /** False when the adapter cannot run here (PostgreSQL unreachable); `reason` says why. */
+  available: boolean;
+  reason?: string;
+  /** A fresh isolated database; closing the returned store deletes it. */
+  open(options?: TestStoreOptions): Promise<Store>;
+  /** A fresh isolated database to open several times (shared rate limits, migrations…). */
+  database(): Promise<TestDatabase>;
+}
+
+/** PostgreSQL used by tests: `TEST_DATABASE_URL`, else the local trust-auth server. */
+export const testDatabaseUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let probe: Promise<string | null> | undefined;
+
+/** Resolves null when PostgreSQL answers, else the reason it cannot be used. */
+function probePostgres(): Promise<string | null> {
+  probe ??= (async () => {
+    const client = new pg.Client({
+      connectionString: testDatabaseUrl,
+      connectionTimeoutMillis: 3000,
+    });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return `PostgreSQL unavailable at ${redact(testDatabaseUrl)} (${message}); set TEST_DATABASE_URL to run these tests`;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return probe;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/** Make a store's `close()` also run `after` (deleting its private database). */
+function closing(store: Store, after: () => Promise<void>): Store {
+  const wrapped: Store = Object.create(store);
+  wrapped.close = async () => {
+    await store.close();
+    await after();
+  };
+  return wrapped;
+}
+
+async function sqliteDatabase(): Promise<TestDatabase> {
+  const dir = await mkdtemp(join(tmpdir(), 'connect-auth-store-'));
+  const path = join(dir, 'test.db');
+  return {
+    open: (options) => openSqliteStore({ path, ...options }),
+    destroy: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresDatabase(): Promise<TestDatabase> {
+  const schema = `ca_test_${randomBytes(6).toString('hex')}`;
+  return {
+    open: (options) => openPostgresStore({ url: testDatabaseUrl, schema, ...options }),
+    async destroy() {
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+function factory(
+  name: StoreFactory['name'],
+  database: () => Promise<TestDatabase>,
+  reason: string | null,
+): StoreFactory {
+  return {
+    name,
+    available: reason === null,
+    ...(reason === null ? {} : { reason }),
+    database,
+    async open(options) {
+      const db = await database();
+      try {
+        return closing(await db.open(options), () => db.destroy());
+      } catch (error) {
+        await db.destroy();
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * The adapters tests should run against: SQLite (a temp file, always available) and PostgreSQL
+ * (a fresh schema per database; available when {@link testDatabaseUrl} answers). Use with
+ * `describe.skipIf(!f.available)` and print `f.reason` so a skip is never silent.
+ *
+ * @example
+ * ```ts
+ * for (const f of await storeFactories()) {
+ *   if (!f.available) console.warn(`[${f.name}] skipped: ${f.reason}`);
+ *   describe.skipIf(!f.available)(f.name, () => {
+ *     it('finds nobody', async () => {
+ *       const store = await f.open();
+ *       expect(await store.findAccountByEmailKey('nobody@example.com')).toBeNull();
+ *       await store.close();
+ *     });
+ *   });
+ * }
+ * ```
+ */
+export async function storeFactories(): Promise<StoreFactory[]> {
+  return [
+    factory('sqlite', sqliteDatabase, null),
+    factory('postgres', postgresDatabase, await probePostgres()),
+  ];
+}
