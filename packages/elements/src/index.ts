@@ -1,1 +1,45 @@
-export {};
+/**
+ * `@connect-auth/elements`: light-DOM Lit custom elements for Codelocks Connect's lost-password,
+ * activation/reset, sign-in and registration forms. This entry has no side effects: it exports the
+ * classes, events and the strings API. Register the tags with `@connect-auth/elements/all` or one
+ * `@connect-auth/elements/define/<name>` per element.
+ *
+ * @example
+ * ```ts
+ * import { registerTranslation, ConnectSignedInEvent } from '@connect-auth/elements';
+ * import '@connect-auth/elements/define/sign-in';
+ *
+ * registerTranslation('en', { 'signin.heading': 'Sign in to Codelocks Connect' });
+ * document.addEventListener('connect-signed-in', (e) => console.log(e.session.account.email));
+ * ```
+ *
+ * @packageDocumentation
+ */
+export {
+  ConnectLostPassword,
+  type LostPasswordStep,
+  RESEND_COOLDOWN_MS,
+} from './lost-password/lost-password.component.ts';
+export { ConnectPasswordInput } from './password-input/password-input.component.ts';
+export { ConnectRegister, type RegisterStep } from './register/register.component.ts';
+export {
+  ConnectResetPassword,
+  type ResetPasswordStep,
+} from './reset-password/reset-password.component.ts';
+export { ConnectElement } from './shared/connect-element.ts';
+export {
+  type ConnectAction,
+  ConnectBeforeSubmitEvent,
+  ConnectErrorEvent,
+  ConnectPasswordResetEvent,
+  ConnectRegisteredEvent,
+  ConnectResetRequestedEvent,
+  ConnectSignedInEvent,
+} from './shared/events.ts';
+export type { WarningCode } from './shared/warn.ts';
+export { ConnectSignIn, type SignInStep } from './sign-in/sign-in.component.ts';
+export { de } from './strings/de.ts';
+export { en, type StringId, type StringTable } from './strings/en.ts';
+export { errorStringId, MISSING_CLIENT, ruleStringId } from './strings/errors.ts';
+export { type FormatParams, format } from './strings/format.ts';
+export { registerTranslation, resolveStrings, type StringOverrides } from './strings/registry.ts';

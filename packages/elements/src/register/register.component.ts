@@ -1,0 +1,183 @@
+import type { RuleResult } from '@connect-auth/core';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { ConnectElement } from '../shared/connect-element.ts';
+import { ConnectRegisteredEvent } from '../shared/events.ts';
+import { type FieldErrors, FormController } from '../shared/form-controller.ts';
+import { PolicyController } from '../shared/policy-controller.ts';
+import { errorSummary, heading, submitButton, textField } from '../shared/templates.ts';
+import { checkEmail, checkPassword, text } from '../shared/validate.ts';
+
+/** Steps of `<connect-register>`, reflected as `data-step` on the element. */
+export type RegisterStep = 'form' | 'sent';
+
+/**
+ * @summary Create an account: email, optional name and a password with the live policy
+ * checklist. The confirmation reads the same whether the email is new or already registered.
+ *
+ * @tag connect-register
+ *
+ * @attr base-url - The Connect server; the element creates (and shares) a client for it.
+ * @attr email - Prefills the email field.
+ * @attr sign-in-url - Link for "Already have an account? Sign in".
+ * @prop {ConnectClient} client - A client from `createConnectClient()`; wins over `base-url`.
+ * @prop {StringOverrides} strings - Per-instance string overrides.
+ * @prop {RegisterStep} step - The current step (read-only; also `data-step`).
+ *
+ * @event {ConnectBeforeSubmitEvent} connect-before-submit - Before the request; cancelable.
+ * @event {ConnectRegisteredEvent} connect-registered - The registration was accepted (`email`).
+ * @event {ConnectErrorEvent} connect-error - The request failed (`code`, `action`).
+ *
+ * @cssproperty --connect-color-accent - Primary button background.
+ */
+export class ConnectRegister extends ConnectElement {
+  static override properties: PropertyDeclarations = {
+    email: { type: String },
+    signInUrl: { type: String, attribute: 'sign-in-url' },
+    _step: { state: true },
+    _sentTo: { state: true },
+    _context: { state: true },
+  };
+
+  declare email: string | undefined;
+  declare signInUrl: string | undefined;
+  declare _step: RegisterStep;
+  declare _sentTo: string;
+  declare _context: { email: string; name: string };
+
+  readonly #form = new FormController(this, {
+    idPrefix: this.idPrefix,
+    getClient: () => this.resolvedClient,
+    onMissingClient: () => this.warnMissingClient(),
+  });
+  readonly #policy = new PolicyController(this, () => this.resolvedClient);
+  #serverRules: RuleResult[] | null = null;
+
+  constructor() {
+    super();
+    this.email = undefined;
+    this.signInUrl = undefined;
+    this._step = 'form';
+    this._sentTo = '';
+    this._context = { email: '', name: '' };
+  }
+
+  /** The current step. */
+  get step(): RegisterStep {
+    return this._step;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#policy.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.dataset.step = this._step;
+    this.toggleAttribute('data-pending', this.#form.pending);
+  }
+
+  // Keep the checklist's "not your email or name" rule in step with what is typed.
+  #onContext = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'email' || input.name === 'name') {
+      this._context = { ...this._context, [input.name]: input.value };
+    }
+  };
+
+  #submit = async (event: SubmitEvent): Promise<void> => {
+    this.#serverRules = null;
+    const email = await this.#form.submit(event, {
+      action: 'register',
+      validate: (data) => {
+        const errors = checkPassword(data, checkEmail(data, {}));
+        if (text(data, 'name').trim().length > 200) errors.name = 'field.name.invalid';
+        return errors;
+      },
+      run: async (data, client, signal) => {
+        const address = text(data, 'email').trim();
+        const name = text(data, 'name').trim();
+        await client.register(
+          { email: address, password: text(data, 'password'), ...(name ? { name } : {}) },
+          { signal },
+        );
+        return address;
+      },
+      fieldErrorsFor: (error): FieldErrors => {
+        if (error.code !== 'weak_password') return {};
+        this.#serverRules = error.problem?.rules ?? null;
+        return { password: 'error.weak_password' };
+      },
+    });
+    if (email === undefined) return;
+    this._sentTo = email;
+    this._step = 'sent';
+    this.dispatchEvent(new ConnectRegisteredEvent(email));
+    this.focusHeadingAfterUpdate();
+  };
+
+  #renderForm(): TemplateResult {
+    const t = this.t.bind(this);
+    const passwordError = this.#form.fieldErrors.password;
+    return html`<div class="connect-step" data-part="form">
+      ${heading(this.headingId, t('register.heading'))}
+      <p class="connect-muted">${t('register.intro')}</p>
+      ${errorSummary(this.#form, t)}
+      <form class="connect-form" novalidate @submit=${this.#submit} @input=${this.#onContext}
+        aria-busy=${this.#form.pending ? 'true' : 'false'}>
+        ${textField({
+          form: this.#form,
+          t,
+          name: 'email',
+          label: t('field.email'),
+          type: 'email',
+          autocomplete: 'username',
+          value: this.email,
+          required: true,
+        })}
+        ${textField({ form: this.#form, t, name: 'name', label: t('field.name'), type: 'text', autocomplete: 'name' })}
+        <connect-password-input
+          name="password"
+          autocomplete="new-password"
+          required
+          input-id=${this.#form.fieldId('password')}
+          .label=${t('field.password')}
+          .email=${this._context.email || this.email}
+          .userName=${this._context.name}
+          .policy=${this.#policy.policy}
+          .serverRules=${this.#serverRules}
+          .strings=${this.strings}
+          .error=${passwordError ? t(passwordError) : undefined}
+        ></connect-password-input>
+        ${submitButton(this.#form, t, t('register.submit'))}
+      </form>
+      ${
+        this.signInUrl
+          ? html`<p class="connect-text">${t('register.have_account')}
+              <a class="connect-link" href=${this.signInUrl}>${t('register.sign_in')}</a></p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderSent(): TemplateResult {
+    const t = this.t.bind(this);
+    return html`<div class="connect-step" data-part="sent">
+      <div class="connect-notice" data-state="sent">
+        ${heading(this.headingId, t('register.sent_heading'))}
+        <p class="connect-text">${t('register.sent_body', { email: this._sentTo })}</p>
+      </div>
+      <p class="connect-muted">${t('lost.sent_hint')}</p>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    return this._step === 'sent' ? this.#renderSent() : this.#renderForm();
+  }
+}

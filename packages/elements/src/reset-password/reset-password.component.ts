@@ -1,0 +1,361 @@
+import {
+  isConnectError,
+  type PasswordResetResult,
+  type ResetTokenInfo,
+  type RuleResult,
+  readResetToken,
+} from '@connect-auth/core';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ConnectElement } from '../shared/connect-element.ts';
+import { ConnectErrorEvent, ConnectPasswordResetEvent } from '../shared/events.ts';
+import { type FieldErrors, FormController } from '../shared/form-controller.ts';
+import { PolicyController } from '../shared/policy-controller.ts';
+import { errorSummary, heading, submitButton, supportBlock } from '../shared/templates.ts';
+import { text } from '../shared/validate.ts';
+import type { StringId } from '../strings/en.ts';
+
+/** Steps of `<connect-reset-password>`, reflected as `data-step` on the element. */
+export type ResetPasswordStep =
+  | 'verifying'
+  | 'error'
+  | 'form'
+  | 'expired'
+  | 'used'
+  | 'superseded'
+  | 'invalid'
+  | 'done'
+  | 'sign-in';
+
+type TokenStep = 'expired' | 'used' | 'superseded' | 'invalid';
+const TOKEN_STEPS: Readonly<Record<string, TokenStep>> = {
+  token_expired: 'expired',
+  token_used: 'used',
+  token_superseded: 'superseded',
+  token_invalid: 'invalid',
+  validation_failed: 'invalid',
+};
+
+/**
+ * @summary The page a reset or activation link opens: checks the link without using it up, says
+ * which account it is for, and lets the user choose a new password (with the policy checklist and
+ * strength meter). Expired, used, superseded and invalid links each get their own explanation and
+ * a way to ask for a new one.
+ *
+ * @tag connect-reset-password
+ *
+ * @attr base-url - The Connect server; the element creates (and shares) a client for it.
+ * @attr lost-password-url - Where "Ask for a new link" points; without it a lost-password form appears in place.
+ * @attr sign-in-url - Where "Sign in" points after success; without it a sign-in form appears in place, email filled in.
+ * @attr support-url - Link for "Contact Customer Services".
+ * @prop {string} token - The token; default: read from the address (`#token=…`) with `readResetToken()`, which also scrubs it.
+ * @prop {ConnectClient} client - A client from `createConnectClient()`; wins over `base-url`.
+ * @prop {StringOverrides} strings - Per-instance string overrides.
+ * @prop {ResetPasswordStep} step - The current step (read-only; also `data-step`).
+ *
+ * @event {ConnectBeforeSubmitEvent} connect-before-submit - Before saving; cancelable.
+ * @event {ConnectPasswordResetEvent} connect-password-reset - The password was saved (`email`, `activated`).
+ * @event {ConnectErrorEvent} connect-error - Verifying or saving failed (`code`, `action`).
+ *
+ * @cssproperty --connect-color-success - Success notice accent.
+ * @cssproperty --connect-color-error - Error colour.
+ */
+export class ConnectResetPassword extends ConnectElement {
+  static override properties: PropertyDeclarations = {
+    token: { attribute: false },
+    lostPasswordUrl: { type: String, attribute: 'lost-password-url' },
+    signInUrl: { type: String, attribute: 'sign-in-url' },
+    _step: { state: true },
+    _info: { state: true },
+    _result: { state: true },
+    _missing: { state: true },
+    _requesting: { state: true },
+  };
+
+  declare token: string | undefined;
+  declare lostPasswordUrl: string | undefined;
+  declare signInUrl: string | undefined;
+  declare _step: ResetPasswordStep;
+  declare _info: ResetTokenInfo | null;
+  declare _result: PasswordResetResult | null;
+  declare _missing: boolean;
+  declare _requesting: boolean;
+
+  readonly #form = new FormController(this, {
+    idPrefix: this.idPrefix,
+    getClient: () => this.resolvedClient,
+    onMissingClient: () => this.warnMissingClient(),
+  });
+  readonly #policy = new PolicyController(this, () => this.resolvedClient);
+  #verify: AbortController | null = null;
+  #activeToken: string | null = null;
+  #serverRules: RuleResult[] | null = null;
+
+  constructor() {
+    super();
+    this.token = undefined;
+    this.lostPasswordUrl = undefined;
+    this.signInUrl = undefined;
+    this._step = 'verifying';
+    this._info = null;
+    this._result = null;
+    this._missing = false;
+    this._requesting = false;
+  }
+
+  /** The current step. */
+  get step(): ResetPasswordStep {
+    return this._step;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._step === 'verifying' || this._step === 'error') void this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#verify?.abort();
+    this.#verify = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('token') && changed.get('token') !== undefined && this.isConnected) {
+      this.#activeToken = null;
+      void this.#start();
+    }
+    this.dataset.step = this._step;
+    if (this._info) this.dataset.purpose = this._info.purpose;
+    this.toggleAttribute('data-pending', this.#form.pending);
+  }
+
+  #go(step: ResetPasswordStep, focus = true): void {
+    this._step = step;
+    this._requesting = false;
+    if (focus) this.focusHeadingAfterUpdate();
+  }
+
+  /** Read the token (once: reading scrubs it from the address) and verify it. */
+  async #start(): Promise<void> {
+    const token = this.token ?? this.#activeToken ?? readResetToken();
+    this.#activeToken = token;
+    if (!token) {
+      this._missing = true;
+      this.#go('invalid', false);
+      return;
+    }
+    this._missing = false;
+    const client = this.resolvedClient;
+    if (!client) {
+      this.#go('error', false);
+      this.warnMissingClient();
+      await this.#form.showMissingClient('verify-token', false);
+      return;
+    }
+    this.#verify?.abort();
+    const abort = new AbortController();
+    this.#verify = abort;
+    this._step = 'verifying';
+    this.#form.clearErrors();
+    this.#policy.load();
+    try {
+      const info = await client.verifyResetToken(token, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this._info = info;
+      this.#go('form', false);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const tokenStep = isConnectError(error) ? TOKEN_STEPS[error.code] : undefined;
+      if (tokenStep && isConnectError(error)) {
+        this.dispatchEvent(new ConnectErrorEvent('verify-token', error.code, error));
+        this.#go(tokenStep, false);
+      } else {
+        this.#go('error', false);
+        await this.#form.fail('verify-token', error);
+      }
+    }
+  }
+
+  #submit = async (event: SubmitEvent): Promise<void> => {
+    this.#serverRules = null;
+    const token = this.#activeToken;
+    if (!token) return;
+    const result = await this.#form.submit(event, {
+      action: 'complete-reset',
+      validate: (data) => {
+        const errors: FieldErrors = {};
+        const password = text(data, 'password');
+        const confirm = text(data, 'confirm');
+        if (!password) errors.password = 'field.password.required';
+        if (!confirm) errors.confirm = 'field.confirm.required';
+        else if (password && confirm !== password) errors.confirm = 'field.confirm.mismatch';
+        return errors;
+      },
+      run: (data, client, signal) =>
+        client.completePasswordReset({ token, password: text(data, 'password') }, { signal }),
+      fieldErrorsFor: (error): FieldErrors => {
+        if (error.code === 'weak_password') {
+          this.#serverRules = error.problem?.rules ?? null;
+          return { password: 'error.weak_password' };
+        }
+        return {};
+      },
+    });
+    const failed = this.#form.summary?.code;
+    const tokenStep = failed ? TOKEN_STEPS[failed] : undefined;
+    if (tokenStep && failed !== 'validation_failed') {
+      this.#form.clearErrors();
+      this.#go(tokenStep);
+      return;
+    }
+    if (!result) return;
+    this._result = result;
+    this.dispatchEvent(new ConnectPasswordResetEvent(result));
+    this.#go(this.signInUrl ? 'done' : 'sign-in');
+  };
+
+  get #activation(): boolean {
+    return (this._result?.activated ?? this._info?.purpose === 'activation') === true;
+  }
+
+  #renderVerifying(): TemplateResult {
+    return html`<div class="connect-step" data-part="verifying" aria-busy="true">
+      ${heading(this.headingId, this.t('reset.verifying'))}
+    </div>`;
+  }
+
+  #renderError(): TemplateResult {
+    const t = this.t.bind(this);
+    return html`<div class="connect-step" data-part="error">
+      ${errorSummary(this.#form, t)}
+      <button class="connect-button" type="button" data-action="retry" @click=${() => void this.#start()}>
+        ${t('common.retry')}
+      </button>
+    </div>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const t = this.t.bind(this);
+    const info = this._info;
+    const email = info?.email ?? '';
+    const activation = this.#activation;
+    const errors = this.#form.fieldErrors;
+    return html`<div class="connect-step" data-part="form">
+      ${heading(this.headingId, t(activation ? 'reset.heading_activation' : 'reset.heading_reset'))}
+      <p class="connect-text" data-part="account">${t('reset.for_account', { email })}</p>
+      <p class="connect-muted">${t(activation ? 'reset.intro_activation' : 'reset.intro_reset')}</p>
+      ${errorSummary(this.#form, t)}
+      <form class="connect-form" novalidate @submit=${this.#submit} aria-busy=${this.#form.pending ? 'true' : 'false'}>
+        <input class="connect-visually-hidden" type="email" name="username" autocomplete="username"
+          .value=${email} readonly tabindex="-1" aria-hidden="true" />
+        <connect-password-input
+          name="password"
+          autocomplete="new-password"
+          required
+          input-id=${this.#form.fieldId('password')}
+          .label=${t('field.new_password')}
+          .email=${email}
+          .policy=${this.#policy.policy}
+          .serverRules=${this.#serverRules}
+          .strings=${this.strings}
+          .error=${errors.password ? t(errors.password) : undefined}
+        ></connect-password-input>
+        <connect-password-input
+          name="confirm"
+          autocomplete="new-password"
+          feedback="none"
+          required
+          input-id=${this.#form.fieldId('confirm')}
+          .label=${t('field.confirm_password')}
+          .strings=${this.strings}
+          .error=${errors.confirm ? t(errors.confirm) : undefined}
+        ></connect-password-input>
+        ${submitButton(this.#form, t, t('reset.submit'))}
+      </form>
+    </div>`;
+  }
+
+  #renderTokenProblem(step: TokenStep): TemplateResult {
+    const t = this.t.bind(this);
+    const texts: Record<TokenStep, [StringId, StringId]> = {
+      expired: ['reset.expired_heading', 'reset.expired_body'],
+      used: ['reset.used_heading', 'reset.used_body'],
+      superseded: ['reset.superseded_heading', 'reset.superseded_body'],
+      invalid: [
+        'reset.invalid_heading',
+        this._missing ? 'reset.missing_body' : 'reset.invalid_body',
+      ],
+    };
+    const [title, body] = texts[step];
+    return html`<div class="connect-step" data-part="token-problem" data-state=${step}>
+      ${heading(this.headingId, t(title))}
+      <p class="connect-text">${t(body)}</p>
+      ${
+        this._requesting
+          ? html`<connect-lost-password .client=${this.resolvedClient} .strings=${this.strings}
+              support-url=${ifDefined(this.supportUrl)} data-embedded></connect-lost-password>`
+          : html`<div class="connect-actions">
+              ${
+                this.lostPasswordUrl
+                  ? html`<a class="connect-button" data-action="request-new" href=${this.lostPasswordUrl}>${t('reset.request_new')}</a>`
+                  : html`<button class="connect-button" type="button" data-action="request-new"
+                      @click=${this.#showRequest}>${t('reset.request_new')}</button>`
+              }
+              ${step === 'used' && this.signInUrl ? html`<a class="connect-link" href=${this.signInUrl}>${t('reset.sign_in')}</a>` : nothing}
+            </div>`
+      }
+      ${this._requesting ? nothing : supportBlock(t, this.supportUrl)}
+    </div>`;
+  }
+
+  #showRequest = async (): Promise<void> => {
+    this._requesting = true;
+    await this.updateComplete;
+    const embedded = this.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'connect-lost-password',
+    );
+    await embedded?.updateComplete;
+    embedded?.querySelector<HTMLElement>('.connect-heading')?.focus();
+  };
+
+  #renderDone(): TemplateResult {
+    const t = this.t.bind(this);
+    const email = this._result?.email ?? this._info?.email ?? '';
+    const activation = this.#activation;
+    return html`<div class="connect-step" data-part="done">
+      <div class="connect-notice" data-state="success">
+        ${heading(this.headingId, t(activation ? 'reset.done_heading_activation' : 'reset.done_heading_reset'))}
+        <p class="connect-text">${t(activation ? 'reset.done_body_activation' : 'reset.done_body_reset', { email })}</p>
+      </div>
+      ${
+        this._step === 'sign-in'
+          ? html`<connect-sign-in .client=${this.resolvedClient} .strings=${this.strings} email=${email}
+              support-url=${ifDefined(this.supportUrl)} data-embedded></connect-sign-in>`
+          : html`<a class="connect-button" data-action="sign-in" href=${this.signInUrl ?? ''}>${t('reset.sign_in')}</a>`
+      }
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    switch (this._step) {
+      case 'verifying':
+        return this.#renderVerifying();
+      case 'error':
+        return this.#renderError();
+      case 'form':
+        return this.#renderForm();
+      case 'done':
+      case 'sign-in':
+        return this.#renderDone();
+      default:
+        return this.#renderTokenProblem(this._step);
+    }
+  }
+}

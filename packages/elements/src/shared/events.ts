@@ -1,0 +1,148 @@
+import type { ConnectError, ErrorCode, PasswordResetResult, Session } from '@connect-auth/core';
+
+/** What a form was about to do when it submitted. */
+export type ConnectAction =
+  | 'request-reset'
+  | 'verify-token'
+  | 'complete-reset'
+  | 'sign-in'
+  | 'register';
+
+const INIT = { bubbles: true, composed: true } as const;
+
+/**
+ * Fired before a form sends anything. Cancelable: call `preventDefault()` to stop the request
+ * (for example to add a captcha step or to validate more). `formData` is the form's data as read
+ * at submit; changes to it are not sent back.
+ *
+ * @example
+ * ```ts
+ * form.addEventListener('connect-before-submit', (event) => {
+ *   if (event.action === 'register' && !termsAccepted()) event.preventDefault();
+ * });
+ * ```
+ */
+export class ConnectBeforeSubmitEvent extends Event {
+  static readonly type = 'connect-before-submit';
+  readonly action: ConnectAction;
+  readonly formData: FormData;
+  constructor(action: ConnectAction, formData: FormData) {
+    super(ConnectBeforeSubmitEvent.type, { ...INIT, cancelable: true });
+    this.action = action;
+    this.formData = formData;
+  }
+}
+
+/**
+ * Fired when a reset or activation email was requested. The server answers the same whether
+ * or not the account exists, so this says nothing about the account.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('connect-reset-requested', (e) => analytics.track('reset', { resend: e.resend }));
+ * ```
+ */
+export class ConnectResetRequestedEvent extends Event {
+  static readonly type = 'connect-reset-requested';
+  readonly email: string;
+  /** True when this was a "send again". */
+  readonly resend: boolean;
+  constructor(email: string, resend: boolean) {
+    super(ConnectResetRequestedEvent.type, INIT);
+    this.email = email;
+    this.resend = resend;
+  }
+}
+
+/**
+ * Fired when a new password was saved (with the link's token or with the emailed code).
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('connect-password-reset', (e) => {
+ *   if (e.activated) showWelcome(e.email);
+ * });
+ * ```
+ */
+export class ConnectPasswordResetEvent extends Event {
+  static readonly type = 'connect-password-reset';
+  readonly email: string;
+  /** True when this reset activated an account migrated from the old portal. */
+  readonly activated: boolean;
+  /** Present only when the server signs users in after a reset. */
+  readonly session: Session | undefined;
+  constructor(result: PasswordResetResult) {
+    super(ConnectPasswordResetEvent.type, INIT);
+    this.email = result.email;
+    this.activated = result.activated;
+    this.session = result.session;
+  }
+}
+
+/**
+ * Fired after a successful sign-in.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('connect-signed-in', (e) => location.assign('/locks'));
+ * ```
+ */
+export class ConnectSignedInEvent extends Event {
+  static readonly type = 'connect-signed-in';
+  readonly session: Session;
+  constructor(session: Session) {
+    super(ConnectSignedInEvent.type, INIT);
+    this.session = session;
+  }
+}
+
+/**
+ * Fired after a registration was accepted (the same for new and existing emails).
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('connect-registered', (e) => console.log('check mail', e.email));
+ * ```
+ */
+export class ConnectRegisteredEvent extends Event {
+  static readonly type = 'connect-registered';
+  readonly email: string;
+  constructor(email: string) {
+    super(ConnectRegisteredEvent.type, INIT);
+    this.email = email;
+  }
+}
+
+/**
+ * Fired when a call failed. The element already shows a message; use this for logging.
+ * `code` is `missing_client` when the element has no client.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('connect-error', (e) => logger.warn(e.action, e.code));
+ * ```
+ */
+export class ConnectErrorEvent extends Event {
+  static readonly type = 'connect-error';
+  readonly action: ConnectAction;
+  readonly code: ErrorCode | 'missing_client';
+  /** The error the client threw, when there was one. */
+  readonly error: ConnectError | undefined;
+  constructor(action: ConnectAction, code: ErrorCode | 'missing_client', error?: ConnectError) {
+    super(ConnectErrorEvent.type, INIT);
+    this.action = action;
+    this.code = code;
+    this.error = error;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'connect-before-submit': ConnectBeforeSubmitEvent;
+    'connect-reset-requested': ConnectResetRequestedEvent;
+    'connect-password-reset': ConnectPasswordResetEvent;
+    'connect-signed-in': ConnectSignedInEvent;
+    'connect-registered': ConnectRegisteredEvent;
+    'connect-error': ConnectErrorEvent;
+  }
+}

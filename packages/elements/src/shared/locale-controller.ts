@@ -1,0 +1,106 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { StringId, StringTable } from '../strings/en.ts';
+import { type FormatParams, format } from '../strings/format.ts';
+import { onTranslationsChange, resolveStrings, type StringOverrides } from '../strings/registry.ts';
+
+/** An element that has per-instance string overrides. */
+export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+  strings: StringOverrides | null | undefined;
+}
+
+const hosts = new Set<LocalizedHost>();
+let observer: MutationObserver | null = null;
+
+function observeLang(): void {
+  if (observer || typeof MutationObserver === 'undefined') return;
+  // One observer for every element: any `lang` change anywhere may change an element's locale.
+  observer = new MutationObserver(() => {
+    for (const host of hosts) host.requestUpdate();
+  });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+}
+
+/**
+ * The locale of a node: its own `lang`, else the closest ancestor's (crossing shadow roots),
+ * else `en`.
+ *
+ * @example
+ * ```ts
+ * document.documentElement.lang = 'de';
+ * localeOf(document.body); // 'de'
+ * ```
+ */
+export function localeOf(node: Element): string {
+  let current: Element | null = node;
+  while (current) {
+    const withLang: Element | null = current.closest('[lang]');
+    if (withLang) return withLang.getAttribute('lang') || 'en';
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return 'en';
+}
+
+/**
+ * Gives an element its strings: the registered table for its locale (from `lang` on it or the
+ * closest ancestor) with its `strings` overrides on top. Re-renders the element when a `lang`
+ * attribute changes or a translation is registered.
+ *
+ * @example
+ * ```ts
+ * class MyForm extends LitElement {
+ *   #l10n = new LocaleController(this);
+ *   render() { return html`<button>${this.#l10n.t('signin.submit')}</button>`; }
+ * }
+ * ```
+ */
+export class LocaleController implements ReactiveController {
+  readonly #host: LocalizedHost;
+  #off: (() => void) | null = null;
+  #cache: { locale: string; overrides: unknown; table: StringTable } | null = null;
+
+  constructor(host: LocalizedHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.#host);
+    observeLang();
+    this.#off = onTranslationsChange(() => {
+      this.#cache = null;
+      this.#host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.#host);
+    this.#off?.();
+    this.#off = null;
+  }
+
+  /** The element's current locale tag. */
+  get locale(): string {
+    return localeOf(this.#host);
+  }
+
+  /** The complete table in force for the element. */
+  get table(): StringTable {
+    const locale = this.locale;
+    const overrides = this.#host.strings;
+    const cache = this.#cache;
+    if (cache && cache.locale === locale && cache.overrides === overrides) return cache.table;
+    const table = resolveStrings(locale, overrides);
+    this.#cache = { locale, overrides, table };
+    return table;
+  }
+
+  /** One string, with its placeholders filled. */
+  t(id: StringId, params?: FormatParams): string {
+    return format(this.table[id], params);
+  }
+}

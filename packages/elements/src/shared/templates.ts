@@ -1,0 +1,174 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { StringId } from '../strings/en.ts';
+import type { FormatParams } from '../strings/format.ts';
+import type { FormController } from './form-controller.ts';
+
+/** The translate function every template takes. */
+export type Translate = (id: StringId, params?: FormatParams) => string;
+
+/**
+ * The step heading: focusable by script only (`tabindex="-1"`) so focus can move to it when the
+ * step changes.
+ *
+ * @example
+ * ```ts
+ * heading(this.headingId, this.t('signin.heading'))
+ * ```
+ */
+export function heading(id: string, text: string, level: 2 | 3 = 2): TemplateResult {
+  return level === 2
+    ? html`<h2 class="connect-heading" id=${id} tabindex="-1">${text}</h2>`
+    : html`<h3 class="connect-heading" id=${id} tabindex="-1">${text}</h3>`;
+}
+
+/**
+ * The error summary: `role="alert"`, focusable, with links to the fields in error.
+ * Renders nothing when there is nothing to report.
+ *
+ * @example
+ * ```ts
+ * errorSummary(this.#form, this.t, { email: this.t('field.email') })
+ * ```
+ */
+export function errorSummary(
+  form: FormController,
+  t: Translate,
+  fieldIds: Record<string, string> = {},
+): TemplateResult | typeof nothing {
+  const message = form.summaryText(t);
+  if (!message) return nothing;
+  const fields = Object.entries(form.fieldErrors);
+  const title = `${form.summaryId}-title`;
+  return html`<div
+    class="connect-error-summary"
+    id=${form.summaryId}
+    role="alert"
+    tabindex="-1"
+    aria-labelledby=${title}
+    data-state="error"
+    data-code=${ifDefined(form.summary?.code ?? undefined)}
+  >
+    <h3 class="connect-error-summary__title" id=${title}>${t('error.summary_title')}</h3>
+    <ul>
+      ${fields.length === 0 || form.summary?.code !== 'validation_failed' ? html`<li>${message}</li>` : nothing}
+      ${fields.map(
+        ([name, id]) =>
+          html`<li><a href=${`#${fieldIds[name] ?? form.fieldId(name)}`} @click=${focusTarget}>${t(id)}</a></li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+// In-page links to ids may not move focus to inputs in every browser, and the page may use a
+// <base href>; move focus directly.
+function focusTarget(event: Event): void {
+  const link = event.currentTarget as HTMLAnchorElement;
+  const id = link.getAttribute('href')?.slice(1) ?? '';
+  const target = link.ownerDocument.getElementById(id);
+  if (target) {
+    event.preventDefault();
+    target.focus();
+  }
+}
+
+/** Options of {@link textField}. */
+export interface TextFieldOptions {
+  form: FormController;
+  t: Translate;
+  name: string;
+  label: string;
+  type: 'email' | 'text';
+  autocomplete: string;
+  /** Initial value (the `value` attribute: never overwrites what the user typed). */
+  value?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  inputmode?: 'numeric' | 'email' | 'text';
+  maxlength?: number;
+  pattern?: string;
+}
+
+/**
+ * A labelled input with its hint and inline error, wired with `aria-invalid` and
+ * `aria-describedby`. Hook: `.connect-field[data-state="invalid"]`.
+ *
+ * @example
+ * ```ts
+ * textField({ form, t, name: 'email', label: t('field.email'), type: 'email', autocomplete: 'username', required: true })
+ * ```
+ */
+export function textField(options: TextFieldOptions): TemplateResult {
+  const { form, t, name } = options;
+  const id = form.fieldId(name);
+  const errorId = form.errorId(name);
+  const hintId = `${id}-hint`;
+  const error = form.fieldErrors[name];
+  const describedBy = [options.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  return html`<div class="connect-field" data-field=${name} data-state=${error ? 'invalid' : 'valid'}>
+    <label class="connect-label" for=${id}>${options.label}</label>
+    ${options.hint ? html`<p class="connect-hint" id=${hintId}>${options.hint}</p>` : nothing}
+    ${error ? html`<p class="connect-field-error" id=${errorId}>${t(error)}</p>` : nothing}
+    <input
+      class="connect-input"
+      id=${id}
+      name=${name}
+      type=${options.type}
+      autocomplete=${options.autocomplete}
+      inputmode=${ifDefined(options.inputmode)}
+      maxlength=${ifDefined(options.maxlength)}
+      pattern=${ifDefined(options.pattern)}
+      value=${ifDefined(options.value)}
+      spellcheck="false"
+      autocapitalize=${options.type === 'email' ? 'none' : 'off'}
+      ?required=${options.required ?? false}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy || undefined)}
+    />
+  </div>`;
+}
+
+/**
+ * The submit button: disabled while a request runs (`aria-busy` on the form says why) or while a
+ * rate-limit countdown runs.
+ *
+ * @example
+ * ```ts
+ * submitButton(this.#form, this.t, this.t('signin.submit'))
+ * ```
+ */
+export function submitButton(form: FormController, t: Translate, label: string): TemplateResult {
+  const busy = form.pending || form.cooldown.running;
+  return html`<button class="connect-button" type="submit" ?disabled=${busy} data-state=${form.pending ? 'pending' : 'idle'}>
+    ${form.pending ? t('common.pending') : label}
+  </button>`;
+}
+
+/**
+ * "Can't get into your email?": what Customer Services can and cannot do, with a link when
+ * `support-url` is set.
+ *
+ * @example
+ * ```ts
+ * supportBlock(this.t, this.supportUrl)
+ * ```
+ */
+export function supportBlock(t: Translate, supportUrl: string | undefined): TemplateResult {
+  return html`<section class="connect-support" data-part="support">
+    <h3 class="connect-support__heading">${t('support.heading')}</h3>
+    <p class="connect-muted">${t('support.body')}</p>
+    ${supportUrl ? html`<a class="connect-link" href=${supportUrl}>${t('support.link')}</a>` : nothing}
+  </section>`;
+}
+
+/**
+ * A polite live region (always rendered, so that changes of its text are announced).
+ *
+ * @example
+ * ```ts
+ * liveRegion(this.#announcement)
+ * ```
+ */
+export function liveRegion(text: string): TemplateResult {
+  return html`<p class="connect-visually-hidden" role="status" aria-live="polite" data-part="live">${text}</p>`;
+}

@@ -1,0 +1,44 @@
+import { canonicalizeEmail } from '@connect-auth/core';
+import type { FieldErrors } from './form-controller.ts';
+
+/**
+ * A submitted value as a string (`FormData` may also hold files; they count as empty).
+ *
+ * @example
+ * ```ts
+ * text(new FormData(form), 'email');
+ * ```
+ */
+export function text(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Check the `email` field: present and a plausible single address (the same canonicalisation
+ * the server applies).
+ *
+ * @example
+ * ```ts
+ * const errors = checkEmail(data, {});
+ * ```
+ */
+export function checkEmail(data: FormData, errors: FieldErrors, name = 'email'): FieldErrors {
+  const email = text(data, name).trim();
+  if (!email) errors[name] = 'field.email.required';
+  else if (canonicalizeEmail(email) === null) errors[name] = 'field.email.invalid';
+  return errors;
+}
+
+/**
+ * Check that a password field is not empty (never trimmed: spaces are part of a password).
+ *
+ * @example
+ * ```ts
+ * checkPassword(data, errors);
+ * ```
+ */
+export function checkPassword(data: FormData, errors: FieldErrors, name = 'password'): FieldErrors {
+  if (text(data, name) === '') errors[name] = 'field.password.required';
+  return errors;
+}
