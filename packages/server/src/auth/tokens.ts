@@ -41,27 +41,33 @@ const FORBIDDEN_HEADERS = ['jku', 'jwk', 'x5u', 'x5c'] as const;
  *
  * @example
  * ```ts
- * const tokens = createAccessTokens({ keys, issuer: 'https://auth.example', audience: 'https://auth.example', clock: () => new Date() });
+ * const tokens = createAccessTokens({ keys, issuer: 'https://auth.example', clock: () => new Date() });
  * const { token } = await tokens.issue({ id: 'acc_1', credentialVersion: 1 });
  * (await tokens.verify(token)).sub; // 'acc_1'
  * ```
  */
 export function createAccessTokens(deps: {
   keys: SigningKeys;
-  issuer: string;
-  audience: string;
+  /** Issuer (and, by default, audience): the server's public URL. A function, as a test server learns its port late. */
+  issuer: string | (() => string);
+  audience?: string | (() => string);
   clock: () => Date;
   ttlSeconds?: number;
 }): AccessTokens {
   const ttl = deps.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
+  const issuer = () => (typeof deps.issuer === 'function' ? deps.issuer() : deps.issuer);
+  const audience = () => {
+    const a = deps.audience ?? deps.issuer;
+    return typeof a === 'function' ? a() : a;
+  };
   return {
     async issue(account) {
       const iat = Math.floor(deps.clock().getTime() / 1000);
       const exp = iat + ttl;
       const token = await new SignJWT({ cv: account.credentialVersion })
         .setProtectedHeader({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYPE, kid: deps.keys.kid })
-        .setIssuer(deps.issuer)
-        .setAudience(deps.audience)
+        .setIssuer(issuer())
+        .setAudience(audience())
         .setSubject(account.id)
         .setJti(crypto.randomUUID())
         .setIssuedAt(iat)
@@ -82,8 +88,8 @@ export function createAccessTokens(deps: {
         },
         {
           algorithms: [SIGNING_ALG],
-          issuer: deps.issuer,
-          audience: deps.audience,
+          issuer: issuer(),
+          audience: audience(),
           typ: ACCESS_TOKEN_TYPE,
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'iat', 'sub', 'jti', 'cv'],

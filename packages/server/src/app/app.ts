@@ -1,0 +1,89 @@
+/**
+ * The web-standard app: `fetch(Request, { ip }) → Response`. Runs in-process (tests), on Node
+ * (`serve`) or any runtime with `Request`/`Response`.
+ */
+
+import { preflight, withHeaders } from '../http/headers.ts';
+import { ProblemError, problemResponse } from '../http/problem.ts';
+import { createRouter, type RequestContext } from '../http/router.ts';
+import type { ServiceDeps } from '../services/deps.ts';
+import { clientIp } from './origin.ts';
+import { addRoutes } from './routes.ts';
+
+/** Dependencies of {@link createApp}. */
+export interface AppDeps extends ServiceDeps {
+  /** The JWK Set to publish. */
+  jwks: () => unknown;
+  /** Origins allowed for CORS with credentials and for cookie-authenticated calls. */
+  allowedOrigins: readonly string[];
+  /** Send HSTS (set when the public URL is https). */
+  hsts: boolean;
+  /** Read the client IP from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Dev-only handler for `/dev/*` (the dev inbox); absent in production. */
+  devHandler?: (request: Request) => Promise<Response>;
+}
+
+/** The app. */
+export interface App {
+  fetch(request: Request, context?: Partial<RequestContext>): Promise<Response>;
+}
+
+/**
+ * Create the app.
+ *
+ * @example
+ * ```ts
+ * const app = createApp(deps);
+ * const res = await app.fetch(new Request('http://x/v1/password-policy'));
+ * ```
+ */
+export function createApp(deps: AppDeps): App {
+  const allowedOrigins = new Set(deps.allowedOrigins);
+  const router = addRoutes(createRouter(), { ...deps, allowedOrigins });
+  const policy = { hsts: deps.hsts, allowedOrigins };
+  return {
+    async fetch(request, context = {}) {
+      const ip = clientIp(request, context.ip, deps.trustProxy);
+      let response: Response;
+      try {
+        const path = new URL(request.url).pathname;
+        if (request.method === 'OPTIONS') return preflight(request, policy);
+        if (deps.devHandler && (path === '/dev' || path.startsWith('/dev/'))) {
+          response = await deps.devHandler(request);
+        } else {
+          response = await router.match(request.method, path)(request, { ip });
+        }
+      } catch (error) {
+        if (error instanceof ProblemError) {
+          response = problemResponse(error.code, error.extras, error.headers);
+        } else {
+          deps.logger.error('server_error', { method: request.method, ip, error: describe(error) });
+          response = problemResponse('server_error');
+        }
+      }
+      if (request.method === 'HEAD') response = new Response(null, response);
+      deps.logger.info('request', {
+        method: request.method,
+        path: safePath(request.url),
+        status: response.status,
+        ip,
+      });
+      return withHeaders(response, request, policy);
+    },
+  };
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname.slice(0, 200);
+  } catch {
+    return '?';
+  }
+}
+
+function describe(error: unknown): Record<string, string> {
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, stack: error.stack ?? '' };
+  return { name: 'unknown', message: String(error) };
+}

@@ -1,0 +1,200 @@
+/**
+ * Wiring: configuration → store → secret → keys → services → app → outbox worker. One call gives a
+ * complete server that tests run in-process and the CLI runs on a port.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PasswordPolicy } from '@connect-auth/core/contract';
+import { getPolicyPreset, loadCommonPasswords } from '@connect-auth/core/policy';
+import { type App, createApp } from './app/app.ts';
+import { loadSigningKeys, type SigningKeys } from './auth/keys.ts';
+import { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
+import { createSecretHasher } from './auth/secrets.ts';
+import { createAccessTokens } from './auth/tokens.ts';
+import { resolveConfig, type ServerConfig } from './config.ts';
+import { createSealer } from './crypto/seal.ts';
+import { type RunningServer, serve } from './http/node.ts';
+import { createLogger, type Logger } from './log.ts';
+import { devTransport, type MailTransport, smtpTransport } from './mail/transports.ts';
+import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
+import { createBackground } from './services/background.ts';
+import type { ServiceDeps } from './services/deps.ts';
+import { createLimits, type LimitSettings } from './services/limits.ts';
+import { openStore } from './store/index.ts';
+import type { Store } from './store/types.ts';
+
+/** Options of {@link createServer}: any configuration value plus injectable parts. */
+export interface CreateServerOptions extends Partial<ServerConfig> {
+  /** Use this store instead of opening one from the configuration (closed by `close()`). */
+  store?: Store;
+  /** Time source for every decision (token expiry, rate limits, JWTs). Default: wall clock. */
+  clock?: () => Date;
+  logger?: Logger;
+  /** Mail transport; default: SMTP from `smtpUrl`, or the dev transport in dev mode. */
+  transport?: MailTransport;
+  /** Override rate-limit figures (tests, benchmarks). */
+  limits?: Partial<LimitSettings>;
+  /** Password hasher (default: argon2id, cap 2 × cores). */
+  hasher?: PasswordHasher;
+  /** Outbox worker poll interval in ms (default 5000; nudged after each enqueue anyway). */
+  mailPollMs?: number;
+  /** Dev-only `/dev/*` handler (the dev inbox). */
+  devHandler?: (deps: {
+    store: Store;
+    sealer: ReturnType<typeof createSealer>;
+  }) => (request: Request) => Promise<Response>;
+}
+
+/** A wired server. */
+export interface ConnectServer {
+  readonly app: App;
+  readonly config: ServerConfig;
+  readonly store: Store;
+  readonly worker: OutboxWorker;
+  readonly keys: SigningKeys;
+  readonly sealer: ReturnType<typeof createSealer>;
+  /** Base URL once listening (`http://127.0.0.1:54321`). */
+  readonly url: string | undefined;
+  /** Listen on the configured host and port. */
+  listen(): Promise<string>;
+  /** Wait for work done after responses (background tasks) and for the outbox to be delivered. */
+  settled(): Promise<void>;
+  /** Graceful shutdown: stop accepting, finish in-flight requests and background work, stop the worker, close the store. */
+  close(): Promise<void>;
+}
+
+async function devSecret(dataDir: string, logger: Logger): Promise<string> {
+  const file = join(dataDir, 'secret');
+  try {
+    const existing = (await readFile(file, 'utf8')).trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // Not there yet.
+  }
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  logger.warn('dev_secret_generated', { file });
+  return secret;
+}
+
+/**
+ * Create a server from configuration (validated; throws `ConfigError`).
+ *
+ * @example
+ * ```ts
+ * const server = await createServer({ dev: true, port: 0, secret: 'x'.repeat(32) });
+ * const url = await server.listen();
+ * const client = createConnectClient({ baseUrl: url });
+ * await server.close();
+ * ```
+ */
+export async function createServer(options: CreateServerOptions = {}): Promise<ConnectServer> {
+  const {
+    store: givenStore,
+    clock = () => new Date(),
+    transport: givenTransport,
+    hasher: givenHasher,
+  } = options;
+  const config = resolveConfig(options);
+  const logger = options.logger ?? createLogger();
+  const store =
+    givenStore ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    const secret =
+      config.secret ??
+      (givenStore
+        ? randomBytes(32).toString('base64url')
+        : await devSecret(config.dataDir, logger));
+    const sealer = createSealer(secret);
+    const keys = await loadSigningKeys({ store, sealer, now: clock() });
+    const policy = getPolicyPreset(config.policy) as PasswordPolicy;
+    const blocklist = await loadCommonPasswords();
+    const transport =
+      givenTransport ?? (config.dev ? devTransport() : smtpTransport(config.smtpUrl as string));
+    const worker = startOutboxWorker({
+      store,
+      transport,
+      sealer,
+      from: config.mailFrom,
+      productName: config.productName,
+      supportUrl: config.supportUrl,
+      logger,
+      scrubAfterSend: !config.dev,
+      clock,
+      pollMs: options.mailPollMs,
+    });
+    let running: RunningServer | undefined;
+    const publicUrl = () =>
+      config.publicUrl ?? running?.url ?? `http://${config.hostname}:${config.port}`;
+    const appUrl = () => config.appUrl ?? publicUrl();
+    const background = createBackground(logger);
+    const deps: ServiceDeps = {
+      store,
+      sealer,
+      secrets: createSecretHasher(secret),
+      hasher: givenHasher ?? createPasswordHasher(),
+      accessTokens: createAccessTokens({ keys, issuer: publicUrl, clock }),
+      clock,
+      logger,
+      policy,
+      blocklist,
+      links: { appUrl },
+      limits: createLimits(store, options.limits),
+      background,
+      onMailQueued: () => worker.nudge(),
+      autoSignInAfterReset: config.autoSignInAfterReset,
+      productName: config.productName,
+    };
+    const origins = new Set(config.allowedOrigins);
+    for (const url of [config.publicUrl, config.appUrl]) if (url) origins.add(new URL(url).origin);
+    const app = createApp({
+      ...deps,
+      jwks: () => keys.jwks,
+      allowedOrigins: [...origins],
+      hsts: publicUrl().startsWith('https:'),
+      trustProxy: config.trustProxy,
+      devHandler:
+        config.dev && options.devHandler ? options.devHandler({ store, sealer }) : undefined,
+    });
+    let closed: Promise<void> | undefined;
+    return {
+      app,
+      config,
+      store,
+      worker,
+      keys,
+      sealer,
+      get url() {
+        return running?.url;
+      },
+      async listen() {
+        running ??= await serve(app, {
+          port: config.port,
+          hostname: config.hostname,
+          onError: (error) => logger.error('http_error', { error: String(error) }),
+        });
+        return running.url;
+      },
+      async settled() {
+        await background.settled();
+        await worker.drain();
+      },
+      close() {
+        closed ??= (async () => {
+          await running?.close();
+          await background.settled();
+          await worker.stop();
+          await transport.close?.();
+          await store.close();
+        })();
+        return closed;
+      },
+    };
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Registration and email verification (SECURITY 1): the same `202` for new and existing emails;
+ * an existing owner gets an "already registered" mail instead of a second account.
+ */
+import type { EmailVerified } from '@connect-auth/core/contract';
+import { ProblemError } from '../http/problem.ts';
+import { composeMail } from '../mail/templates.ts';
+import { isStoreError } from '../store/errors.ts';
+import type { AccountRecord } from '../store/types.ts';
+import { APP_PATHS, type ServiceDeps } from './deps.ts';
+import { canonicalEmail } from './email.ts';
+import { findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
+import { assertStrongPassword, normalizePassword } from './password.ts';
+
+/**
+ * Register. The password is checked against the policy first (the verdict depends only on the
+ * input); everything that depends on the account happens after the response.
+ *
+ * @example
+ * ```ts
+ * await register(deps, { email, password, name }, ip); // then answer 202
+ * ```
+ */
+export async function register(
+  deps: ServiceDeps,
+  input: { email: string; password: string; name?: string | undefined },
+  ip: string,
+): Promise<void> {
+  const email = canonicalEmail(input.email);
+  assertStrongPassword(deps, input.password, { email, name: input.name ?? null });
+  const now = deps.clock();
+  try {
+    await deps.limits.ipRequest('register', ip, now);
+  } catch (error) {
+    deps.logger.warn('throttle', { flow: 'register', ip });
+    throw error;
+  }
+  deps.background.run('register', () => registerInBackground(deps, email, input, ip, now));
+}
+
+async function registerInBackground(
+  deps: ServiceDeps,
+  email: string,
+  input: { password: string; name?: string | undefined },
+  ip: string,
+  now: Date,
+): Promise<void> {
+  const emailKey = email.toLowerCase();
+  const allowed = await deps.limits.mailAllowed(emailKey, now);
+  let account: AccountRecord | null = await deps.store.findAccountByEmailKey(emailKey);
+  if (!account) {
+    const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
+    try {
+      account = await deps.store.createAccount({
+        id: crypto.randomUUID(),
+        email,
+        emailKey,
+        name: input.name ?? null,
+        status: 'pending_verification',
+        passwordHash,
+        createdAt: now,
+      });
+      deps.logger.info('registered', { accountId: account.id, ip });
+      if (allowed) await issueOneTime(deps, account, 'verify_email');
+      return;
+    } catch (error) {
+      if (!isStoreError(error, 'email_taken')) throw error;
+      account = await deps.store.findAccountByEmailKey(emailKey);
+    }
+  }
+  deps.logger.info('register_existing', { accountId: account?.id ?? null, ip });
+  if (!account || account.status === 'disabled' || !allowed) return;
+  const base = deps.links.appUrl();
+  await deps.store.enqueueMail(
+    composeMail(deps.sealer, {
+      id: crypto.randomUUID(),
+      to: account.email,
+      template: 'already_registered',
+      data: {
+        signInUrl: `${base}${APP_PATHS.signIn}`,
+        resetUrl: `${base}${APP_PATHS.lostPassword}`,
+      },
+      createdAt: now,
+    }),
+  );
+  deps.onMailQueued();
+}
+
+/**
+ * Verify a registration email: consumes the verify_email token and activates the account.
+ *
+ * @example
+ * ```ts
+ * await verifyEmail(deps, token, ip); // { status: 'verified', email }
+ * ```
+ */
+export async function verifyEmail(
+  deps: ServiceDeps,
+  raw: string,
+  ip: string,
+): Promise<EmailVerified> {
+  try {
+    const { token } = await findLiveToken(deps, raw, ['verify_email']);
+    const outcome = await deps.store.completeEmailVerification(token.id, deps.clock());
+    if (!outcome.ok) throw tokenProblem(outcome.reason);
+    deps.logger.info('consume', {
+      flow: 'verify_email',
+      accountId: outcome.account.id,
+      tokenId: token.id,
+      ip,
+    });
+    return { status: 'verified', email: outcome.account.email };
+  } catch (error) {
+    if (error instanceof ProblemError)
+      deps.logger.info('failure', { flow: 'verify_email', reason: error.code, ip });
+    throw error;
+  }
+}

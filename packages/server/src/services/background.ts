@@ -1,0 +1,53 @@
+/**
+ * Work done after the response: the reset, activation and registration requests answer `202`
+ * at once and do the account-dependent work (lookup, token, outbox row) here, so the response
+ * cannot reveal whether the account exists — by content or by time (SECURITY 1, 2).
+ * `settled()` lets graceful shutdown and tests wait for it.
+ */
+import type { Logger } from '../log.ts';
+
+/** A set of tracked background tasks. */
+export interface Background {
+  /** Start `task`; failures are logged, never thrown. */
+  run(name: string, task: () => Promise<void>): void;
+  /** Resolves when every task started so far (and those they start) has finished. */
+  settled(): Promise<void>;
+  /** Tasks running now. */
+  readonly pending: number;
+}
+
+/**
+ * Create a background task tracker.
+ *
+ * @example
+ * ```ts
+ * const background = createBackground(logger);
+ * background.run('reset_request', () => issueResetMail(emailKey));
+ * await background.settled();
+ * ```
+ */
+export function createBackground(logger: Logger): Background {
+  const tasks = new Set<Promise<void>>();
+  return {
+    run(name, task) {
+      const promise: Promise<void> = Promise.resolve()
+        .then(task)
+        .catch((error: unknown) =>
+          logger.error('background_failed', { task: name, error: describe(error) }),
+        )
+        .finally(() => tasks.delete(promise));
+      tasks.add(promise);
+    },
+    async settled() {
+      while (tasks.size > 0) await Promise.all([...tasks]);
+    },
+    get pending() {
+      return tasks.size;
+    },
+  };
+}
+
+function describe(error: unknown): Record<string, string> {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'unknown', message: String(error) };
+}

@@ -1,0 +1,193 @@
+/**
+ * Lost password and activation (SECURITY 1–2, 4–9, 12, 14, 17, 20): request, verify, complete.
+ */
+import type { PasswordResetResult, ResetTokenInfo } from '@connect-auth/core/contract';
+import { ProblemError } from '../http/problem.ts';
+import { composeMail } from '../mail/templates.ts';
+import type { AccountRecord, TokenRecord } from '../store/types.ts';
+import type { ServiceDeps } from './deps.ts';
+import { canonicalEmail } from './email.ts';
+import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
+import { assertStrongPassword, normalizePassword } from './password.ts';
+import { type IssuedSession, startSession } from './sessions.ts';
+
+const RESET_PURPOSES = ['reset', 'activation'] as const;
+
+/**
+ * Request a reset (or activation) mail. The answer is decided before the account is looked up:
+ * only the per-IP limit can change it. The lookup, the silent per-address limits and the token
+ * are handled after the response, in the background.
+ *
+ * Per status: `pending_activation` → activation mail (24 h); `active` and `pending_verification`
+ * → reset mail (60 min; completing it also proves the address); `disabled` and unknown → nothing.
+ *
+ * @example
+ * ```ts
+ * await requestPasswordReset(deps, { email: 'ann@example.com' }, ip); // then answer 202
+ * ```
+ */
+export async function requestPasswordReset(
+  deps: ServiceDeps,
+  input: { email: string },
+  ip: string,
+): Promise<void> {
+  const email = canonicalEmail(input.email);
+  const now = deps.clock();
+  try {
+    await deps.limits.ipRequest('reset', ip, now);
+  } catch (error) {
+    deps.logger.warn('throttle', { flow: 'reset_request', ip });
+    throw error;
+  }
+  deps.background.run('reset_request', () => sendResetMail(deps, email, ip, now));
+}
+
+async function sendResetMail(
+  deps: ServiceDeps,
+  email: string,
+  ip: string,
+  now: Date,
+): Promise<void> {
+  const emailKey = email.toLowerCase();
+  const allowed = await deps.limits.mailAllowed(emailKey, now);
+  const account = await deps.store.findAccountByEmailKey(emailKey);
+  deps.logger.info('reset_requested', {
+    accountId: account?.id ?? null,
+    status: account?.status ?? null,
+    ip,
+  });
+  if (!account || account.status === 'disabled') return;
+  if (!allowed) {
+    deps.logger.info('throttle', { flow: 'reset_mail', accountId: account.id, ip });
+    return;
+  }
+  await issueOneTime(
+    deps,
+    account,
+    account.status === 'pending_activation' ? 'activation' : 'reset',
+  );
+}
+
+/**
+ * Inspect a token without consuming it.
+ *
+ * @example
+ * ```ts
+ * const info = await verifyResetToken(deps, token, ip); // { email, expiresAt, purpose }
+ * ```
+ */
+export async function verifyResetToken(
+  deps: ServiceDeps,
+  raw: string,
+  ip: string,
+): Promise<ResetTokenInfo> {
+  try {
+    const { token, account } = await findLiveToken(deps, raw, RESET_PURPOSES);
+    deps.logger.info('verify', { accountId: account.id, tokenId: token.id, ip });
+    return {
+      email: account.email,
+      expiresAt: token.expiresAt.toISOString(),
+      purpose: token.purpose === 'activation' ? 'activation' : 'reset',
+    };
+  } catch (error) {
+    if (error instanceof ProblemError)
+      deps.logger.info('failure', { flow: 'verify', reason: error.code, ip });
+    throw error;
+  }
+}
+
+/** What `complete` is given: the link's token, or the emailed code with the address. */
+export type CompleteInput =
+  | { token: string; password: string }
+  | { email: string; code: string; password: string };
+
+async function byCode(deps: ServiceDeps, email: string, code: string, ip: string) {
+  await deps.limits.ipRequest('code', ip, deps.clock());
+  const account = await deps.store.findAccountByEmailKey(canonicalEmail(email).toLowerCase());
+  const token =
+    account && account.status !== 'disabled'
+      ? await deps.store.findLatestToken(account.id, [...RESET_PURPOSES])
+      : null;
+  // The same keyed hash is computed whether or not there is a token to compare with.
+  const candidate = codeHash(deps, token?.id ?? 'none', code);
+  const live = token && token.expiresAt.getTime() > deps.clock().getTime();
+  const usable =
+    live && token.codeHash !== null && token.codeAttempts < deps.limits.settings.codeAttempts;
+  if (!account || !token || !usable || !deps.secrets.equal(candidate, token.codeHash ?? '')) {
+    if (token && usable) await deps.store.recordCodeAttempt(token.id);
+    deps.logger.info('failure', { flow: 'complete_code', accountId: account?.id ?? null, ip });
+    throw new ProblemError('code_invalid');
+  }
+  return { account, token };
+}
+
+/**
+ * Set the new password: the only consuming call. The password is checked with the policy (with
+ * the account's email and name as context) and hashed before the store's single transaction
+ * consumes the token, changes the password, revokes every session and enqueues the notice.
+ *
+ * @example
+ * ```ts
+ * const { result, issued } = await completePasswordReset(deps, { token, password }, ip);
+ * ```
+ */
+export async function completePasswordReset(
+  deps: ServiceDeps,
+  input: CompleteInput,
+  ip: string,
+): Promise<{ result: PasswordResetResult; issued?: IssuedSession }> {
+  let account: AccountRecord;
+  let token: TokenRecord;
+  if ('token' in input) {
+    try {
+      ({ account, token } = await findLiveToken(deps, input.token, RESET_PURPOSES));
+    } catch (error) {
+      if (error instanceof ProblemError)
+        deps.logger.info('failure', { flow: 'complete', reason: error.code, ip });
+      throw error;
+    }
+  } else {
+    ({ account, token } = await byCode(deps, input.email, input.code, ip));
+  }
+  assertStrongPassword(deps, input.password, account);
+  const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
+  const now = deps.clock();
+  const notice = composeMail(deps.sealer, {
+    id: crypto.randomUUID(),
+    to: account.email,
+    template: 'password_changed',
+    data: { activated: account.status === 'pending_activation', at: now.toISOString() },
+    createdAt: now,
+  });
+  const outcome = await deps.store.completePasswordReset({
+    tokenId: token.id,
+    passwordHash,
+    now,
+    notice,
+  });
+  if (!outcome.ok) {
+    deps.logger.info('failure', {
+      flow: 'complete',
+      accountId: account.id,
+      reason: outcome.reason,
+      ip,
+    });
+    throw 'token' in input ? tokenProblem(outcome.reason) : new ProblemError('code_invalid');
+  }
+  deps.logger.info('consume', {
+    accountId: account.id,
+    tokenId: token.id,
+    activated: outcome.activated,
+    ip,
+  });
+  deps.onMailQueued();
+  await deps.limits.signInCleared(outcome.account.emailKey);
+  const result: PasswordResetResult = {
+    status: 'password_changed',
+    email: outcome.account.email,
+    activated: outcome.activated,
+  };
+  if (!deps.autoSignInAfterReset) return { result };
+  const issued = await startSession(deps, outcome.account);
+  return { result: { ...result, session: issued.session }, issued };
+}

@@ -1,0 +1,162 @@
+/**
+ * Sessions (SECURITY 3, 16, 19, 20): sign-in with the same answer for every failure, a dummy hash
+ * for unknown emails, throttling per email and IP; rotating opaque refresh tokens whose reuse
+ * revokes the family; sign-out.
+ */
+import type { Session } from '@connect-auth/core/contract';
+import { randomToken } from '../auth/secrets.ts';
+import { ProblemError } from '../http/problem.ts';
+import type { AccountRecord } from '../store/types.ts';
+import type { ServiceDeps } from './deps.ts';
+import { emailKeyOf } from './email.ts';
+import { normalizePassword } from './password.ts';
+
+/** Refresh token lifetime (30 days); each use rotates it. */
+export const REFRESH_TTL_MS = 30 * 24 * 60 * 60_000;
+
+/** A session plus the refresh token destined for the cookie. */
+export interface IssuedSession {
+  session: Session;
+  refreshToken: string;
+}
+
+async function accessSession(deps: ServiceDeps, account: AccountRecord): Promise<Session> {
+  const { token, expiresAt } = await deps.accessTokens.issue(account);
+  return {
+    accessToken: token,
+    tokenType: 'Bearer',
+    expiresAt: expiresAt.toISOString(),
+    account: { id: account.id, email: account.email, name: account.name },
+  };
+}
+
+function newRefresh(deps: ServiceDeps, account: AccountRecord, familyId: string) {
+  const raw = randomToken();
+  const now = deps.clock();
+  return {
+    raw,
+    record: {
+      id: crypto.randomUUID(),
+      familyId,
+      accountId: account.id,
+      tokenHash: deps.secrets.hash('refresh', raw),
+      credentialVersion: account.credentialVersion,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + REFRESH_TTL_MS),
+      usedAt: null,
+      revokedAt: null,
+    },
+  };
+}
+
+/**
+ * Start a new session (a new refresh family) for an account.
+ *
+ * @example
+ * ```ts
+ * const { session, refreshToken } = await startSession(deps, account);
+ * ```
+ */
+export async function startSession(
+  deps: ServiceDeps,
+  account: AccountRecord,
+): Promise<IssuedSession> {
+  const refresh = newRefresh(deps, account, crypto.randomUUID());
+  await deps.store.insertRefreshToken(refresh.record);
+  return { session: await accessSession(deps, account), refreshToken: refresh.raw };
+}
+
+/**
+ * Sign in. Unknown email, wrong password, an account awaiting activation or email verification,
+ * and a disabled account all answer `invalid_credentials`, after the same hashing work.
+ *
+ * @example
+ * ```ts
+ * const issued = await signIn(deps, { email, password }, ip);
+ * ```
+ */
+export async function signIn(
+  deps: ServiceDeps,
+  input: { email: string; password: string },
+  ip: string,
+): Promise<IssuedSession> {
+  const emailKey = emailKeyOf(input.email);
+  const now = deps.clock();
+  try {
+    await deps.limits.signInGate(emailKey, ip, now);
+  } catch (error) {
+    deps.logger.warn('throttle', { flow: 'sign_in', ip });
+    throw error;
+  }
+  const password = normalizePassword(input.password);
+  const account = await deps.store.findAccountByEmailKey(emailKey);
+  const ok = account?.passwordHash
+    ? await deps.hasher.verify(account.passwordHash, password)
+    : await deps.hasher.verifyDummy(password);
+  if (!ok || !account || account.status !== 'active') {
+    const failures = await deps.limits.signInFailed(emailKey, ip, now);
+    if (account) await deps.store.recordFailedSignIn(account.id, now);
+    deps.logger.info('failure', { flow: 'sign_in', accountId: account?.id ?? null, ip, failures });
+    throw new ProblemError('invalid_credentials');
+  }
+  const rehash =
+    account.passwordHash && deps.hasher.needsRehash(account.passwordHash)
+      ? await deps.hasher.hash(password)
+      : undefined;
+  await deps.store.recordSuccessfulSignIn(account.id, now, rehash);
+  await deps.limits.signInCleared(emailKey);
+  deps.logger.info('sign_in', { accountId: account.id, ip });
+  return startSession(deps, account);
+}
+
+/**
+ * Rotate a refresh token. A replayed (already rotated) token revokes its whole family.
+ *
+ * @example
+ * ```ts
+ * const issued = await refresh(deps, cookieValue, ip);
+ * ```
+ */
+export async function refresh(
+  deps: ServiceDeps,
+  raw: string | undefined,
+  ip: string,
+): Promise<IssuedSession> {
+  if (!raw || !/^[A-Za-z0-9_-]{16,512}$/.test(raw)) throw new ProblemError('session_invalid');
+  const now = deps.clock();
+  const familyHint = crypto.randomUUID();
+  const placeholder = newRefresh(deps, { credentialVersion: 0 } as AccountRecord, familyHint);
+  const result = await deps.store.rotateRefreshToken(
+    deps.secrets.hash('refresh', raw),
+    placeholder.record,
+    now,
+  );
+  if (!result.ok) {
+    deps.logger.warn(result.reason === 'reused' ? 'refresh_reused' : 'failure', {
+      flow: 'refresh',
+      reason: result.reason,
+      ip,
+    });
+    throw new ProblemError('session_invalid');
+  }
+  deps.logger.info('refresh', { accountId: result.account.id, ip });
+  return { session: await accessSession(deps, result.account), refreshToken: placeholder.raw };
+}
+
+/**
+ * Sign out: revoke the refresh family of this cookie (idempotent).
+ *
+ * @example
+ * ```ts
+ * await signOut(deps, cookieValue, ip);
+ * ```
+ */
+export async function signOut(
+  deps: ServiceDeps,
+  raw: string | undefined,
+  ip: string,
+): Promise<void> {
+  if (!raw || !/^[A-Za-z0-9_-]{16,512}$/.test(raw)) return;
+  await deps.store.revokeRefreshFamily(deps.secrets.hash('refresh', raw), deps.clock());
+  deps.logger.info('sign_out', { ip });
+}
