@@ -1,9 +1,16 @@
 import { accountTests } from './suite/accounts.suite.ts';
+import { limitTests } from './suite/limits.suite.ts';
+import { outboxTests } from './suite/outbox.suite.ts';
+import { refreshTests } from './suite/refresh.suite.ts';
+import { resetTests } from './suite/reset.suite.ts';
+import { schemaTests } from './suite/schema.suite.ts';
+import { tokenTests } from './suite/tokens.suite.ts';
 import type { StoreFactory } from './testing.ts';
 
 /**
  * The one behavioural suite every {@link Store} adapter must pass (SECURITY 4–8, 16, 19–20, 25).
- * Each test opens a fresh isolated database from `factory`.
+ * Each test opens a fresh isolated database from `factory`; the concurrency tests open two
+ * stores over one database, as two server processes would.
  *
  * @example
  * ```ts
@@ -14,4 +21,10 @@ import type { StoreFactory } from './testing.ts';
  */
 export function defineStoreSuite(factory: StoreFactory): void {
   accountTests(factory);
+  tokenTests(factory);
+  resetTests(factory);
+  refreshTests(factory);
+  outboxTests(factory);
+  limitTests(factory);
+  schemaTests(factory);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { openPostgresStore } from './postgres.ts';
 import type { StoreTestHooks } from './sql/driver.ts';
@@ -21,6 +22,11 @@ export interface TestStoreOptions {
 export interface TestDatabase {
   /** Open another store (another connection / pool) over this database. */
   open(options?: TestStoreOptions): Promise<Store>;
+  /**
+   * Run one trusted SQL statement directly (for tests that tamper with the database) and return
+   * its rows, with numbers as numbers.
+   */
+  query(statement: string): Promise<Array<Record<string, unknown>>>;
   /** Delete the database (SQLite: the temp directory; PostgreSQL: `DROP SCHEMA … CASCADE`). */
   destroy(): Promise<void>;
 }
@@ -83,6 +89,19 @@ async function sqliteDatabase(): Promise<TestDatabase> {
   const path = join(dir, 'test.db');
   return {
     open: (options) => openSqliteStore({ path, ...options }),
+    async query(statement) {
+      const db = new DatabaseSync(path, { timeout: 5000 });
+      try {
+        const prepared = db.prepare(statement);
+        if (prepared.columns().length === 0) {
+          prepared.run();
+          return [];
+        }
+        return prepared.all().map((row) => ({ ...row }));
+      } finally {
+        db.close();
+      }
+    },
     destroy: () => rm(dir, { recursive: true, force: true }),
   };
 }
@@ -91,6 +110,26 @@ async function postgresDatabase(): Promise<TestDatabase> {
   const schema = `ca_test_${randomBytes(6).toString('hex')}`;
   return {
     open: (options) => openPostgresStore({ url: testDatabaseUrl, schema, ...options }),
+    async query(statement) {
+      const client = new pg.Client({
+        connectionString: testDatabaseUrl,
+        options: `-c search_path=${schema}`,
+      });
+      await client.connect();
+      try {
+        const { rows } = await client.query<Record<string, unknown>>(statement);
+        return rows.map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([k, v]) => [
+              k,
+              typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v,
+            ]),
+          ),
+        );
+      } finally {
+        await client.end();
+      }
+    },
     async destroy() {
       const client = new pg.Client({ connectionString: testDatabaseUrl });
       await client.connect();

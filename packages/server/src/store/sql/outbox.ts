@@ -26,9 +26,12 @@ export function enqueueMail(mail: NewOutboxMail): Operation<void> {
 
 /**
  * Lease due mails in one statement. `attempts` counts claims (a worker that crashes mid-send
- * still used an attempt, so a poison mail cannot loop forever). On PostgreSQL `FOR UPDATE SKIP
- * LOCKED` lets concurrent workers take disjoint batches; a row another worker leased meanwhile
- * fails the re-checked lease condition. On SQLite the single writer makes the statement atomic.
+ * still used an attempt, so a poison mail cannot loop forever). On PostgreSQL the due rows are
+ * picked in a CTE with `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint batches (a
+ * row another worker leased and committed meanwhile fails the re-checked lease condition). The
+ * first version used `WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, which leased more
+ * than `n` rows on PostgreSQL; the suite's limit test caught it. On SQLite the single writer
+ * makes the statement atomic.
  *
  * @internal
  */
@@ -39,12 +42,13 @@ export function claimDueMail(now: Date, limit: number, leaseMs: number): Operati
     const n = Math.max(0, Math.floor(limit));
     const { rows } =
       dialect === 'postgres'
-        ? yield sql`UPDATE outbox SET lease_until = ${until}, attempts = attempts + 1
-            WHERE id IN (SELECT id FROM outbox
-                WHERE status = 'pending' AND next_attempt_at <= ${at} AND (lease_until IS NULL OR lease_until <= ${at})
-                ORDER BY next_attempt_at, created_at, id LIMIT ${n} FOR UPDATE SKIP LOCKED)
-              AND status = 'pending' AND (lease_until IS NULL OR lease_until <= ${at})
-            RETURNING *`
+        ? yield sql`WITH due AS (
+              SELECT id FROM outbox
+              WHERE status = 'pending' AND next_attempt_at <= ${at} AND (lease_until IS NULL OR lease_until <= ${at})
+              ORDER BY next_attempt_at, created_at, id LIMIT ${n} FOR UPDATE SKIP LOCKED)
+            UPDATE outbox SET lease_until = ${until}, attempts = outbox.attempts + 1
+            FROM due WHERE outbox.id = due.id
+            RETURNING outbox.*`
         : yield sql`UPDATE outbox SET lease_until = ${until}, attempts = attempts + 1
             WHERE id IN (SELECT id FROM outbox
                 WHERE status = 'pending' AND next_attempt_at <= ${at} AND (lease_until IS NULL OR lease_until <= ${at})

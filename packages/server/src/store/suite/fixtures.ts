@@ -98,7 +98,7 @@ export async function issue(
 /** A refresh token of `account` in `familyId`. */
 export function refreshToken(
   account: AccountRecord,
-  familyId = randomUUID(),
+  familyId: string = randomUUID(),
   createdAt = T0,
 ): RefreshTokenRecord {
   return {

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoreFactory, TestDatabase } from '../testing.ts';
+import type { SigningKeyRecord, Store } from '../types.ts';
+import { at, MINUTE, T0, useStore } from './fixtures.ts';
+
+function signingKey(createdAt = T0): SigningKeyRecord {
+  const kid = randomUUID();
+  return {
+    kid,
+    alg: 'EdDSA',
+    privateJwk: `sealed:${kid}`,
+    publicJwk: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', kid }),
+    createdAt,
+  };
+}
+
+/** Rate limits (SECURITY 16) and signing keys, shared by every process over one database. */
+export function limitTests(factory: StoreFactory): void {
+  describe('rate limits', () => {
+    const store = useStore(factory);
+
+    it('counts events in a fixed window that starts at the first event', async () => {
+      expect(await store().peekRateLimit('ip:1', T0)).toBeNull();
+      expect(await store().hitRateLimit('ip:1', MINUTE, T0)).toEqual({
+        count: 1,
+        resetAt: at(MINUTE),
+      });
+      expect(await store().hitRateLimit('ip:1', MINUTE, at(30_000))).toEqual({
+        count: 2,
+        resetAt: at(MINUTE),
+      });
+      expect(await store().peekRateLimit('ip:1', at(30_001))).toEqual({
+        count: 2,
+        resetAt: at(MINUTE),
+      });
+      expect(await store().hitRateLimit('ip:1', MINUTE, at(MINUTE - 1))).toEqual({
+        count: 3,
+        resetAt: at(MINUTE),
+      });
+    });
+
+    it('starts a new window once the old one ended (at resetAt exactly)', async () => {
+      await store().hitRateLimit('k', MINUTE, T0);
+      await store().hitRateLimit('k', MINUTE, at(1));
+      expect(await store().peekRateLimit('k', at(MINUTE))).toBeNull();
+      expect(await store().hitRateLimit('k', MINUTE, at(MINUTE))).toEqual({
+        count: 1,
+        resetAt: at(2 * MINUTE),
+      });
+    });
+
+    it('keeps keys apart and forgets a cleared key', async () => {
+      await store().hitRateLimit('a', MINUTE, T0);
+      await store().hitRateLimit('a', MINUTE, T0);
+      await store().hitRateLimit('b', MINUTE, T0);
+      await store().clearRateLimit('a');
+      expect(await store().peekRateLimit('a', T0)).toBeNull();
+      expect(await store().peekRateLimit('b', T0)).toEqual({ count: 1, resetAt: at(MINUTE) });
+      await store().clearRateLimit('never-seen');
+    });
+
+    it('loses no parallel hit', async () => {
+      const hits = await Promise.all(
+        Array.from({ length: 30 }, () => store().hitRateLimit('p', MINUTE, T0)),
+      );
+      expect(hits.map((h) => h.count).sort((x, y) => x - y)).toEqual(
+        Array.from({ length: 30 }, (_, i) => i + 1),
+      );
+    });
+  });
+
+  describe('shared between two stores over one database', () => {
+    let database: TestDatabase;
+    let stores: Store[] = [];
+    beforeEach(async () => {
+      database = await factory.database();
+      stores = [await database.open(), await database.open()];
+    });
+    afterEach(async () => {
+      await Promise.all(stores.map((s) => s.close()));
+      await database.destroy();
+    });
+
+    it('rate-limit windows are shared by both and reset after the window', async () => {
+      const [a, b] = stores as [Store, Store];
+      const hits = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).hitRateLimit('mail:ada', MINUTE, T0)),
+      );
+      expect(Math.max(...hits.map((h) => h.count))).toBe(20);
+      expect(await b.peekRateLimit('mail:ada', at(1))).toEqual({ count: 20, resetAt: at(MINUTE) });
+      expect(await a.hitRateLimit('mail:ada', MINUTE, at(MINUTE))).toEqual({
+        count: 1,
+        resetAt: at(2 * MINUTE),
+      });
+      await b.clearRateLimit('mail:ada');
+      expect(await a.peekRateLimit('mail:ada', at(MINUTE))).toBeNull();
+    });
+
+    it('ensureSigningKey: concurrent first starts end with one single key', async () => {
+      const [a, b] = stores as [Store, Store];
+      const candidates = Array.from({ length: 8 }, () => signingKey());
+      const results = await Promise.all(
+        candidates.map((key, i) => (i % 2 ? a : b).ensureSigningKey(key)),
+      );
+      const kids = results.map((keys) => keys.map((k) => k.kid));
+      expect(kids.every((k) => k.length === 1)).toBe(true);
+      expect(new Set(kids.flat()).size).toBe(1);
+      const [winner] = await a.listSigningKeys();
+      expect(candidates.map((c) => c.kid)).toContain(winner?.kid);
+      expect(await b.listSigningKeys()).toEqual([winner]);
+    });
+  });
+
+  describe('signing keys', () => {
+    const store = useStore(factory);
+
+    it('stores the first key and keeps it on later calls', async () => {
+      expect(await store().listSigningKeys()).toEqual([]);
+      const first = signingKey();
+      expect(await store().ensureSigningKey(first)).toEqual([first]);
+      expect(await store().ensureSigningKey(signingKey(at(1)))).toEqual([first]);
+      expect(await store().listSigningKeys()).toEqual([first]);
+    });
+  });
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { StoreFactory } from '../testing.ts';
+import { at, createAccount, issue, refreshToken, resetInput, useStore } from './fixtures.ts';
+
+/** Refresh-token rotation with reuse detection (SECURITY 19–20). */
+export function refreshTests(factory: StoreFactory): void {
+  describe('refresh tokens', () => {
+    const store = useStore(factory);
+
+    it('rotates once; the new token continues the family', async () => {
+      const account = await createAccount(store());
+      const first = refreshToken(account);
+      await store().insertRefreshToken(first);
+      const second = { ...refreshToken(account), familyId: randomUUID() };
+      const result = await store().rotateRefreshToken(first.tokenHash, second, at(1000));
+      expect(result).toMatchObject({ ok: true, account: { id: account.id } });
+      // The family is the old token's, whatever the caller put in `next`: revoking via the
+      // first token's family reaches the second.
+      await store().revokeRefreshFamily(first.tokenHash, at(2000));
+      expect(
+        await store().rotateRefreshToken(second.tokenHash, refreshToken(account), at(3000)),
+      ).toEqual({
+        ok: false,
+        reason: 'revoked',
+      });
+    });
+
+    it('reuse of a rotated token revokes the whole family (the new one fails too)', async () => {
+      const account = await createAccount(store());
+      const first = refreshToken(account);
+      await store().insertRefreshToken(first);
+      const second = refreshToken(account, first.familyId);
+      expect((await store().rotateRefreshToken(first.tokenHash, second, at(1))).ok).toBe(true);
+      expect(
+        await store().rotateRefreshToken(first.tokenHash, refreshToken(account), at(2)),
+      ).toEqual({
+        ok: false,
+        reason: 'reused',
+      });
+      expect(
+        await store().rotateRefreshToken(second.tokenHash, refreshToken(account), at(3)),
+      ).toEqual({
+        ok: false,
+        reason: 'revoked',
+      });
+    });
+
+    it('does not touch other families on reuse', async () => {
+      const account = await createAccount(store());
+      const mine = refreshToken(account);
+      const other = refreshToken(account);
+      await store().insertRefreshToken(mine);
+      await store().insertRefreshToken(other);
+      await store().rotateRefreshToken(mine.tokenHash, refreshToken(account, mine.familyId), at(1));
+      await store().rotateRefreshToken(mine.tokenHash, refreshToken(account), at(2));
+      expect(
+        (await store().rotateRefreshToken(other.tokenHash, refreshToken(account), at(3))).ok,
+      ).toBe(true);
+    });
+
+    it('reports unknown tokens as invalid and expired ones as expired (strictly before expiresAt)', async () => {
+      const account = await createAccount(store());
+      expect(await store().rotateRefreshToken('nope', refreshToken(account), at(0))).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const expiry = rt.expiresAt.getTime() - at(0).getTime();
+      expect(
+        await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(expiry)),
+      ).toEqual({
+        ok: false,
+        reason: 'expired',
+      });
+      expect(
+        (await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(expiry - 1))).ok,
+      ).toBe(true);
+    });
+
+    it('after a password reset every earlier refresh token is rejected (SECURITY 20)', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const t = await issue(store(), account);
+      expect(
+        (await store().completePasswordReset(resetInput(t.id, account.email, at(10)))).ok,
+      ).toBe(true);
+      expect(await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(20))).toEqual(
+        {
+          ok: false,
+          reason: 'revoked',
+        },
+      );
+    });
+
+    it('rejects a token whose credential version is stale, revoking its family', async () => {
+      const account = await createAccount(store());
+      const stale = { ...refreshToken(account), credentialVersion: account.credentialVersion - 1 };
+      await store().insertRefreshToken(stale);
+      expect(
+        await store().rotateRefreshToken(stale.tokenHash, refreshToken(account), at(1)),
+      ).toEqual({
+        ok: false,
+        reason: 'revoked',
+      });
+    });
+
+    it('sign-out revokes the family', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      await store().revokeRefreshFamily(rt.tokenHash, at(1));
+      await store().revokeRefreshFamily('unknown', at(1));
+      expect(await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(2))).toEqual({
+        ok: false,
+        reason: 'revoked',
+      });
+    });
+
+    it('of parallel rotations of one token, one wins and the replay revokes the family', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const nexts = Array.from({ length: 5 }, () => refreshToken(account, rt.familyId));
+      const results = await Promise.all(
+        nexts.map((n) => store().rotateRefreshToken(rt.tokenHash, n, at(1))),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.reason === 'reused')).toHaveLength(4);
+      const winner = nexts[results.findIndex((r) => r.ok)];
+      expect(
+        await store().rotateRefreshToken(winner?.tokenHash ?? '', refreshToken(account), at(2)),
+      ).toEqual({
+        ok: false,
+        reason: 'revoked',
+      });
+    });
+  });
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { StoreFactory } from '../testing.ts';
+import { at, createAccount, issue, MINUTE, mail, T0, token, useStore } from './fixtures.ts';
+
+/** One-time tokens: issue/supersede (SECURITY 8), lookups, code attempts, expiry (SECURITY 5). */
+export function tokenTests(factory: StoreFactory): void {
+  describe('one-time tokens', () => {
+    const store = useStore(factory);
+
+    it('issues a token with its mail in the outbox, findable by hash', async () => {
+      const account = await createAccount(store());
+      const t = token(account.id, 'reset');
+      const m = mail(account.email);
+      await store().issueToken(t, ['reset'], m);
+      expect(await store().findTokenByHash(t.tokenHash)).toEqual(t);
+      expect(await store().findTokenByHash('unknown')).toBeNull();
+      const [queued] = await store().listMail(10);
+      expect(queued).toMatchObject({
+        id: m.id,
+        to: account.email,
+        payload: m.payload,
+        status: 'pending',
+      });
+    });
+
+    it('does not issue the token when its mail cannot be enqueued (one transaction)', async () => {
+      const account = await createAccount(store());
+      const first = token(account.id);
+      const m = mail(account.email);
+      await store().issueToken(first, ['reset'], m);
+      const second = token(account.id, 'reset', at(1000));
+      // Same mail id: the outbox insert fails, so the supersede and token insert roll back.
+      await expect(store().issueToken(second, ['reset'], m)).rejects.toThrow();
+      expect(await store().findTokenByHash(second.tokenHash)).toBeNull();
+      expect((await store().findTokenByHash(first.tokenHash))?.supersededAt).toBeNull();
+    });
+
+    it('supersedes older unused tokens of the listed purposes only (SECURITY 8)', async () => {
+      const account = await createAccount(store());
+      const other = await createAccount(store());
+      const oldReset = await issue(store(), account, 'reset', T0);
+      const activation = await issue(store(), account, 'activation', at(1));
+      const verify = await issue(store(), account, 'verify_email', at(2));
+      const othersReset = await issue(store(), other, 'reset', at(3));
+      const newer = token(account.id, 'reset', at(10));
+      await store().issueToken(newer, ['reset', 'activation'], mail(account.email));
+
+      expect((await store().findTokenByHash(oldReset.tokenHash))?.supersededAt).toEqual(at(10));
+      expect((await store().findTokenByHash(activation.tokenHash))?.supersededAt).toEqual(at(10));
+      expect((await store().findTokenByHash(verify.tokenHash))?.supersededAt).toBeNull();
+      expect((await store().findTokenByHash(othersReset.tokenHash))?.supersededAt).toBeNull();
+      expect((await store().findTokenByHash(newer.tokenHash))?.supersededAt).toBeNull();
+      // A token's purpose is kept as issued.
+      expect((await store().findTokenByHash(activation.tokenHash))?.purpose).toBe('activation');
+      expect((await store().findTokenByHash(verify.tokenHash))?.purpose).toBe('verify_email');
+    });
+
+    it('supersedes nothing when the list is empty', async () => {
+      const account = await createAccount(store());
+      const first = await issue(store(), account, 'reset');
+      await store().issueToken(token(account.id, 'reset', at(5)), [], mail(account.email));
+      expect((await store().findTokenByHash(first.tokenHash))?.supersededAt).toBeNull();
+    });
+
+    it('a superseded token can no longer be consumed; the newest one can', async () => {
+      const account = await createAccount(store());
+      const old = await issue(store(), account, 'reset', T0);
+      const newest = await issue(store(), account, 'reset', at(1000));
+      const input = (id: string) => ({
+        tokenId: id,
+        passwordHash: '$argon2id$new',
+        now: at(2000),
+        notice: mail(account.email, 'password_changed', at(2000)),
+      });
+      expect(await store().completePasswordReset(input(old.id))).toEqual({
+        ok: false,
+        reason: 'superseded',
+      });
+      expect((await store().completePasswordReset(input(newest.id))).ok).toBe(true);
+    });
+
+    it('finds the latest unused, unsuperseded token of the purposes', async () => {
+      const account = await createAccount(store());
+      expect(await store().findLatestToken(account.id, ['reset'])).toBeNull();
+      await issue(store(), account, 'activation', T0);
+      const reset = token(account.id, 'reset', at(100));
+      await store().issueToken(reset, [], mail(account.email));
+      await issue(store(), account, 'verify_email', at(200));
+      expect((await store().findLatestToken(account.id, ['reset', 'activation']))?.id).toBe(
+        reset.id,
+      );
+      expect((await store().findLatestToken(account.id, ['activation']))?.purpose).toBe(
+        'activation',
+      );
+      expect(await store().findLatestToken(account.id, [])).toBeNull();
+    });
+
+    it('counts wrong code attempts', async () => {
+      const account = await createAccount(store());
+      const t = await issue(store(), account);
+      expect(await store().recordCodeAttempt(t.id)).toBe(1);
+      expect(await store().recordCodeAttempt(t.id)).toBe(2);
+      expect((await store().findTokenByHash(t.tokenHash))?.codeAttempts).toBe(2);
+      expect(await store().recordCodeAttempt(randomUUID())).toBe(0);
+    });
+
+    it('counts parallel code attempts without losing any', async () => {
+      const account = await createAccount(store());
+      const t = await issue(store(), account);
+      await Promise.all(Array.from({ length: 10 }, () => store().recordCodeAttempt(t.id)));
+      expect((await store().findTokenByHash(t.tokenHash))?.codeAttempts).toBe(10);
+    });
+
+    describe('expiry with an injected clock (SECURITY 5): valid strictly before expiresAt', () => {
+      const expiresAfter = 60 * MINUTE;
+      for (const [label, offset, expected] of [
+        ['T − 1 ms', -1, 'ok'],
+        ['T', 0, 'expired'],
+        ['T + 1 ms', 1, 'expired'],
+      ] as const) {
+        it(`completePasswordReset at ${label} → ${expected}`, async () => {
+          const account = await createAccount(store());
+          const t = await issue(store(), account, 'reset', T0);
+          const now = at(expiresAfter + offset);
+          const result = await store().completePasswordReset({
+            tokenId: t.id,
+            passwordHash: '$argon2id$new',
+            now,
+            notice: mail(account.email, 'password_changed', now),
+          });
+          expect(result.ok ? 'ok' : result.reason).toBe(expected);
+        });
+
+        it(`completeEmailVerification at ${label} → ${expected}`, async () => {
+          const account = await createAccount(store(), { status: 'pending_verification' });
+          const t = await issue(store(), account, 'verify_email', T0);
+          const result = await store().completeEmailVerification(t.id, at(expiresAfter + offset));
+          expect(result.ok ? 'ok' : result.reason).toBe(expected);
+        });
+      }
+    });
+
+    describe('completeEmailVerification', () => {
+      it('activates a pending_verification account once', async () => {
+        const account = await createAccount(store(), { status: 'pending_verification' });
+        const t = await issue(store(), account, 'verify_email');
+        const result = await store().completeEmailVerification(t.id, at(1000));
+        expect(result).toMatchObject({
+          ok: true,
+          account: { status: 'active', activatedAt: at(1000) },
+        });
+        expect((await store().findTokenByHash(t.tokenHash))?.usedAt).toEqual(at(1000));
+        expect(await store().completeEmailVerification(t.id, at(2000))).toEqual({
+          ok: false,
+          reason: 'used',
+        });
+      });
+
+      it('refuses tokens of another purpose, unknown ids and disabled accounts as invalid', async () => {
+        const account = await createAccount(store(), { status: 'pending_verification' });
+        const reset = await issue(store(), account, 'reset');
+        expect(await store().completeEmailVerification(reset.id, at(1))).toEqual({
+          ok: false,
+          reason: 'invalid',
+        });
+        expect((await store().findTokenByHash(reset.tokenHash))?.usedAt).toBeNull();
+        expect(await store().completeEmailVerification(randomUUID(), at(1))).toEqual({
+          ok: false,
+          reason: 'invalid',
+        });
+        const verify = await issue(store(), account, 'verify_email');
+        await store().setAccountStatus(account.id, 'disabled', at(2));
+        expect(await store().completeEmailVerification(verify.id, at(3))).toEqual({
+          ok: false,
+          reason: 'invalid',
+        });
+      });
+
+      it('keeps the status of an account that is not pending_verification', async () => {
+        const account = await createAccount(store(), {
+          status: 'pending_activation',
+          passwordHash: null,
+        });
+        const t = await issue(store(), account, 'verify_email');
+        const result = await store().completeEmailVerification(t.id, at(1));
+        expect(result).toMatchObject({ ok: true, account: { status: 'pending_activation' } });
+      });
+    });
+  });
+}
