@@ -7,5 +7,13 @@ export default defineProject({
     name: 'elements',
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
+    environmentOptions: {
+      // The mocked Connect server (msw) lives on another origin; CORS is the server's business.
+      happyDOM: {
+        url: 'https://app.test/',
+        settings: { fetch: { disableSameOriginPolicy: true } },
+      },
+    },
   },
 });
