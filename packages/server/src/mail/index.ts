@@ -1,0 +1,40 @@
+/**
+ * Mail: templates, transports, the outbox worker and the dev inbox.
+ *
+ * @example
+ * ```ts
+ * import { composeMail, smtpTransport, startOutboxWorker, devInboxHandler } from './mail/index.ts';
+ * ```
+ * @packageDocumentation
+ */
+export { type DevInboxOptions, type DevMail, devInboxHandler, toDevMail } from './dev-inbox.ts';
+export {
+  composeMail,
+  MAIL_TEMPLATES,
+  type MailPayloads,
+  MailRenderError,
+  type MailTemplate,
+  type RenderedMail,
+  type RenderOptions,
+  renderMail,
+} from './templates.ts';
+export {
+  devTransport,
+  MailSendError,
+  type MailTransport,
+  type MemoryTransport,
+  memoryTransport,
+  type OutgoingMail,
+  parseSmtpUrl,
+  type SmtpSettings,
+  type SmtpTransportOptions,
+  SmtpUrlError,
+  smtpTransport,
+} from './transports.ts';
+export {
+  type Backoff,
+  backoffDelay,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+  startOutboxWorker,
+} from './worker.ts';
