@@ -1,0 +1,199 @@
+/**
+ * The `connect-auth-server` command: `serve` and `import-legacy`. `main()` takes argv and an IO
+ * object and resolves to an exit code, so tests run it in-process.
+ *
+ * Exit codes: 0 success; 1 the command ran but failed (rows rejected, the server could not
+ * start); 2 usage or configuration error.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, SETTINGS } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { type ConnectServer, type CreateServerOptions, createServer } from '../server.ts';
+import { openStore } from '../store/index.ts';
+import { importLegacyAccounts } from './import-legacy.ts';
+
+/** Where the CLI writes and what it reads. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** Called once `serve` is listening (tests use it to stop the server). */
+  onListening?: (server: ConnectServer) => void;
+  /** Resolves when `serve` should shut down (default: SIGINT or SIGTERM). */
+  shutdownSignal?: Promise<unknown>;
+  /** Extra options for createServer (tests: a dev handler, a logger). */
+  serverOptions?: CreateServerOptions;
+}
+
+const TOP_HELP = `connect-auth-server — the Connect Auth reference server
+
+Usage:
+  connect-auth-server serve [options]            run the HTTP server
+  connect-auth-server import-legacy <file.csv>   import migrated accounts (pending activation)
+  connect-auth-server <command> --help           options of a command
+
+Exit codes: 0 ok, 1 failed, 2 usage or configuration error.
+`;
+
+function serveHelp(): string {
+  const rows = SETTINGS.map((s) => {
+    const flag = s.flag ? `--${s.flag}${s.type === 'string' ? ' <value>' : ''}` : '(env only)';
+    return `  ${flag.padEnd(28)} ${s.env.padEnd(26)} ${s.help}`;
+  });
+  return `Usage: connect-auth-server serve [options]
+
+Every option is also an environment variable; flags win.
+  ${'flag'.padEnd(28)} ${'environment'.padEnd(26)} meaning
+${rows.join('\n')}
+
+Example (development, dev inbox at /dev/inbox):
+  connect-auth-server serve --dev --port 8787
+`;
+}
+
+const IMPORT_HELP = `Usage: connect-auth-server import-legacy <accounts.csv> [--data-dir <dir> | --database-url <url>]
+
+Creates a pending_activation account (no password) per row of a CSV file with the header
+"email,name" (RFC 4180 quoting). Emails are canonicalised; addresses that already have an
+account are skipped, so running it twice imports nothing twice. Bad rows are reported with
+their line number and the good rows are still imported (exit code 1 when any row was rejected).
+
+  --data-dir <dir>        SQLite data directory (DATA_DIR; default ./.data)
+  --database-url <url>    PostgreSQL URL (DATABASE_URL)
+`;
+
+/**
+ * Run the CLI.
+ *
+ * @example
+ * ```ts
+ * const code = await main(['import-legacy', 'accounts.csv', '--data-dir', './.data'], {
+ *   stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env,
+ * });
+ * ```
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(TOP_HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'serve') return serveCommand(rest, io);
+  if (command === 'import-legacy') return importCommand(rest, io);
+  io.stderr(`Unknown command "${command}".\n\n${TOP_HELP}`);
+  return 2;
+}
+
+async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(serveHelp());
+    return 0;
+  }
+  let server: ConnectServer;
+  try {
+    const config = loadConfig({ env: io.env, argv: args });
+    server = await createServer({ logger: createLogger(), ...io.serverOptions, ...config });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n\nRun "connect-auth-server serve --help" for the options.\n`);
+      return 2;
+    }
+    io.stderr(`Could not start: ${(error as Error).message}\n`);
+    return 1;
+  }
+  let url: string;
+  try {
+    url = await server.listen();
+  } catch (error) {
+    io.stderr(`Could not listen: ${(error as Error).message}\n`);
+    await server.close();
+    return 1;
+  }
+  const shown = server.config.publicUrl ?? url;
+  io.stdout(
+    `Connect Auth server listening on ${url}${shown !== url ? ` (public URL ${shown})` : ''}\n`,
+  );
+  if (server.config.dev) io.stdout(`Dev inbox: ${url}/dev/inbox (JSON: ${url}/dev/mail)\n`);
+  io.onListening?.(server);
+  await (io.shutdownSignal ?? signal());
+  io.stdout('Shutting down: finishing in-flight requests…\n');
+  await server.close();
+  io.stdout('Stopped.\n');
+  return 0;
+}
+
+function signal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (name: string) => () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(name);
+    };
+    const onInt = on('SIGINT');
+    const onTerm = on('SIGTERM');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+  });
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseImportArgs>;
+  try {
+    parsed = parseImportArgs(args);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${IMPORT_HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(IMPORT_HELP);
+    return 0;
+  }
+  const file = parsed.positionals[0];
+  if (!file || parsed.positionals.length > 1) {
+    io.stderr(`Expected exactly one CSV file.\n\n${IMPORT_HELP}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.stderr(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
+    return 1;
+  }
+  const databaseUrl = parsed.values['database-url'] ?? io.env.DATABASE_URL;
+  const dataDir = parsed.values['data-dir'] ?? io.env.DATA_DIR ?? './.data';
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore({ databaseUrl: databaseUrl || undefined, dataDir });
+  } catch (error) {
+    io.stderr(`Cannot open the database: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const summary = await importLegacyAccounts(store, text, new Date());
+    for (const p of summary.problems) io.stderr(`${file}:${p.line}: ${p.message}\n`);
+    io.stdout(
+      `Read ${summary.rows} rows: imported ${summary.imported}, already present ${summary.existing}, ` +
+        `duplicates in file ${summary.duplicates}, rejected ${summary.problems.length - summary.duplicates}.\n`,
+    );
+    return summary.problems.length > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function parseImportArgs(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+}

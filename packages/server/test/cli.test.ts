@@ -1,0 +1,161 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
+
+function capture(env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+const CSV = [
+  'email,name',
+  'Ann.Lee@Example.COM,Ann Lee',
+  '"bob@example.com","Bob ""The Builder"" Smith"',
+  'not-an-email,Nobody',
+  'carol@example.com',
+  'ann.lee@example.com,Ann again',
+  '"dave@example.com","Dave',
+  'on two lines"',
+  'eve@example.com,Eve\u0007',
+  '',
+  'frank@xn--bcher-kva.example,Frank',
+].join('\r\n');
+
+describe('CLI', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'connect-cli-'));
+    await writeFile(join(dir, 'accounts.csv'), CSV);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('import-legacy reports bad rows by line number and imports the rest', async () => {
+    const c = capture();
+    const code = await main(
+      ['import-legacy', join(dir, 'accounts.csv'), '--data-dir', join(dir, 'data')],
+      c.io,
+    );
+    expect(code).toBe(1);
+    expect(c.err()).toContain('accounts.csv:4: invalid email "not-an-email"');
+    expect(c.err()).toContain('accounts.csv:5: expected 2 fields, got 1');
+    expect(c.err()).toContain('accounts.csv:6: duplicate of an earlier row');
+    expect(c.err()).toContain('accounts.csv:7: invalid name'); // a quoted line break is a control character
+    expect(c.err()).toContain('accounts.csv:9: invalid name');
+    expect(c.out()).toContain('Read 8 rows: imported 3');
+    const store = await openSqliteStore({ path: join(dir, 'data', 'connect-auth.db') });
+    try {
+      const ann = await store.findAccountByEmailKey('ann.lee@example.com');
+      expect(ann).toMatchObject({
+        email: 'Ann.Lee@example.com',
+        name: 'Ann Lee',
+        status: 'pending_activation',
+        passwordHash: null,
+      });
+      expect((await store.findAccountByEmailKey('bob@example.com'))?.name).toBe(
+        'Bob "The Builder" Smith',
+      );
+      expect(await store.findAccountByEmailKey('dave@example.com')).toBeNull();
+      expect((await store.findAccountByEmailKey('frank@xn--bcher-kva.example'))?.name).toBe(
+        'Frank',
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('import-legacy is idempotent: a second run imports nothing', async () => {
+    const c = capture();
+    const code = await main(
+      ['import-legacy', join(dir, 'accounts.csv'), '--data-dir', join(dir, 'data')],
+      c.io,
+    );
+    expect(code).toBe(1); // the same bad rows are still reported
+    expect(c.out()).toContain('imported 0, already present 3');
+  });
+
+  it('import-legacy rejects a wrong header and a missing file', async () => {
+    await writeFile(join(dir, 'bad.csv'), 'mail,fullname\na@b.io,A\n');
+    const c = capture();
+    expect(
+      await main(['import-legacy', join(dir, 'bad.csv'), '--data-dir', join(dir, 'data')], c.io),
+    ).toBe(1);
+    expect(c.err()).toContain('bad.csv:1: header must be "email,name"');
+    const d = capture();
+    expect(
+      await main(
+        ['import-legacy', join(dir, 'missing.csv'), '--data-dir', join(dir, 'data')],
+        d.io,
+      ),
+    ).toBe(1);
+    expect(d.err()).toContain('ENOENT');
+    const e = capture();
+    expect(await main(['import-legacy'], e.io)).toBe(2);
+  });
+
+  it('--help on every command', async () => {
+    const top = capture();
+    expect(await main(['--help'], top.io)).toBe(0);
+    expect(top.out()).toContain('import-legacy');
+    const serve = capture();
+    expect(await main(['serve', '--help'], serve.io)).toBe(0);
+    for (const flag of [
+      '--port',
+      '--data-dir',
+      '--dev',
+      '--smtp-url',
+      '--public-url',
+      '--policy',
+      'DATABASE_URL',
+      'CONNECT_SECRET',
+    ]) {
+      expect(serve.out()).toContain(flag);
+    }
+    const imp = capture();
+    expect(await main(['import-legacy', '--help'], imp.io)).toBe(0);
+    expect(imp.out()).toContain('email,name');
+    const unknown = capture();
+    expect(await main(['frobnicate'], unknown.io)).toBe(2);
+  });
+
+  it('serve refuses invalid configuration with a clear error naming the key', async () => {
+    const c = capture({ PORT: '99999', CONNECT_POLICY: 'lax' });
+    expect(await main(['serve'], c.io)).toBe(2);
+    expect(c.err()).toContain('PORT (--port): must be an integer between 0 and 65535');
+    expect(c.err()).toContain('CONNECT_POLICY (--policy)');
+    expect(c.err()).toContain('SMTP_URL (--smtp-url): is required unless --dev');
+    expect(c.err()).toContain('CONNECT_SECRET');
+  });
+
+  it('serve --dev starts, prints its URL and the dev inbox, and shuts down gracefully', async () => {
+    const c = capture();
+    let stop!: () => void;
+    const shutdownSignal = new Promise<void>((r) => {
+      stop = r;
+    });
+    let url = '';
+    const running = main(['serve', '--dev', '--port', '0', '--data-dir', join(dir, 'serve-data')], {
+      ...c.io,
+      shutdownSignal,
+      onListening: (server) => {
+        url = server.url ?? '';
+      },
+      serverOptions: { logger: { info() {}, warn() {}, error() {} } },
+    });
+    while (!url) await new Promise((r) => setTimeout(r, 10));
+    const res = await fetch(`${url}/v1/password-policy`);
+    expect(res.status).toBe(200);
+    expect(c.out()).toContain(`listening on ${url}`);
+    expect(c.out()).toContain(`Dev inbox: ${url}/dev/inbox`);
+    stop();
+    expect(await running).toBe(0);
+    expect(c.out()).toContain('Stopped.');
+  });
+});
