@@ -8,10 +8,14 @@
  *
  * What is kept, in rank order, after NFC and lower-casing (the blocklist is case-insensitive):
  * - entries of 8 or more code points that contain a letter — shorter ones fail `min_length` in
- *   every preset anyway, and digit-only ones can never satisfy `connect`'s upper/lower rules;
+ *   every preset, and digit-only ones can never satisfy `connect`'s upper/lower rules;
  * - entries of 15 or more code points whatever they contain (`nist-800-63b` accepts digits only);
- * - minus entries whose "base" (letters with leading/trailing digits and symbols stripped, ≥ 8
- *   code points) is itself kept: `password1` is covered by `password` (see `isCommonPassword`).
+ * - entries of 6 or 7 code points that start and end with a letter: they are the bases that
+ *   `isCommonPassword` looks up once digits and symbols around a password are stripped
+ *   (`Summer2024!` → `summer`);
+ * - minus entries whose base is itself kept: `password1` is covered by `password`.
+ *
+ * As many as fit the budget, so the list covers every relevant entry among the N most common.
  *
  * Run: `pnpm --filter @connect-auth/core run generate:common-passwords` (or
  * `pnpm exec node packages/core/scripts/generate-common-passwords.ts [--budget BYTES]`).
@@ -21,7 +25,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { commonPasswordBase } from '../src/policy/common-passwords.ts';
+import { commonPasswordBase, MIN_BASE_LENGTH } from '../src/policy/common-passwords.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const target = join(here, '../src/policy/common-passwords.gen.ts');
@@ -40,6 +44,7 @@ const ranked = JSON.parse(
 ) as string[];
 
 const length = (text: string): number => Array.from(text).length;
+const LETTER = /\p{L}/u;
 const relevant: string[] = [];
 const seen = new Set<string>();
 for (const raw of ranked) {
@@ -47,7 +52,11 @@ for (const raw of ranked) {
   if (seen.has(entry)) continue;
   seen.add(entry);
   const n = length(entry);
-  if (n >= 15 || (n >= 8 && /\p{L}/u.test(entry))) relevant.push(entry);
+  const chars = Array.from(entry);
+  const letterBounded = LETTER.test(chars[0] ?? '') && LETTER.test(chars.at(-1) ?? '');
+  if (n >= 15 || (n >= 8 && LETTER.test(entry)) || (n >= MIN_BASE_LENGTH && letterBounded)) {
+    relevant.push(entry);
+  }
 }
 
 /** Sorted, front-coded: each line starts with one char, 48 + the prefix shared with the previous. */

@@ -33,6 +33,8 @@ describe('commonPasswordBase', () => {
     expect(commonPasswordBase('!!sunshine2024!')).toBe('sunshine');
     expect(commonPasswordBase('sunshine')).toBeUndefined();
     expect(commonPasswordBase('sun2024!!')).toBeUndefined();
+    expect(commonPasswordBase('summer2024')).toBe('summer');
+    expect(commonPasswordBase('12summe')).toBeUndefined();
     expect(commonPasswordBase('12345678')).toBeUndefined();
     expect(commonPasswordBase('pass word1')).toBe('pass word');
   });
@@ -59,9 +61,11 @@ describe('loadCommonPasswords', () => {
     for (const p of ['Password', 'baseball', 'iloveyou', 'trustno1', '1qaz2wsx', 'Qwertyuiop']) {
       expect(isCommonPassword(list, p), p).toBeDefined();
     }
-    for (const p of ['Password1', 'Sunshine2024!', 'Football!!']) {
+    for (const p of ['Password1', 'Sunshine2024!', 'Football!!', 'Summer2024', 'Qwerty123!']) {
       expect(isCommonPassword(list, p), p).toBeDefined();
     }
-    expect(isCommonPassword(list, 'Kx7-mQ2vLp')).toBeUndefined();
+    for (const p of ['Kx7-mQ2vLp', 'Master-Plan-99', 'Blue!7391xq']) {
+      expect(isCommonPassword(list, p), p).toBeUndefined();
+    }
   });
 });

@@ -52,10 +52,14 @@ export function createCommonPasswords(entries: Iterable<string>): CommonPassword
 
 const LETTER = /\p{L}/u;
 
+/** Shortest base {@link commonPasswordBase} returns, in code points. */
+export const MIN_BASE_LENGTH = 6;
+
 /**
- * The "base" of a lower-case password: its letters-and-inside part with leading and trailing
- * digits, symbols and spaces stripped (`'!password123'` → `'password'`), or `undefined` when that
- * changes nothing or leaves fewer than 8 code points. Linear time.
+ * The "base" of a lower-case password: what is left once leading and trailing digits, symbols
+ * and spaces are stripped (`'!summer2024'` → `'summer'`), or `undefined` when that changes nothing
+ * or leaves fewer than {@link MIN_BASE_LENGTH} code points. This is how people make a common
+ * password pass composition rules, and the first thing password crackers try. Linear time.
  *
  * @example
  * ```ts
@@ -69,7 +73,7 @@ export function commonPasswordBase(lower: string): string | undefined {
   let end = chars.length;
   while (start < end && !LETTER.test(chars[start] as string)) start++;
   while (end > start && !LETTER.test(chars[end - 1] as string)) end--;
-  if (end - start < 8 || end - start === chars.length) return undefined;
+  if (end - start < MIN_BASE_LENGTH || end - start === chars.length) return undefined;
   return chars.slice(start, end).join('');
 }
 

@@ -25,8 +25,9 @@ const IMPLICIT_MAX: PolicyRule = {
  * ```ts
  * const list = await loadCommonPasswords();
  * const verdict = evaluatePassword('Summer2024', connectPolicy, { email: 'ann@example.com', blocklist: list });
- * verdict.ok; // false: 'summer2024' is a common password
- * verdict.rules.find((r) => r.id === 'not_common'); // { id: 'not_common', level: 'required', ok: false, params: { checked: true } }
+ * verdict.ok; // false: 'summer' is a common password, and digits around it do not help
+ * verdict.rules.find((r) => r.id === 'not_common');
+ * // { id: 'not_common', level: 'required', ok: false, params: { checked: true, match: 'base' } }
  * ```
  */
 export function evaluatePassword(
