@@ -14,7 +14,8 @@ interface ZodIssueLike {
 /**
  * Field issues from zod issues, with stable codes: `required` (missing or empty), `too_short`,
  * `too_long`, `invalid_format`, `invalid_type`, `unknown_field`, or a refinement's own code
- * (e.g. `invalid_email`).
+ * (e.g. `invalid_email`). `value` is the validated input, to tell a missing or empty field
+ * (`required`) from a short one.
  *
  * @example
  * ```ts
@@ -22,7 +23,7 @@ interface ZodIssueLike {
  * if (!result.success) issuesFromZod(result.error.issues); // [{ path: ['email'], code: 'invalid_email' }]
  * ```
  */
-export function issuesFromZod(issues: readonly ZodIssueLike[]): FieldIssue[] {
+export function issuesFromZod(issues: readonly ZodIssueLike[], value?: unknown): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -30,9 +31,21 @@ export function issuesFromZod(issues: readonly ZodIssueLike[]): FieldIssue[] {
       for (const key of issue.keys ?? []) out.push({ path: [...path, key], code: 'unknown_field' });
       continue;
     }
-    out.push({ path, code: issueCode(issue) });
+    const input = 'input' in issue ? issue.input : valueAt(value, path);
+    out.push({ path, code: issueCode({ ...issue, input }) });
   }
   return out;
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) {
+      return undefined;
+    }
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
 }
 
 function issueCode(issue: ZodIssueLike): string {
@@ -65,7 +78,7 @@ export function validateBody<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new ValidationError(undefined, {
-    issues: issuesFromZod(result.error.issues as unknown as ZodIssueLike[]),
+    issues: issuesFromZod(result.error.issues as unknown as ZodIssueLike[], value),
   });
 }
 

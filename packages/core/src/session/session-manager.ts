@@ -67,10 +67,10 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
       try {
         listener(session);
       } catch (error) {
-        // A listener's bug must not break the flow that changed the session: report it async.
-        queueMicrotask(() => {
-          throw error;
-        });
+        // A listener's bug must not break the flow that changed the session, nor the other
+        // listeners: report it the way EventTarget does (window 'error' event), else log it.
+        if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+        else console.error(error);
       }
     }
   };
