@@ -20,6 +20,8 @@ export interface TestStoreOptions {
  * processes). `destroy()` closes nothing for you: close the stores first.
  */
 export interface TestDatabase {
+  /** Where the database lives, so another process can open it (see `multiprocess.test.ts`). */
+  location: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema: string };
   /** Open another store (another connection / pool) over this database. */
   open(options?: TestStoreOptions): Promise<Store>;
   /**
@@ -88,6 +90,7 @@ async function sqliteDatabase(): Promise<TestDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'connect-auth-store-'));
   const path = join(dir, 'test.db');
   return {
+    location: { kind: 'sqlite', path },
     open: (options) => openSqliteStore({ path, ...options }),
     async query(statement) {
       const db = new DatabaseSync(path, { timeout: 5000 });
@@ -109,6 +112,7 @@ async function sqliteDatabase(): Promise<TestDatabase> {
 async function postgresDatabase(): Promise<TestDatabase> {
   const schema = `ca_test_${randomBytes(6).toString('hex')}`;
   return {
+    location: { kind: 'postgres', url: testDatabaseUrl, schema },
     open: (options) => openPostgresStore({ url: testDatabaseUrl, schema, ...options }),
     async query(statement) {
       const client = new pg.Client({
