@@ -130,3 +130,9 @@ export async function rejection(
   }
   throw new Error('expected a rejection');
 }
+
+/** The adapters, probed once: every suite runs on each; an unavailable one is skipped with its reason printed. */
+export const factories = await (await import('../src/store/testing.ts')).storeFactories();
+for (const f of factories) {
+  if (!f.available) console.warn(`[${f.name}] tests skipped: ${f.reason}`);
+}
