@@ -39,8 +39,9 @@ function manualClock(start = T0) {
   };
 }
 
+/** A worker whose `stop()` also closes its transport, as the server's shutdown does. */
 function worker(store: Store, transport: MailTransport, extra: Partial<OutboxWorkerOptions> = {}) {
-  return startOutboxWorker({
+  const w = startOutboxWorker({
     store,
     transport,
     sealer,
@@ -54,6 +55,13 @@ function worker(store: Store, transport: MailTransport, extra: Partial<OutboxWor
     clock: () => T0,
     ...extra,
   });
+  return {
+    ...w,
+    async stop() {
+      await w.stop();
+      await transport.close?.();
+    },
+  };
 }
 
 describe('backoffDelay', () => {
@@ -380,15 +388,15 @@ for (const f of factories) {
       }
     });
 
-    it('stop() finishes the in-flight send and leaves the outbox consistent', async () => {
-      const store = await f.open();
+    it('stop() finishes the in-flight send, hands the rest of the batch back, and the next process sends it once', async () => {
+      const db = await f.database();
+      const store = await db.open();
       let release: () => void = () => {};
       let started: () => void = () => {};
       const sendStarted = new Promise<void>((resolve) => {
         started = resolve;
       });
       const sent: string[] = [];
-      let closed = false;
       const slow: MailTransport = {
         async send(m) {
           started();
@@ -397,13 +405,17 @@ for (const f of factories) {
           });
           sent.push(m.to);
         },
-        async close() {
-          closed = true;
-        },
       };
-      const w = worker(store, slow);
+      const logger = captureLogger();
+      const w = worker(store, slow, { logger });
       try {
-        await store.enqueueMail(resetMail('judy@example.com'));
+        for (const [i, to] of [
+          'judy@example.com',
+          'kim@example.com',
+          'lee@example.com',
+        ].entries()) {
+          await store.enqueueMail(resetMail(to, new Date(T0.getTime() - 3 + i)));
+        }
         w.nudge();
         await sendStarted;
         let stopped = false;
@@ -411,16 +423,32 @@ for (const f of factories) {
           stopped = true;
         });
         await new Promise((resolve) => setTimeout(resolve, 20));
-        expect(stopped).toBe(false);
+        expect(stopped).toBe(false); // waits for the send in flight
         release();
         await stopping;
         expect(sent).toEqual(['judy@example.com']);
-        expect(closed).toBe(true);
-        expect((await store.listMail(1))[0]?.status).toBe('sent');
+        const rows = await store.listMail(10);
+        expect(rows.map((r) => [r.to, r.status, r.leaseUntil])).toEqual([
+          ['lee@example.com', 'pending', null],
+          ['kim@example.com', 'pending', null],
+          ['judy@example.com', 'sent', null],
+        ]);
+        expect(logger.lines.filter((l) => l.event === 'mail_released')).toHaveLength(2);
         w.nudge(); // no-op after stop
         await w.drain();
-      } finally {
+        expect(sent).toHaveLength(1);
         await store.close();
+
+        // The next process finds the handed-back mails due at once (no lease to wait for).
+        const store2 = await db.open();
+        const next = memoryTransport();
+        const w2 = worker(store2, next);
+        await w2.drain();
+        await w2.stop();
+        await store2.close();
+        expect(next.sent.map((m) => m.to)).toEqual(['kim@example.com', 'lee@example.com']);
+      } finally {
+        await db.destroy();
       }
     });
   });

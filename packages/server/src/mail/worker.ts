@@ -5,7 +5,8 @@
  * Each cycle leases a batch of due mails (`claimDueMail`: a leased mail is invisible to other
  * workers until the lease expires), unseals and renders each, sends it, and marks it sent — or
  * failed with the next attempt time (exponential backoff with jitter), or dead after
- * `maxAttempts` or a permanent refusal. A process that dies mid-send leaves the lease in place;
+ * `maxAttempts` or a permanent refusal. `stop()` finishes the send in flight and hands the rest
+ * of its batch back. A process that dies mid-send leaves the lease in place;
  * the mail becomes claimable again when it expires (at-least-once delivery; exactly-once
  * whenever the process survives the send). Logs carry the outbox id and template only: never
  * the payload, link, code or address.
@@ -53,7 +54,10 @@ export interface OutboxWorker {
   nudge(): void;
   /** Deliver until nothing is due at the worker's clock (tests, and CLI one-shots). */
   drain(): Promise<void>;
-  /** Finish the in-flight batch, stop polling and close the transport. */
+  /**
+   * Finish the in-flight send, hand the rest of the batch back (due at once, for the next
+   * process) and stop polling. The transport stays open: its creator closes it.
+   */
   stop(): Promise<void>;
 }
 
@@ -196,14 +200,36 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     });
   };
 
+  /** Shutting down: hand unsent mails of the batch back, due now, for the next process. */
+  const release = async (mails: OutboxRecord[]) => {
+    for (const mail of mails) {
+      try {
+        // Still well inside our lease, so no other worker can hold it: clearing it is safe.
+        await store.markMailFailed(mail.id, 'released at shutdown', clock());
+        logger.info('mail_released', { outboxId: mail.id, template: mail.template });
+      } catch (error) {
+        // Stays leased; claimable again once the lease expires.
+        logger.error('mail_release_failed', {
+          outboxId: mail.id,
+          error: describeError(error).message,
+        });
+      }
+    }
+  };
+
   /** Lease and deliver one batch; returns how many mails were leased. */
   const batch = async (): Promise<number> => {
     if (stopped) return 0;
     const mails = await store.claimDueMail(clock(), batchSize, leaseMs);
-    for (const mail of mails) {
+    for (const [index, mail] of mails.entries()) {
       const leaseEnd = mail.leaseUntil?.getTime() ?? Number.POSITIVE_INFINITY;
-      // Left leased: claimable again after the lease (a counted attempt, never a double send).
+      // Lease running out: leave the rest leased; claimable again after the lease (a counted
+      // attempt, never a double send).
       if (clock().getTime() > leaseEnd - leaseMargin) break;
+      if (stopped) {
+        await release(mails.slice(index));
+        break;
+      }
       try {
         await deliver(mail);
       } catch (error) {
@@ -257,7 +283,6 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (timer) clearTimeout(timer);
       timer = null;
       await chain;
-      await transport.close?.();
     },
   };
 }
