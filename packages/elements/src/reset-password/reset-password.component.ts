@@ -127,7 +127,7 @@ export class ConnectResetPassword extends ConnectElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('token') && changed.get('token') !== undefined && this.isConnected) {
+    if (changed.has('token') && this.hasUpdated && this.isConnected) {
       this.#activeToken = null;
       void this.#start();
     }
