@@ -284,7 +284,12 @@ const ours = rows[0] as Row;
 const policyRow = rows[1] as Row;
 // The lazy chunk as the policy build emits it must match the standalone measurement.
 const listInMain = ours.inputs.some((p) => p.includes('common-passwords.gen'));
-const parts = await Promise.all(breakdown.map(measure));
+const inCore = new Set(grouped(ours).map(([g]) => g));
+const parts = (await Promise.all(breakdown.map(measure))).map((row) =>
+  row.id === 'ky' && !inCore.has('ky')
+    ? { ...row, label: `${row.label}: not in core's bundle` }
+    : row,
+);
 const elementList = elementEntries();
 const elementRows = await Promise.all(elementList.map(measure));
 

@@ -8,6 +8,7 @@
 export {
   createCommonPasswords,
   decodeCommonPasswords,
+  isCommonPassword,
   loadCommonPasswords,
 } from './common-passwords.ts';
 export { PRODUCT_WORDS } from './context.ts';

@@ -1,7 +1,14 @@
 import type { PasswordPolicy, PolicyRule } from '../contract/policy.ts';
 import { DEFAULT_MAX_LENGTH, DEFAULT_MIN_LENGTH, intParam } from './rules.ts';
 
-/** Options of {@link toPasswordRules}. */
+/**
+ * Options of {@link toPasswordRules}.
+ *
+ * @example
+ * ```ts
+ * toPasswordRules(connectPolicy, { includeRecommended: true }); // 'minlength: 12; …'
+ * ```
+ */
 export interface PasswordRulesOptions {
   /**
    * Also turn `recommended` rules into requirements, so generated passwords satisfy them too.

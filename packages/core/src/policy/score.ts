@@ -3,7 +3,15 @@ import type { PasswordScore } from './types.ts';
 /** Pool sizes of the character classes the estimate knows. */
 const POOL = { lower: 26, upper: 26, digit: 10, symbol: 33, other: 100 } as const;
 
-/** Score thresholds in estimated bits: below 25 → 0, below 40 → 1, below 60 → 2, below 80 → 3. */
+/**
+ * Score thresholds in estimated bits: below 25 → 0, below 40 → 1, below 60 → 2, below 80 → 3,
+ * else 4.
+ *
+ * @example
+ * ```ts
+ * const [weak] = SCORE_THRESHOLDS; // 25 bits: below it a password scores 0
+ * ```
+ */
 export const SCORE_THRESHOLDS: readonly [number, number, number, number] = [25, 40, 60, 80];
 
 /** The smallest unit `text` is a whole repetition of (`'abab'` → `'ab'`), or `text` itself. */
@@ -29,6 +37,10 @@ function repeatedUnit(chars: readonly string[]): readonly string[] {
  *    anything beyond ASCII 100.
  * 5. bits = effective length × log2(pool).
  *
+ * @example
+ * ```ts
+ * estimateBits('kdjsleow'); // 8 × log2(26) ≈ 37.6
+ * ```
  * @param nfc - the password after NFC
  * @param contextLength - code points to discount for context words found (see `findContextWords`)
  */
@@ -61,7 +73,14 @@ export function estimateBits(nfc: string, contextLength = 0): number {
   return pool > 1 ? length * Math.log2(pool) : 0;
 }
 
-/** Maps estimated bits to a score 0–4 with {@link SCORE_THRESHOLDS}. */
+/**
+ * Maps estimated bits to a score 0–4 with {@link SCORE_THRESHOLDS}.
+ *
+ * @example
+ * ```ts
+ * scoreFromBits(estimateBits('Kd7-sle9wQ!z')); // 3
+ * ```
+ */
 export function scoreFromBits(bits: number): PasswordScore {
   const [a, b, c, d] = SCORE_THRESHOLDS;
   if (!(bits >= a)) return 0;

@@ -4,7 +4,14 @@
  * @internal
  */
 
-/** Longest accepted password in UTF-8 bytes (after NFC), whatever the policy's `max_length`. */
+/**
+ * Longest accepted password in UTF-8 bytes (after NFC), whatever the policy's `max_length`.
+ *
+ * @example
+ * ```ts
+ * evaluatePassword('€'.repeat(342), policy).ok; // false: 1,026 bytes
+ * ```
+ */
 export const MAX_PASSWORD_BYTES = 1024;
 
 /**

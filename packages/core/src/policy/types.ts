@@ -1,11 +1,24 @@
 import type { RuleResult } from '../contract/policy.ts';
 
-/** A strength estimate from 0 (trivially guessable) to 4 (strong). See `score.ts` for the formula. */
+/**
+ * A strength estimate from 0 (trivially guessable) to 4 (strong). See `score.ts` for the formula.
+ *
+ * @example
+ * ```ts
+ * const score: PasswordScore = evaluatePassword(value, connectPolicy).score;
+ * ```
+ */
 export type PasswordScore = 0 | 1 | 2 | 3 | 4;
 
 /**
  * The verdict on one password: `ok` when every `required` rule passed, a strength `score`, and one
  * result per rule of the policy, in the policy's order. Data only: the UI turns it into words.
+ *
+ * @example
+ * ```ts
+ * const { ok, score, rules } = evaluatePassword('Kx7-mQ2vLp', connectPolicy);
+ * const unmet = rules.filter((r) => !r.ok && r.level === 'required');
+ * ```
  */
 export interface PasswordEvaluation {
   /** Every `required` rule passed. */
@@ -18,6 +31,12 @@ export interface PasswordEvaluation {
 
 /**
  * A set of common passwords. `has` normalizes its argument (NFC, lower case) before looking it up.
+ *
+ * @example
+ * ```ts
+ * const list: CommonPasswords = await loadCommonPasswords();
+ * list.has('PASSWORD'); // true
+ * ```
  */
 export interface CommonPasswords {
   /** Whether `candidate` (any case, any Unicode normalization form) is on the list. */
@@ -26,7 +45,14 @@ export interface CommonPasswords {
   readonly size: number;
 }
 
-/** What an evaluation knows about the account, for the `not_context` and `not_common` rules. */
+/**
+ * What an evaluation knows about the account, for the `not_context` and `not_common` rules.
+ *
+ * @example
+ * ```ts
+ * const context: PasswordContext = { email: 'ann@example.com', name: 'Ann Lee', blocklist };
+ * ```
+ */
 export interface PasswordContext {
   /** The account's email; its local part is a context word when ≥ 3 characters. */
   email?: string;
