@@ -25,6 +25,8 @@ export interface PasswordHasher {
    * sign-in takes the same time whether or not the account exists.
    */
   verifyDummy(password: string): Promise<false>;
+  /** The dummy PHC string (same parameters as real hashes; exposed so tests can check its cost). */
+  dummyHash(): Promise<string>;
   /** Whether a stored hash was made with weaker or other parameters than today's. */
   needsRehash(phc: string): boolean;
   /** The semaphore (exposed for benchmarks and tests). */
@@ -63,6 +65,7 @@ export function createPasswordHasher(options: { concurrency?: number } = {}): Pa
       await verifyRaw(await getDummy(), password);
       return false;
     },
+    dummyHash: getDummy,
     needsRehash(phc) {
       try {
         const p = parseOptions(phc);

@@ -30,7 +30,9 @@ export function createBackground(logger: Logger): Background {
   const tasks = new Set<Promise<void>>();
   return {
     run(name, task) {
-      const promise: Promise<void> = Promise.resolve()
+      // setImmediate, not a microtask: the answer is written to the socket before the work starts
+      // (a synchronous SQLite transaction would otherwise run first and delay the answer).
+      const promise: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(task)
         .catch((error: unknown) =>
           logger.error('background_failed', { task: name, error: describe(error) }),

@@ -1,0 +1,160 @@
+/**
+ * No account enumeration (SECURITY 1–3).
+ */
+import { parseOptions } from '@node-rs/argon2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPasswordHasher, type PasswordHasher } from '../src/auth/password.ts';
+import {
+  factories,
+  rejection,
+  STRONG,
+  seedAccount,
+  startServer,
+  type TestServer,
+} from './helpers.ts';
+
+const STATUSES = ['active', 'pending_activation', 'pending_verification', 'disabled'] as const;
+
+/** Status, body and every header except Date. */
+async function snapshot(res: Response) {
+  const headers = [...res.headers.entries()].filter(([name]) => name !== 'date');
+  return { status: res.status, body: await res.text(), headers };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+for (const factory of factories) {
+  describe.skipIf(!factory.available)(`no account enumeration [${factory.name}]`, () => {
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startServer(factory, { limits: { ipRequests: 100_000 } });
+      for (const status of STATUSES) await seedAccount(t, `${status}@example.com`, status);
+    });
+    afterAll(() => t?.close());
+
+    it('SECURITY 1: lost-password answers the same status, body and headers for every kind of address', async () => {
+      const answers = [];
+      for (const email of ['unknown@example.com', ...STATUSES.map((s) => `${s}@example.com`)]) {
+        answers.push(await snapshot(await t.post('/v1/password-resets', { email })));
+        // A second request inside the 60 s cooldown is silent too.
+        answers.push(await snapshot(await t.post('/v1/password-resets', { email })));
+      }
+      for (const a of answers) expect(a).toEqual(answers[0]);
+      expect(answers[0]?.status).toBe(202);
+      // …while the mails differ: only real, non-disabled accounts got one, once.
+      const mails = await t.mails();
+      expect(mails.filter((m) => m.to === 'active@example.com')).toHaveLength(1);
+      expect(mails.filter((m) => m.to === 'pending_activation@example.com')).toHaveLength(1);
+      expect(mails.filter((m) => m.to === 'disabled@example.com')).toHaveLength(0);
+      expect(mails.filter((m) => m.to === 'unknown@example.com')).toHaveLength(0);
+    });
+
+    it('SECURITY 1: registration answers the same for new and existing addresses of every status', async () => {
+      const answers = [];
+      for (const email of ['fresh@example.com', ...STATUSES.map((s) => `${s}@example.com`)]) {
+        answers.push(
+          await snapshot(await t.post('/v1/accounts', { email, password: 'Lighthouse-Keeper-7' })),
+        );
+      }
+      for (const a of answers) expect(a).toEqual(answers[0]);
+      expect(answers[0]?.status).toBe(202);
+    });
+
+    it('SECURITY 2: median latency of lost-password for existing vs unknown emails differs ≤ 5 ms over ≥ 500 interleaved requests', async () => {
+      const N = 600;
+      const existing: string[] = [];
+      for (let i = 0; i < N / 2; i++) {
+        const email = `timing-${i}@example.com`;
+        existing.push(email);
+        await t.store.createAccount({
+          id: crypto.randomUUID(),
+          email,
+          emailKey: email,
+          name: null,
+          status: i % 2 ? 'active' : 'pending_activation',
+          passwordHash: null,
+          createdAt: new Date(),
+        });
+      }
+      const plan = [
+        ...existing.map((email) => ({ kind: 'existing' as const, email })),
+        ...existing.map((_, i) => ({ kind: 'unknown' as const, email: `nobody-${i}@example.com` })),
+      ];
+      // Shuffle so that work done after one answer cannot systematically slow the other kind.
+      for (let i = plan.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [plan[i], plan[j]] = [plan[j] as (typeof plan)[number], plan[i] as (typeof plan)[number]];
+      }
+      for (let i = 0; i < 20; i++)
+        await t.post('/v1/password-resets', { email: `warmup-${i}@example.com` });
+      const times = { existing: [] as number[], unknown: [] as number[] };
+      for (const { kind, email } of plan) {
+        const started = performance.now();
+        const res = await t.post('/v1/password-resets', { email });
+        await res.arrayBuffer();
+        times[kind].push(performance.now() - started);
+        expect(res.status).toBe(202);
+      }
+      const difference = Math.abs(median(times.existing) - median(times.unknown));
+      console.info(
+        `[${factory.name}] SECURITY 2: ${plan.length} requests, median existing ${median(times.existing).toFixed(3)} ms, unknown ${median(times.unknown).toFixed(3)} ms, difference ${difference.toFixed(3)} ms`,
+      );
+      expect(difference).toBeLessThanOrEqual(5);
+      // The existing accounts really did get their mail (the work happened, after the answers).
+      const mails = await t.mails();
+      expect(mails.filter((m) => m.to.startsWith('timing-')).length).toBe(N / 2);
+    });
+  });
+
+  describe.skipIf(!factory.available)(
+    `SECURITY 3: dummy hash for unknown emails [${factory.name}]`,
+    () => {
+      it('sign-in runs one argon2id verification of the same cost whatever the account', async () => {
+        const real = createPasswordHasher();
+        const calls: string[] = [];
+        const hasher: PasswordHasher = {
+          ...real,
+          hash: real.hash,
+          verify: async (phc, pw) => {
+            calls.push('verify');
+            return real.verify(phc, pw);
+          },
+          verifyDummy: async (pw) => {
+            calls.push('dummy');
+            return real.verifyDummy(pw);
+          },
+        };
+        const t = await startServer(factory, { hasher });
+        try {
+          await seedAccount(t, 'known@example.com', 'active');
+          await seedAccount(t, 'migrated@example.com', 'pending_activation');
+          const client = t.client();
+          for (const email of [
+            'unknown@example.com',
+            'known@example.com',
+            'migrated@example.com',
+          ]) {
+            calls.length = 0;
+            expect(
+              (await rejection(client.signIn({ email, password: `${STRONG}-wrong` }))).code,
+            ).toBe('invalid_credentials');
+            expect(calls).toHaveLength(1);
+          }
+          const dummy = parseOptions(await real.dummyHash());
+          const stored = parseOptions(
+            (await t.store.findAccountByEmailKey('known@example.com'))?.passwordHash ?? '',
+          );
+          expect(dummy).toEqual(stored);
+        } finally {
+          await t.close();
+        }
+      });
+    },
+  );
+}
