@@ -350,7 +350,10 @@ for (const f of factories) {
       const w = worker(store, transport, { logger, backoff: () => 0 });
       try {
         await store.enqueueMail(resetMail('hana@example.com'));
-        transport.failNext(2);
+        transport.failNext(
+          2,
+          new MailSendError('451 <hana@example.com>: mailbox busy', 'EENVELOPE', false, 451),
+        );
         await w.drain();
         expect(transport.sent).toHaveLength(1);
         const text = JSON.stringify(logger.lines);
@@ -363,6 +366,7 @@ for (const f of factories) {
           expect(text).not.toContain(secret);
         }
         for (const line of logger.lines) expect(line.fields).toHaveProperty('outboxId');
+        expect(logger.lines[0]?.fields.error).toBe('EENVELOPE 451: 451 <[address]>: mailbox busy');
       } finally {
         await w.stop();
         await store.close();

@@ -84,18 +84,22 @@ export function backoffDelay(
   return Math.max(0, Math.min(max, Math.round(exp * (0.8 + 0.4 * random()))));
 }
 
+/** Relays echo addresses in their replies ("550 <ann@example.com>: no such user"); logs must not. */
+const ADDRESS = /[^\s<>"'(),;:[\]]+@[^\s<>"'(),;:[\]]+/g;
+
 function describeError(error: unknown): { message: string; permanent: boolean } {
   if (error instanceof MailSendError) {
     const reply = error.responseCode ? ` ${error.responseCode}` : '';
-    return {
-      message: `${error.code}${reply}: ${error.message}`.slice(0, 500),
-      permanent: error.permanent,
-    };
+    const message = `${error.code}${reply}: ${error.message.replace(ADDRESS, '[address]')}`;
+    return { message: message.slice(0, 500), permanent: error.permanent };
   }
   // Unknown transports: keep the class and a bounded message (never the mail itself).
   const name = error instanceof Error ? error.name : 'Error';
   const text = error instanceof Error ? error.message : String(error);
-  return { message: `${name}: ${text}`.slice(0, 300), permanent: false };
+  return {
+    message: `${name}: ${text.replace(ADDRESS, '[address]')}`.slice(0, 300),
+    permanent: false,
+  };
 }
 
 /**
