@@ -129,6 +129,11 @@ describe('not_common', () => {
     const verdict = evaluatePassword('Sunshines2024', policy(r), { blocklist });
     expect(verdict.rules[0]).toEqual({ ...r, ok: true, params: { checked: true } });
   });
+  it('accepts any object with a has method as the list', () => {
+    const custom = { has: (candidate: string) => candidate.toLowerCase() === 'hunter2hunter2' };
+    const verdict = evaluatePassword('Hunter2Hunter2', policy(r), { blocklist: custom });
+    expect(verdict.rules[0]).toMatchObject({ ok: false, params: { match: 'exact' } });
+  });
   it('drives the score to 0', () => {
     expect(evaluatePassword('LetMeIn123', policy(r)).score).toBeGreaterThan(0);
     expect(evaluatePassword('LetMeIn123', policy(r), { blocklist }).score).toBe(0);

@@ -41,8 +41,8 @@ export interface PasswordEvaluation {
 export interface CommonPasswords {
   /** Whether `candidate` (any case, any Unicode normalization form) is on the list. */
   has(candidate: string): boolean;
-  /** Number of entries. */
-  readonly size: number;
+  /** Number of entries, when known (the built-in lists report it; your own may omit it). */
+  readonly size?: number;
 }
 
 /**
