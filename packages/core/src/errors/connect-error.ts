@@ -3,7 +3,14 @@ import type { Problem } from '../contract/problem.ts';
 
 const BRAND = Symbol.for('@connect-auth/core/ConnectError');
 
-/** Options every {@link ConnectError} takes. */
+/**
+ * Options every {@link ConnectError} takes.
+ *
+ * @example
+ * ```ts
+ * new ConnectError('rate_limited', 'Slow down', { status: 429, retryAfterMs: 30_000 });
+ * ```
+ */
 export interface ConnectErrorOptions {
   /** HTTP status of the answer, when there was one. */
   status?: number;

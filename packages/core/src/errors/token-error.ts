@@ -1,6 +1,13 @@
 import { ConnectError, type ConnectErrorOptions } from './connect-error.ts';
 
-/** The codes of {@link TokenError} and its subclasses. */
+/**
+ * The codes of {@link TokenError} and its subclasses.
+ *
+ * @example
+ * ```ts
+ * const code: TokenErrorCode = 'token_superseded';
+ * ```
+ */
 export type TokenErrorCode =
   | 'token_expired'
   | 'token_used'

@@ -1,7 +1,14 @@
 import type { FieldIssue } from '../contract/problem.ts';
 import { ConnectError, type ConnectErrorOptions } from './connect-error.ts';
 
-/** Options of {@link ValidationError}: the base options plus the field issues. */
+/**
+ * Options of {@link ValidationError}: the base options plus the field issues.
+ *
+ * @example
+ * ```ts
+ * new ValidationError(undefined, { issues: [{ path: ['email'], code: 'invalid_email' }] });
+ * ```
+ */
 export interface ValidationErrorOptions extends ConnectErrorOptions {
   /** Field issues; defaults to the problem's `issues`. */
   issues?: readonly FieldIssue[];

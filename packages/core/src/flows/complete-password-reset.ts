@@ -4,7 +4,14 @@ import type { FlowContext } from './context.ts';
 import { normalizeResetCode } from './normalize-code.ts';
 import { canonicalEmailOrThrow, requireObject, requireString, validateBody } from './validate.ts';
 
-/** Input of {@link completePasswordReset}: the link's token, or the email and the emailed code. */
+/**
+ * Input of {@link completePasswordReset}: the link's token, or the email and the emailed code.
+ *
+ * @example
+ * ```ts
+ * const input: CompletePasswordResetInput = { email: 'owner@example.com', code: '1234 5678', password };
+ * ```
+ */
 export type CompletePasswordResetInput =
   | { token: string; password: string }
   | { email: string; code: string; password: string };

@@ -13,7 +13,14 @@ import { NetworkError } from '../errors/network-error.ts';
 import { SessionInvalidError } from '../errors/session-invalid-error.ts';
 import { TimeoutError } from '../errors/timeout-error.ts';
 
-/** Asymmetric JWS algorithms an access token may be signed with (HMAC and `none` never). */
+/**
+ * Asymmetric JWS algorithms an access token may be signed with (HMAC and `none` never).
+ *
+ * @example
+ * ```ts
+ * createAccessTokenVerifier({ jwksUrl, issuer, audience, algorithm: 'ES256' });
+ * ```
+ */
 export type AccessTokenAlgorithm =
   | 'EdDSA'
   | 'Ed25519'
@@ -41,7 +48,18 @@ const ALGORITHMS: readonly string[] = [
   'RS512',
 ];
 
-/** Options of {@link verifyAccessToken} and {@link createAccessTokenVerifier}. */
+/**
+ * Options of {@link verifyAccessToken} and {@link createAccessTokenVerifier}.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyAccessTokenOptions = {
+ *   jwksUrl: 'https://connect.example.com/.well-known/jwks.json',
+ *   issuer: 'https://connect.example.com',
+ *   audience: 'portal',
+ * };
+ * ```
+ */
 export interface VerifyAccessTokenOptions {
   /** The server's JWKS, e.g. `https://connect.example.com/.well-known/jwks.json`. */
   jwksUrl: string | URL;
@@ -55,7 +73,15 @@ export interface VerifyAccessTokenOptions {
   clockToleranceSeconds?: number;
 }
 
-/** A function verifying access tokens against one configuration. */
+/**
+ * A function verifying access tokens against one configuration.
+ *
+ * @example
+ * ```ts
+ * const verify: AccessTokenVerifier = createAccessTokenVerifier(options);
+ * const { sub } = await verify(token);
+ * ```
+ */
 export type AccessTokenVerifier = (
   token: string,
 ) => Promise<JWTPayload & { sub: string; jti: string }>;

@@ -2,7 +2,14 @@ import type { Session } from '../contract/messages.ts';
 import type { SessionListener, SessionStorageAdapter } from '../types.ts';
 import { readRefreshCookie, refreshCookieHeader } from './cookie.ts';
 
-/** Options of {@link createSessionManager}. */
+/**
+ * Options of {@link createSessionManager}.
+ *
+ * @example
+ * ```ts
+ * createSessionManager({ storage: memoryStorage(), refreshBeforeExpiryMs: false });
+ * ```
+ */
 export interface SessionManagerOptions {
   /** Where the refresh token is persisted where the runtime exposes it (Node). */
   storage?: SessionStorageAdapter | undefined;
@@ -12,7 +19,15 @@ export interface SessionManagerOptions {
   onRefreshDue?: () => Promise<unknown>;
 }
 
-/** Session state of one client: the current session, its listeners, timer and refresh token. */
+/**
+ * Session state of one client: the current session, its listeners, timer and refresh token.
+ *
+ * @example
+ * ```ts
+ * const manager: SessionManager = createSessionManager();
+ * manager.session; // null until a sign-in
+ * ```
+ */
 export interface SessionManager {
   /** The current session, or `null`. */
   readonly session: Session | null;

@@ -1,4 +1,11 @@
-/** The parts of a location {@link readResetToken} reads. */
+/**
+ * The parts of a location {@link readResetToken} reads.
+ *
+ * @example
+ * ```ts
+ * readResetToken({ search: '?lang=fr', hash: '#token=abc' }); // 'abc'
+ * ```
+ */
 export interface LocationLike {
   href?: string;
   search: string;

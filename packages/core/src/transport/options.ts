@@ -1,6 +1,13 @@
 import type { ClientHooks, RetryOptions } from '../types.ts';
 
-/** Options of {@link createTransport}; the same names as in `ConnectClientOptions`. */
+/**
+ * Options of {@link createTransport}; the same names as in `ConnectClientOptions`.
+ *
+ * @example
+ * ```ts
+ * const options: TransportOptions = { baseUrl: 'https://connect.example.com', timeout: 5000, retry: { limit: 1 } };
+ * ```
+ */
 export interface TransportOptions {
   /** The Connect server's base URL (http or https); a path prefix is kept. */
   baseUrl: string | URL;
@@ -21,7 +28,14 @@ export interface TransportOptions {
   credentials?: RequestCredentials;
 }
 
-/** Options after validation and defaults. */
+/**
+ * Options after validation and defaults.
+ *
+ * @example
+ * ```ts
+ * const { base, timeout } = resolveTransportOptions({ baseUrl: 'https://connect.example.com' });
+ * ```
+ */
 export interface ResolvedTransportOptions {
   base: string;
   fetch: typeof globalThis.fetch | undefined;

@@ -16,7 +16,14 @@ import { readBody } from './read-body.ts';
 import { RETRYABLE_ROUTES } from './retry-policy.ts';
 import { abortedError, wait } from './wait.ts';
 
-/** One call through the transport. */
+/**
+ * One call through the transport.
+ *
+ * @example
+ * ```ts
+ * const request: TransportRequest<Accepted> = { route: 'requestPasswordReset', body: { email }, schema: Accepted };
+ * ```
+ */
 export interface TransportRequest<T> {
   /** Which call of the contract (method and path come from `ROUTES`). */
   route: RouteName;
@@ -30,14 +37,28 @@ export interface TransportRequest<T> {
   signal?: AbortSignal | undefined;
 }
 
-/** A successful answer: the validated data and the response headers (for `Set-Cookie`). */
+/**
+ * A successful answer: the validated data and the response headers (for `Set-Cookie`).
+ *
+ * @example
+ * ```ts
+ * const { data, headers } = await transport.request({ route: 'signIn', body, schema: Session });
+ * ```
+ */
 export interface TransportResult<T> {
   data: T;
   status: number;
   headers: Headers;
 }
 
-/** Sends contract calls; shared by every flow of one client. */
+/**
+ * Sends contract calls; shared by every flow of one client.
+ *
+ * @example
+ * ```ts
+ * const transport: Transport = createTransport({ baseUrl: 'https://connect.example.com' });
+ * ```
+ */
 export interface Transport {
   request<T = undefined>(request: TransportRequest<T>): Promise<TransportResult<T>>;
 }
