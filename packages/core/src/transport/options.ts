@@ -75,8 +75,16 @@ export function resolveTransportOptions(options: TransportOptions): ResolvedTran
     maxDelayMs: count(retry.maxDelayMs, 10_000, 0, 'retry.maxDelayMs'),
     headers: { ...options.headers },
     hooks: { ...options.hooks },
-    credentials: options.credentials ?? (typeof document === 'undefined' ? undefined : 'include'),
+    credentials: options.credentials ?? (inBrowser() ? 'include' : undefined),
   };
+}
+
+/** A browser window or worker: where `fetch` has a cookie jar the refresh cookie lives in. */
+function inBrowser(): boolean {
+  return (
+    typeof document !== 'undefined' ||
+    typeof (globalThis as { importScripts?: unknown }).importScripts === 'function'
+  );
 }
 
 function resolveBase(baseUrl: unknown): string {

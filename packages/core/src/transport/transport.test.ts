@@ -482,6 +482,20 @@ describe('options', () => {
     expect(requests[0]?.redirect).toBe('manual');
   });
 
+  it("lets an error thrown by the caller's own hook through unchanged, without a request", async () => {
+    const seen = counting('passwordPolicy', () => HttpResponse.json(POLICY));
+    const bug = new RangeError('hook bug');
+    const t = transport({
+      hooks: {
+        beforeRequest: () => {
+          throw bug;
+        },
+      },
+    });
+    await expect(t.request({ route: 'passwordPolicy', schema: PasswordPolicy })).rejects.toBe(bug);
+    expect(seen.count).toBe(0);
+  });
+
   it('maps anything a custom fetch throws to a ConnectError', async () => {
     const t = createTransport({
       baseUrl: BASE,
