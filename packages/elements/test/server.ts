@@ -99,7 +99,12 @@ export function makeClient(): ConnectClient {
   return createConnectClient({ baseUrl: BASE, retry: false, refreshBeforeExpiryMs: false });
 }
 
-/** Requests to one path. */
+/**
+ * Requests to one path. Aborted ones are left out: a request a previous test abandoned may be
+ * reported after that test ended.
+ */
 export function requestsTo(path: string): SeenRequest[] {
-  return seen.filter((request) => request.path === path && request.method !== 'GET');
+  return seen.filter(
+    (request) => request.path === path && request.method !== 'GET' && !request.signal.aborted,
+  );
 }

@@ -335,7 +335,7 @@ export class ConnectPasswordInput extends ConnectElement {
       ${
         feedback
           ? html`<div class="connect-strength" data-score=${score}>
-              <meter min="0" max="4" low="2" high="3" optimum="4" .value=${score} aria-labelledby=${strengthId}></meter>
+              <meter min="0" max="4" low="2" high="3" optimum="4" value=${score} aria-labelledby=${strengthId}></meter>
               <span class="connect-hint" id=${strengthId}>
                 ${this.t('password.strength', { level: this.t(`password.strength.${score as 0 | 1 | 2 | 3 | 4}`) })}
               </span>
