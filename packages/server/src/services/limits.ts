@@ -84,8 +84,12 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
     },
     async mailAllowed(emailKey, now) {
       const minute = await store.hitRateLimit(`mail:cooldown:${emailKey}`, s.mailCooldownMs, now);
-      const hour = await store.hitRateLimit(`mail:hour:${emailKey}`, 60 * 60_000, now);
-      return minute.count <= 1 && hour.count <= s.mailPerHour;
+      if (minute.count > 1) return false;
+      // The hourly budget counts mails, not requests: only a request past the cooldown spends it.
+      const hour = await store.peekRateLimit(`mail:hour:${emailKey}`, now);
+      if (hour && hour.count >= s.mailPerHour) return false;
+      await store.hitRateLimit(`mail:hour:${emailKey}`, 60 * 60_000, now);
+      return true;
     },
     async signInGate(emailKey, ip, now) {
       const ipHits = await store.peekRateLimit(`ip:signin:${ip}`, now);
