@@ -10,7 +10,15 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
-/** Seals and unseals JSON-serialisable values. */
+/**
+ * Seals and unseals JSON-serialisable values.
+ *
+ * @example
+ * ```ts
+ * const sealer: Sealer = createSealer(secret);
+ * const back = sealer.unseal<{ code: string }>(sealer.seal({ code: '12345678' }));
+ * ```
+ */
 export interface Sealer {
   /** Encrypt `value` (JSON-serialised); every call gives a different string. */
   seal(value: unknown): string;
@@ -40,7 +48,14 @@ const VERSION = 'v1';
 const INFO = 'connect-auth seal v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-/** Shortest server secret accepted (128 bits); 32 random bytes are recommended. */
+/**
+ * Shortest server secret accepted (128 bits); 32 random bytes are recommended.
+ *
+ * @example
+ * ```ts
+ * if (secret.length < MIN_SECRET_BYTES) throw new Error('SERVER_SECRET too short');
+ * ```
+ */
 export const MIN_SECRET_BYTES = 16;
 
 const B64URL = /^[A-Za-z0-9_-]*$/;

@@ -7,11 +7,32 @@
 import { formatUtc, validity } from './format.ts';
 import type { MailPayloads, MailTemplate, RenderOptions } from './templates.ts';
 
-/** Inline content of a paragraph: text, or a link (shown as its URL unless `text` is given). */
+/**
+ * Inline content of a paragraph: text, or a link (shown as its URL unless `text` is given).
+ *
+ * @example
+ * ```ts
+ * const parts: Inline[] = ['Contact Customer Services: ', { href: supportUrl }];
+ * ```
+ */
 export type Inline = string | { href: string; text?: string };
-/** One block of a mail body. */
+/**
+ * One block of a mail body.
+ *
+ * @example
+ * ```ts
+ * const block: Block = { code: '12345678' };
+ * ```
+ */
 export type Block = { p: Inline[] } | { button: { url: string; label: string } } | { code: string };
-/** A mail before rendering. */
+/**
+ * A mail before rendering.
+ *
+ * @example
+ * ```ts
+ * const c: Content = { subject: 'Hello', title: 'Hello', blocks: [{ p: ['Hi'] }] };
+ * ```
+ */
 export interface Content {
   subject: string;
   title: string;

@@ -10,7 +10,15 @@ import type { OutboxRecord, Store } from '../store/types.ts';
 import { inboxPage } from './dev-inbox-page.ts';
 import { type MailTemplate, renderMail } from './templates.ts';
 
-/** One mail as `GET /dev/mail` lists it. Rendered fields are null once the payload is scrubbed. */
+/**
+ * One mail as `GET /dev/mail` lists it. Rendered fields are null once the payload is scrubbed.
+ *
+ * @example
+ * ```ts
+ * const [newest]: DevMail[] = await (await fetch(`${base}/dev/mail?to=ann@example.com`)).json();
+ * await page.goto(newest.link!);
+ * ```
+ */
 export interface DevMail {
   id: string;
   to: string;
@@ -29,7 +37,14 @@ export interface DevMail {
   lastError: string | null;
 }
 
-/** Options of {@link devInboxHandler}. */
+/**
+ * Options of {@link devInboxHandler}.
+ *
+ * @example
+ * ```ts
+ * devInboxHandler({ store, sealer, productName: 'Codelocks Connect', supportUrl, limit: 20 } satisfies DevInboxOptions);
+ * ```
+ */
 export interface DevInboxOptions {
   store: Store;
   sealer: Sealer;

@@ -102,7 +102,14 @@ export function validity(expiresAt: Date, requestedAt?: Date): string {
   return `for ${formatDuration(expiresAt.getTime() - requestedAt.getTime())}, ${until}`;
 }
 
-/** Pieces of the HTML frame (all already escaped by the caller). */
+/**
+ * Pieces of the HTML frame (all already escaped by the caller).
+ *
+ * @example
+ * ```ts
+ * htmlFrame({ productName: 'Codelocks Connect', title: 'Hello', body: paragraph('Hi') } satisfies HtmlFrame);
+ * ```
+ */
 export interface HtmlFrame {
   productName: string;
   title: string;

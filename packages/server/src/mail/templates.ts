@@ -8,7 +8,14 @@ import type { NewOutboxMail } from '../store/types.ts';
 import { type Content, type Inline, mailContent } from './content.ts';
 import { button, codeBox, escapeHtml, htmlFrame, oneLine, paragraph } from './format.ts';
 
-/** What each template needs; sealed into the outbox row (it contains raw tokens and codes). */
+/**
+ * What each template needs; sealed into the outbox row (it contains raw tokens and codes).
+ *
+ * @example
+ * ```ts
+ * const data: MailPayloads['password_changed'] = { activated: true, at: now.toISOString() };
+ * ```
+ */
 export interface MailPayloads {
   password_reset: { link: string; code: string; expiresAt: string };
   account_activation: { link: string; code: string; expiresAt: string };
@@ -17,10 +24,24 @@ export interface MailPayloads {
   already_registered: { signInUrl: string; resetUrl: string };
 }
 
-/** A template id. */
+/**
+ * A template id.
+ *
+ * @example
+ * ```ts
+ * const template: MailTemplate = 'password_reset';
+ * ```
+ */
 export type MailTemplate = keyof MailPayloads;
 
-/** Every template id, for validation and iteration. */
+/**
+ * Every template id, for validation and iteration.
+ *
+ * @example
+ * ```ts
+ * for (const t of MAIL_TEMPLATES) console.log(t);
+ * ```
+ */
 export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'password_reset',
   'account_activation',
@@ -29,7 +50,14 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'already_registered',
 ];
 
-/** Options of {@link renderMail}. */
+/**
+ * Options of {@link renderMail}.
+ *
+ * @example
+ * ```ts
+ * const options: RenderOptions = { productName: 'Codelocks Connect', supportUrl, requestedAt: row.createdAt };
+ * ```
+ */
 export interface RenderOptions {
   /** Shown in subjects and bodies, e.g. "Codelocks Connect". */
   productName: string;
@@ -39,7 +67,14 @@ export interface RenderOptions {
   requestedAt?: Date;
 }
 
-/** A rendered mail. */
+/**
+ * A rendered mail.
+ *
+ * @example
+ * ```ts
+ * const { subject, text, html }: RenderedMail = renderMail(template, data, options);
+ * ```
+ */
 export interface RenderedMail {
   subject: string;
   text: string;

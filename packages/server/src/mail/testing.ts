@@ -7,7 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-/** A message as the sink received it. */
+/**
+ * A message as the sink received it.
+ *
+ * @example
+ * ```ts
+ * const [mail]: ReceivedMail[] = await sink.waitFor(1);
+ * expect(mail.subject).toBe('Password Reset Request for Codelocks Connect');
+ * ```
+ */
 export interface ReceivedMail {
   /** RCPT TO addresses. */
   envelopeTo: string[];
@@ -21,10 +29,24 @@ export interface ReceivedMail {
 /**
  * How the sink answers: `accept`; `tempfail` (451 to MAIL FROM: "try again later");
  * `greeting421` (421 at connection: "service not available"); `rejectRecipient` (550 to RCPT TO).
+ *
+ * @example
+ * ```ts
+ * sink.mode = 'tempfail'; // every MAIL FROM answered 451 until set back to 'accept'
+ * ```
  */
 export type SinkMode = 'accept' | 'tempfail' | 'greeting421' | 'rejectRecipient';
 
-/** A running SMTP sink. */
+/**
+ * A running SMTP sink.
+ *
+ * @example
+ * ```ts
+ * const sink: SmtpSink = await startSmtpSink();
+ * await sink.stop(); // outage
+ * await sink.start(); // recovered
+ * ```
+ */
 export interface SmtpSink {
   /** Port it listens on (kept across stop/start). */
   readonly port: number;
@@ -160,7 +182,14 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
   return sink;
 }
 
-/** One captured log line. */
+/**
+ * One captured log line.
+ *
+ * @example
+ * ```ts
+ * const failed: LogLine[] = logger.lines.filter((l) => l.event === 'mail_failed');
+ * ```
+ */
 export interface LogLine {
   level: 'info' | 'warn' | 'error';
   event: string;

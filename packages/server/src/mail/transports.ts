@@ -6,7 +6,14 @@
  */
 import nodemailer from 'nodemailer';
 
-/** A rendered mail ready to send. */
+/**
+ * A rendered mail ready to send.
+ *
+ * @example
+ * ```ts
+ * const mail: OutgoingMail = { from, to: row.to, ...renderMail(template, data, options) };
+ * ```
+ */
 export interface OutgoingMail {
   from: string;
   to: string;
@@ -15,7 +22,14 @@ export interface OutgoingMail {
   html: string;
 }
 
-/** Delivers mails; `send` rejects when the mail was not accepted. */
+/**
+ * Delivers mails; `send` rejects when the mail was not accepted.
+ *
+ * @example
+ * ```ts
+ * const logging: MailTransport = { async send(m) { console.log(m.subject); } };
+ * ```
+ */
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
   close?(): Promise<void>;
@@ -64,7 +78,14 @@ export class SmtpUrlError extends Error {
   }
 }
 
-/** Connection settings read from an SMTP URL. */
+/**
+ * Connection settings read from an SMTP URL.
+ *
+ * @example
+ * ```ts
+ * const { host, port, secure }: SmtpSettings = parseSmtpUrl(url);
+ * ```
+ */
 export interface SmtpSettings {
   host: string;
   port: number;
@@ -153,7 +174,14 @@ export function parseSmtpUrl(url: string): SmtpSettings {
   };
 }
 
-/** Tuning of {@link smtpTransport}. */
+/**
+ * Tuning of {@link smtpTransport}.
+ *
+ * @example
+ * ```ts
+ * smtpTransport(url, { maxConnections: 4, connectionTimeoutMs: 5_000 } satisfies SmtpTransportOptions);
+ * ```
+ */
 export interface SmtpTransportOptions {
   /** Parallel SMTP connections (default 2). */
   maxConnections?: number;
@@ -240,7 +268,15 @@ export function devTransport(): MailTransport {
   return { async send() {} };
 }
 
-/** A {@link MailTransport} that keeps what it was given, for tests. */
+/**
+ * A {@link MailTransport} that keeps what it was given, for tests.
+ *
+ * @example
+ * ```ts
+ * const t: MemoryTransport = memoryTransport();
+ * t.failNext(1);
+ * ```
+ */
 export interface MemoryTransport extends MailTransport {
   /** Every mail accepted, in order. */
   readonly sent: OutgoingMail[];

@@ -17,10 +17,25 @@ import type { OutboxRecord, Store } from '../store/types.ts';
 import { type MailTemplate, renderMail } from './templates.ts';
 import { MailSendError, type MailTransport } from './transports.ts';
 
-/** Backoff between attempts: numbers for the default curve, or a function of the attempt number (1-based). */
+/**
+ * Backoff between attempts: numbers for the default curve, or a function of the attempt number (1-based).
+ *
+ * @example
+ * ```ts
+ * const quick: Backoff = { baseMs: 100, maxMs: 1_000 };
+ * const immediately: Backoff = () => 0; // tests: retry at once
+ * ```
+ */
 export type Backoff = { baseMs?: number; maxMs?: number } | ((attempt: number) => number);
 
-/** Options of {@link startOutboxWorker}. */
+/**
+ * Options of {@link startOutboxWorker}.
+ *
+ * @example
+ * ```ts
+ * const options: OutboxWorkerOptions = { store, transport, sealer, from, productName, supportUrl, logger, scrubAfterSend: true };
+ * ```
+ */
 export interface OutboxWorkerOptions {
   store: Store;
   transport: MailTransport;
@@ -48,7 +63,16 @@ export interface OutboxWorkerOptions {
   random?: () => number;
 }
 
-/** A running worker. */
+/**
+ * A running worker.
+ *
+ * @example
+ * ```ts
+ * const worker: OutboxWorker = startOutboxWorker(options);
+ * worker.nudge();
+ * await worker.stop();
+ * ```
+ */
 export interface OutboxWorker {
   /** Poll now (on the next turn of the event loop, never inside the caller). */
   nudge(): void;
