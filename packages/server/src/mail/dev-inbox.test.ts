@@ -155,6 +155,14 @@ describe('devInboxHandler (SQLite; the inbox only reads listMail, covered on bot
     expect(await head.text()).toBe('');
   });
 
+  it('GET /dev redirects to the page', async () => {
+    for (const path of ['/dev', '/dev/']) {
+      const response = await get(path);
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe('/dev/inbox');
+    }
+  });
+
   it('answers problem+json 404 for other paths and 405 for other methods', async () => {
     const missing = await get('/dev/secrets');
     expect(missing.status).toBe(404);

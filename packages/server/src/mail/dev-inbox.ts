@@ -126,7 +126,8 @@ function problem(
 /**
  * The dev inbox routes as one web-standard handler: `GET /dev/mail` (JSON array, newest first;
  * `?to=` filters by recipient, `?limit=` caps the count) and `GET /dev/inbox` (HTML page;
- * `?refresh=5` reloads it every 5 s). Other paths answer 404, other methods 405.
+ * `?refresh=5` reloads it every 5 s); `GET /dev` redirects to the page. Other paths answer 404,
+ * other methods 405.
  *
  * @example
  * ```ts
@@ -155,6 +156,9 @@ export function devInboxHandler(options: DevInboxOptions): (request: Request) =>
   return async (request) => {
     const url = new URL(request.url);
     const route = url.pathname.replace(/\/+$/, '');
+    if (route === '/dev' && (request.method === 'GET' || request.method === 'HEAD')) {
+      return new Response(null, { status: 302, headers: { location: '/dev/inbox', ...NO_STORE } });
+    }
     if (route !== '/dev/mail' && route !== '/dev/inbox') {
       return problem(404, 'not_found', 'Not found');
     }
