@@ -16,6 +16,7 @@ import { resolveConfig, type ServerConfig } from './config.ts';
 import { createSealer } from './crypto/seal.ts';
 import { type RunningServer, serve } from './http/node.ts';
 import { createLogger, type Logger } from './log.ts';
+import { devInboxHandler } from './mail/dev-inbox.ts';
 import { devTransport, type MailTransport, smtpTransport } from './mail/transports.ts';
 import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
 import { createBackground } from './services/background.ts';
@@ -39,11 +40,6 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   hasher?: PasswordHasher;
   /** Outbox worker poll interval in ms (default 5000; nudged after each enqueue anyway). */
   mailPollMs?: number;
-  /** Dev-only `/dev/*` handler (the dev inbox). */
-  devHandler?: (deps: {
-    store: Store;
-    sealer: ReturnType<typeof createSealer>;
-  }) => (request: Request) => Promise<Response>;
 }
 
 /** A wired server. */
@@ -156,8 +152,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       allowedOrigins: [...origins],
       hsts: publicUrl().startsWith('https:'),
       trustProxy: config.trustProxy,
-      devHandler:
-        config.dev && options.devHandler ? options.devHandler({ store, sealer }) : undefined,
+      // The dev inbox (`/dev/mail`, `/dev/inbox`) exists only in dev mode.
+      devHandler: config.dev
+        ? devInboxHandler({
+            store,
+            sealer,
+            productName: config.productName,
+            supportUrl: config.supportUrl,
+          })
+        : undefined,
     });
     let closed: Promise<void> | undefined;
     return {

@@ -199,6 +199,25 @@ for (const factory of factories) {
       expect(code).toBe('rate_limited');
     });
 
+    it('dev mode serves the dev inbox: /dev/mail as JSON, /dev/inbox as a page', async () => {
+      clock.advance(6 * 60_000); // past the per-IP window the previous test filled
+      await seedAccount(t, 'inbox@example.com', 'active');
+      await t.client().requestPasswordReset({ email: 'inbox@example.com' });
+      await t.server.settled();
+      const res = await fetch(`${t.url}/dev/mail?to=inbox@example.com`);
+      const mails = (await res.json()) as Array<Record<string, string>>;
+      expect(mails[0]).toMatchObject({
+        to: 'inbox@example.com',
+        subject: 'Password Reset Request for Codelocks Connect',
+      });
+      expect(mails[0]?.link).toMatch(/\/reset#token=/);
+      expect(mails[0]?.code).toMatch(/^\d{8}$/);
+      const page = await fetch(`${t.url}/dev/inbox`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('inbox@example.com');
+    });
+
     it('transport-level problems: validation_failed, unsupported_media_type, payload_too_large, not_found, method_not_allowed', async () => {
       await expectProblem(
         await t.post('/v1/sessions', { email: ['a@b.io'], password: 'x' }),
@@ -237,3 +256,25 @@ export async function expectProblem(res: Response, code: string, status: number)
   expect(typeof body.title).toBe('string');
   return body;
 }
+
+describe('production mode', () => {
+  const factory = factories[0];
+  it('has no dev inbox, and sends HSTS for an https public URL', async () => {
+    if (!factory) throw new Error('no store factory');
+    const t = await startServer(factory, {
+      dev: false,
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      publicUrl: 'https://auth.example',
+    });
+    try {
+      const res = await fetch(`${t.url}/dev/mail`);
+      await expectProblem(res, 'not_found', 404);
+      expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      await t.close();
+    }
+  });
+});
