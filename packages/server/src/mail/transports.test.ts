@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from './testing.ts';
 import {
@@ -137,6 +138,31 @@ describe('smtpTransport against a real SMTP server', () => {
     } finally {
       sink.mode = 'accept';
       await transport.close?.();
+    }
+  });
+
+  it('a relay that accepts the connection but never greets times out as a transient error', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket); // says nothing
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}?ignoreTLS=true`, {
+      greetingTimeoutMs: 300,
+    });
+    try {
+      const error = await transport.send(mail).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(MailSendError);
+      expect((error as MailSendError).code).toBe('ETIMEDOUT');
+      expect((error as MailSendError).permanent).toBe(false);
+    } finally {
+      await transport.close?.();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 
