@@ -50,7 +50,6 @@ export async function completePasswordReset(
           password,
         };
   const body = validateBody(CompletePasswordResetBody, candidate);
-  const generation = context.session.generation;
   const result = await context.transport.request({
     route: 'completePasswordReset',
     body,
@@ -58,7 +57,7 @@ export async function completePasswordReset(
     signal: options.signal,
   });
   if (result.data.session) {
-    await context.session.accept(result.data.session, result.headers, generation);
+    await context.session.accept(result.data.session, result.headers);
   }
   return result.data;
 }

@@ -297,6 +297,47 @@ describe('signIn, refreshSession, signOut', () => {
     await refreshing;
     expect(c.session).toBeNull();
   });
+  it('applies a sign-in even when a background refresh finished while it was in flight', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const mine = { ...sessionBody(), account: { id: 'acc_2', email: 'b@example.com' } };
+    recording('refreshSession', () => HttpResponse.json(sessionBody()));
+    server.use(
+      on('signIn', async () => {
+        await gate;
+        return HttpResponse.json(mine);
+      }),
+    );
+    const c = client();
+    const signingIn = c.signIn({ email: 'b@example.com', password: 'pw' });
+    await c.refreshSession();
+    release();
+    await signingIn;
+    expect(c.session?.account.id).toBe('acc_2');
+  });
+
+  it('lets an explicit sign-in win over a background refresh that finishes later', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const mine = { ...sessionBody(), account: { id: 'acc_2', email: 'b@example.com' } };
+    server.use(
+      on('refreshSession', async () => {
+        await gate;
+        return HttpResponse.json(sessionBody());
+      }),
+    );
+    recording('signIn', () => HttpResponse.json(mine));
+    const c = client();
+    const refreshing = c.refreshSession();
+    await c.signIn({ email: 'b@example.com', password: 'pw' });
+    release();
+    await refreshing;
+    expect(c.session?.account.id).toBe('acc_2');
+  });
 });
 
 describe('register and verifyEmail', () => {

@@ -25,13 +25,13 @@ export async function signIn(
     email: canonicalEmailOrThrow(fields.email, 'signIn'),
     password: requireString(fields.password, 'password', 'signIn'),
   });
-  const generation = context.session.generation;
   const result = await context.transport.request({
     route: 'signIn',
     body,
     schema: Session,
     signal: options.signal,
   });
-  await context.session.accept(result.data, result.headers, generation);
+  // The user's explicit sign-in always wins over a background refresh still in flight.
+  await context.session.accept(result.data, result.headers);
   return result.data;
 }

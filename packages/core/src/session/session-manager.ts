@@ -37,8 +37,12 @@ export interface SessionManager {
   subscribe(listener: SessionListener): () => void;
   /** Headers for cookie-authenticated calls: `Cookie` where the runtime lets us send it. */
   credentialHeaders(): Promise<Record<string, string>>;
-  /** Applies a new session (sign-in, refresh, reset with auto sign-in) unless `generation` is stale. */
-  accept(session: Session, headers: Headers, generation: number): Promise<void>;
+  /**
+   * Applies a new session. A refresh passes the generation it started under and is dropped when
+   * anything changed meanwhile; a sign-in passes none and always applies (dropping refreshes
+   * still in flight).
+   */
+  accept(session: Session, headers: Headers, generation?: number): Promise<void>;
   /** Forgets the session (sign-out, invalid refresh) unless `generation` is stale. */
   clear(generation?: number): Promise<void>;
   /** Runs `task` unless one is already running, in which case its promise is shared. */
@@ -158,7 +162,7 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
       return headers;
     },
     async accept(session, headers, expected) {
-      if (expected !== generation) return;
+      if (expected !== undefined && expected !== generation) return;
       generation++;
       current = session;
       scheduleFor(session);
