@@ -1,5 +1,6 @@
 import type { AccountRecord, RefreshTokenRecord } from '../types.ts';
 import type { Operation } from './driver.ts';
+import { lockAccount } from './lock.ts';
 import { sql } from './query.ts';
 import { num, toAccount } from './rows.ts';
 
@@ -37,9 +38,10 @@ export function rotateRefreshToken(
   next: RefreshTokenRecord,
   now: Date,
 ): Operation<RotateResult> {
-  return function* ({ step }) {
+  return function* ({ dialect, step }) {
     const op = 'rotateRefreshToken';
     const at = now.getTime();
+    yield* lockAccount(dialect, { refreshTokenHash: tokenHash });
     const { rows } = yield sql`UPDATE refresh_tokens SET used_at = ${at}
       WHERE token_hash = ${tokenHash} AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ${at}
         AND credential_version = (SELECT credential_version FROM accounts
@@ -83,7 +85,8 @@ export function rotateRefreshToken(
 
 /** @internal */
 export function revokeRefreshFamily(tokenHash: string, now: Date): Operation<void> {
-  return function* () {
+  return function* ({ dialect }) {
+    yield* lockAccount(dialect, { refreshTokenHash: tokenHash });
     yield sql`UPDATE refresh_tokens SET revoked_at = ${now.getTime()}
       WHERE family_id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = ${tokenHash})
         AND revoked_at IS NULL`;

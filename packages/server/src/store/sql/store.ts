@@ -56,7 +56,7 @@ export function createSqlStore(
 
     insertRefreshToken: (token) => one(refresh.insertRefreshToken(token)),
     rotateRefreshToken: (hash, next, now) => tx(refresh.rotateRefreshToken(hash, next, now)),
-    revokeRefreshFamily: (hash, now) => one(refresh.revokeRefreshFamily(hash, now)),
+    revokeRefreshFamily: (hash, now) => tx(refresh.revokeRefreshFamily(hash, now)),
 
     enqueueMail: (mail) => one(outbox.enqueueMail(mail)),
     claimDueMail: (now, limit, leaseMs) => one(outbox.claimDueMail(now, limit, leaseMs)),

@@ -8,6 +8,7 @@ import type {
   TokenRecord,
 } from '../types.ts';
 import type { Operation, SqlContext } from './driver.ts';
+import { lockAccount } from './lock.ts';
 import { insertMail } from './outbox.ts';
 import type { Row, SqlQuery, SqlResult } from './query.ts';
 import { sql } from './query.ts';
@@ -23,8 +24,9 @@ export function issueToken(
   supersedes: readonly TokenPurpose[],
   mail: NewOutboxMail,
 ): Operation<void> {
-  return function* ({ step }) {
+  return function* ({ dialect, step }) {
     const at = token.createdAt.getTime();
+    yield* lockAccount(dialect, { accountId: token.accountId });
     if (supersedes.length > 0) {
       yield sql`UPDATE tokens SET superseded_at = ${at}
         WHERE account_id = ${token.accountId} AND purpose IN (${supersedes})
@@ -121,9 +123,10 @@ function whyNot(
  * @internal
  */
 export function completePasswordReset(input: CompleteResetInput): Operation<CompleteResetResult> {
-  return function* ({ step }: SqlContext) {
+  return function* ({ dialect, step }: SqlContext) {
     const op = 'completePasswordReset';
     const at = input.now.getTime();
+    yield* lockAccount(dialect, { tokenId: input.tokenId });
     const consumed = yield* consume(input.tokenId, RESET_PURPOSES, at);
     if (!consumed.ok) return consumed;
     step(op, 'consume');
@@ -158,9 +161,10 @@ export function completeEmailVerification(
   tokenId: string,
   now: Date,
 ): Operation<{ ok: true; account: AccountRecord } | { ok: false; reason: ConsumeFailure }> {
-  return function* ({ step }) {
+  return function* ({ dialect, step }) {
     const op = 'completeEmailVerification';
     const at = now.getTime();
+    yield* lockAccount(dialect, { tokenId });
     const consumed = yield* consume(tokenId, ['verify_email'], at);
     if (!consumed.ok) return consumed;
     step(op, 'consume');

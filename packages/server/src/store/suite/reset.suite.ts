@@ -154,6 +154,59 @@ export function resetTests(factory: StoreFactory): void {
         expect(notices.map((m) => m.id)).toEqual([inputs[winner]?.notice.id]);
       });
     }
+    it('sibling tokens of one account completed in parallel: one wins, none throws', async () => {
+      const [a, b] = stores as [Store, Store];
+      for (let round = 0; round < 5; round++) {
+        const account = await createAccount(a);
+        // Two valid tokens of one account (an activation and a reset that did not supersede
+        // each other): their completions lock the same rows in different orders unless the
+        // adapter serialises them per account.
+        const tokens = [];
+        for (const purpose of ['activation', 'reset', 'reset', 'activation'] as const) {
+          const t = token(account.id, purpose);
+          await a.issueToken(t, [], mail(account.email));
+          tokens.push(t);
+        }
+        const results = await Promise.all(
+          Array.from({ length: 16 }, (_, i) =>
+            (i % 2 ? a : b).completePasswordReset(
+              resetInput(tokens[i % tokens.length]?.id ?? '', account.email, at(1000)),
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect((await a.findAccountById(account.id))?.credentialVersion).toBe(2);
+      }
+    });
+
+    it('every kind of change to one account in parallel completes without error', async () => {
+      const [a, b] = stores as [Store, Store];
+      const account = await createAccount(a);
+      const reset = token(account.id, 'reset');
+      await a.issueToken(reset, [], mail(account.email));
+      const families = Array.from({ length: 6 }, () => refreshToken(account));
+      for (const rt of families) await a.insertRefreshToken(rt);
+      const calls: Array<(s: Store) => Promise<unknown>> = [
+        (s) => s.completePasswordReset(resetInput(reset.id, account.email, at(10))),
+        (s) =>
+          s.issueToken(
+            token(account.id, 'reset', at(5)),
+            ['reset', 'activation'],
+            mail(account.email),
+          ),
+        (s) => s.issueToken(token(account.id, 'activation', at(6)), ['reset'], mail(account.email)),
+        ...families.map((rt, i) =>
+          i % 2
+            ? (s: Store) =>
+                s.rotateRefreshToken(rt.tokenHash, refreshToken(account, rt.familyId), at(7))
+            : (s: Store) => s.revokeRefreshFamily(rt.tokenHash, at(7)),
+        ),
+        (s) => s.recordFailedSignIn(account.id, at(8)),
+        (s) => s.setAccountStatus(account.id, 'active', at(9)),
+      ];
+      const settled = await Promise.allSettled(calls.map((call, i) => call(i % 2 ? a : b)));
+      expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+    });
   });
 
   describe('SECURITY 7: a fault after any statement leaves all or nothing', () => {
