@@ -56,17 +56,21 @@ export class ConnectLostPassword extends ConnectElement {
   static override properties: PropertyDeclarations = {
     email: { type: String },
     signInUrl: { type: String, attribute: 'sign-in-url' },
-    _step: { state: true },
-    _sentTo: { state: true },
-    _announcement: { state: true },
-    _activated: { state: true },
+    _step: { state: true, attribute: false },
+    _sentTo: { state: true, attribute: false },
+    _announcement: { state: true, attribute: false },
+    _activated: { state: true, attribute: false },
   };
 
   declare email: string | undefined;
   declare signInUrl: string | undefined;
+  /** @internal */
   declare _step: LostPasswordStep;
+  /** @internal */
   declare _sentTo: string;
+  /** @internal */
   declare _announcement: string;
+  /** @internal */
   declare _activated: boolean;
 
   readonly #form = new FormController(this, {

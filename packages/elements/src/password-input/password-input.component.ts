@@ -73,9 +73,9 @@ export class ConnectPasswordInput extends ConnectElement {
     policy: { attribute: false },
     serverRules: { attribute: false },
     error: { attribute: false },
-    _visible: { state: true },
-    _evaluation: { state: true },
-    _announcement: { state: true },
+    _visible: { state: true, attribute: false },
+    _evaluation: { state: true, attribute: false },
+    _announcement: { state: true, attribute: false },
   };
   protected static override stylesheet = { name: 'password-input', cssText: passwordInputStyles };
   protected static override needsClient = false;
@@ -93,8 +93,11 @@ export class ConnectPasswordInput extends ConnectElement {
   declare policy: PasswordPolicy | null | undefined;
   declare serverRules: RuleResult[] | null | undefined;
   declare error: string | undefined;
+  /** @internal */
   declare _visible: boolean;
+  /** @internal */
   declare _evaluation: Evaluation | null;
+  /** @internal */
   declare _announcement: string;
 
   #blocklist: Blocklist | undefined;

@@ -39,15 +39,18 @@ export class ConnectRegister extends ConnectElement {
   static override properties: PropertyDeclarations = {
     email: { type: String },
     signInUrl: { type: String, attribute: 'sign-in-url' },
-    _step: { state: true },
-    _sentTo: { state: true },
-    _context: { state: true },
+    _step: { state: true, attribute: false },
+    _sentTo: { state: true, attribute: false },
+    _context: { state: true, attribute: false },
   };
 
   declare email: string | undefined;
   declare signInUrl: string | undefined;
+  /** @internal */
   declare _step: RegisterStep;
+  /** @internal */
   declare _sentTo: string;
+  /** @internal */
   declare _context: { email: string; name: string };
 
   readonly #form = new FormController(this, {

@@ -71,20 +71,25 @@ export class ConnectResetPassword extends ConnectElement {
     token: { attribute: false },
     lostPasswordUrl: { type: String, attribute: 'lost-password-url' },
     signInUrl: { type: String, attribute: 'sign-in-url' },
-    _step: { state: true },
-    _info: { state: true },
-    _result: { state: true },
-    _missing: { state: true },
-    _requesting: { state: true },
+    _step: { state: true, attribute: false },
+    _info: { state: true, attribute: false },
+    _result: { state: true, attribute: false },
+    _missing: { state: true, attribute: false },
+    _requesting: { state: true, attribute: false },
   };
 
   declare token: string | undefined;
   declare lostPasswordUrl: string | undefined;
   declare signInUrl: string | undefined;
+  /** @internal */
   declare _step: ResetPasswordStep;
+  /** @internal */
   declare _info: ResetTokenInfo | null;
+  /** @internal */
   declare _result: PasswordResetResult | null;
+  /** @internal */
   declare _missing: boolean;
+  /** @internal */
   declare _requesting: boolean;
 
   readonly #form = new FormController(this, {
@@ -174,7 +179,8 @@ export class ConnectResetPassword extends ConnectElement {
       if (abort.signal.aborted) return;
       const tokenStep = isConnectError(error) ? TOKEN_STEPS[error.code] : undefined;
       if (tokenStep && isConnectError(error)) {
-        this.dispatchEvent(new ConnectErrorEvent('verify-token', error.code, error));
+        const failure = new ConnectErrorEvent('verify-token', error.code, error);
+        this.dispatchEvent(failure);
         this.#go(tokenStep, false);
       } else {
         this.#go('error', false);

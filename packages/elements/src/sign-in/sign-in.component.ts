@@ -48,13 +48,15 @@ export class ConnectSignIn extends ConnectElement {
   static override properties: PropertyDeclarations = {
     email: { type: String },
     activateUrl: { type: String, attribute: 'activate-url' },
-    _step: { state: true },
-    _session: { state: true },
+    _step: { state: true, attribute: false },
+    _session: { state: true, attribute: false },
   };
 
   declare email: string | undefined;
   declare activateUrl: string | undefined;
+  /** @internal */
   declare _step: SignInStep;
+  /** @internal */
   declare _session: Session | null;
 
   readonly #form = new FormController(this, {

@@ -6,7 +6,7 @@ import type { StringTable } from './en.ts';
  * @example
  * ```ts
  * import { de, registerTranslation } from '@connect-auth/elements';
- * registerTranslation('de', de); // already registered by default
+ * registerTranslation('de', de); // then every element under lang="de" speaks German
  * ```
  */
 export const de: StringTable = {

@@ -1,14 +1,11 @@
-import { de } from './de.ts';
 import { en, type StringId, type StringTable } from './en.ts';
 
 /** A partial table: overrides for some ids, the rest falls back. */
 export type StringOverrides = Partial<Record<StringId, string>>;
 
-// The only shared localization state: a registry of tables by lower-case locale tag.
-const tables = new Map<string, StringOverrides>([
-  ['en', en],
-  ['de', de],
-]);
+// The only shared localization state: a registry of tables by lower-case locale tag. English is
+// built in; other locales are registered by the app (so a bundle carries only the ones it uses).
+const tables = new Map<string, StringOverrides>([['en', en]]);
 const listeners = new Set<() => void>();
 
 /**
