@@ -161,7 +161,7 @@ export function resetTests(factory: StoreFactory): void {
         // Two valid tokens of one account (an activation and a reset that did not supersede
         // each other): their completions lock the same rows in different orders unless the
         // adapter serialises them per account.
-        const tokens = [];
+        const tokens: TokenRecord[] = [];
         for (const purpose of ['activation', 'reset', 'reset', 'activation'] as const) {
           const t = token(account.id, purpose);
           await a.issueToken(t, [], mail(account.email));
