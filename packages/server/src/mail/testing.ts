@@ -24,6 +24,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** The `Auto-Submitted` header, if any. */
+  autoSubmitted: string | undefined;
 }
 
 /**
@@ -127,6 +129,7 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
+              autoSubmitted: parsed.headers.get('auto-submitted')?.toString(),
             });
             for (const w of waiters.splice(0)) w();
             callback();

@@ -100,6 +100,7 @@ describe('smtpTransport against a real SMTP server', () => {
       expect(got?.subject).toBe(mail.subject);
       expect(got?.text).toContain('https://app.example/reset#token=abc');
       expect(got?.html).toContain('href="https://app.example/reset#token=abc"');
+      expect(got?.autoSubmitted).toBe('auto-generated');
     } finally {
       await transport.close?.();
     }
@@ -121,6 +122,31 @@ describe('smtpTransport against a real SMTP server', () => {
       expect((error as MailSendError).responseCode).toBe(responseCode);
     } finally {
       sink.mode = 'accept';
+      await transport.close?.();
+    }
+  });
+
+  it('refuses anything but exactly one recipient, permanently and before connecting', async () => {
+    const transport = smtpTransport(sink.url);
+    const before = sink.attempts;
+    try {
+      for (const to of [
+        'ann@example.com, eve@example.com',
+        'ann@example.com;eve@example.com',
+        'team: ann@example.com, eve@example.com;',
+        'ann@example.com\r\nBcc: eve@example.com',
+        '',
+        'not-an-address',
+      ]) {
+        const error = await transport.send({ ...mail, to }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, to).toBeInstanceOf(MailSendError);
+        expect((error as MailSendError).permanent).toBe(true);
+      }
+      expect(sink.attempts).toBe(before);
+    } finally {
       await transport.close?.();
     }
   });

@@ -5,6 +5,7 @@
  * mails for tests.
  */
 import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 
 /**
  * A rendered mail ready to send.
@@ -195,6 +196,21 @@ export interface SmtpTransportOptions {
 
 type NodemailerError = Error & { code?: string; responseCode?: number; command?: string };
 
+/**
+ * The recipient must be exactly one address (SECURITY 12: mail goes only to the address stored
+ * on the account). nodemailer reads `a@x, b@y` or `group: a@x, b@y;` as several recipients, so
+ * a list that slipped past validation is refused here, permanently, before any connection.
+ */
+function checkSingleRecipient(to: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  const bad = typeof to !== 'string' || to.length > 254 || /[\u0000-\u001f\u007f]/.test(to);
+  const parsed = bad ? [] : addressparser(to);
+  const only = parsed.length === 1 ? parsed[0] : undefined;
+  if (!only || 'group' in only || !only.address.includes('@')) {
+    throw new MailSendError('recipient must be exactly one address', 'EENVELOPE', true);
+  }
+}
+
 function toSendError(error: unknown): MailSendError {
   const e = (error instanceof Error ? error : new Error(String(error))) as NodemailerError;
   const code = typeof e.code === 'string' ? e.code : 'ESEND';
@@ -237,6 +253,7 @@ export function smtpTransport(url: string, options: SmtpTransportOptions = {}): 
   });
   return {
     async send(mail) {
+      checkSingleRecipient(mail.to);
       try {
         await transporter.sendMail({
           from: mail.from,
@@ -244,6 +261,8 @@ export function smtpTransport(url: string, options: SmtpTransportOptions = {}): 
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
+          // RFC 3834: automatic mail; well-behaved responders send no vacation replies to it.
+          headers: { 'Auto-Submitted': 'auto-generated' },
         });
       } catch (error) {
         throw toSendError(error);
