@@ -22,8 +22,9 @@ import { type OutboxWorker, startOutboxWorker } from './mail/worker.ts';
 import { createBackground } from './services/background.ts';
 import type { ServiceDeps } from './services/deps.ts';
 import { createLimits, type LimitSettings } from './services/limits.ts';
+import { authenticate } from './services/sessions.ts';
 import { openStore } from './store/index.ts';
-import type { Store } from './store/types.ts';
+import type { AccountRecord, Store } from './store/types.ts';
 
 /** Options of {@link createServer}: any configuration value plus injectable parts. */
 export interface CreateServerOptions extends Partial<ServerConfig> {
@@ -50,6 +51,12 @@ export interface ConnectServer {
   readonly worker: OutboxWorker;
   readonly keys: SigningKeys;
   readonly sealer: ReturnType<typeof createSealer>;
+  /**
+   * Check a bearer access token for your own resources: signature and claims (RFC 8725), and that
+   * the account is active with the token's credential version (a reset ends earlier sessions).
+   * Rejects with a `ProblemError('session_invalid')`.
+   */
+  authenticate(accessToken: string): Promise<AccountRecord>;
   /** Base URL once listening (`http://127.0.0.1:54321`). */
   readonly url: string | undefined;
   /** Listen on the configured host and port. */
@@ -170,6 +177,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       worker,
       keys,
       sealer,
+      authenticate: (accessToken) => authenticate(deps, accessToken),
       get url() {
         return running?.url;
       },

@@ -160,3 +160,27 @@ export async function signOut(
   await deps.store.revokeRefreshFamily(deps.secrets.hash('refresh', raw), deps.clock());
   deps.logger.info('sign_out', { ip });
 }
+
+/**
+ * Authenticate a bearer access token for a resource: the JWT must verify (RFC 8725 checks) and its
+ * credential version must still be the account's, so a password reset ends every earlier session
+ * at once (SECURITY 20), not only when the token expires.
+ *
+ * @example
+ * ```ts
+ * const account = await authenticate(deps, request.headers.get('authorization')?.slice(7) ?? '');
+ * ```
+ */
+export async function authenticate(deps: ServiceDeps, accessToken: string): Promise<AccountRecord> {
+  let claims: Awaited<ReturnType<ServiceDeps['accessTokens']['verify']>>;
+  try {
+    claims = await deps.accessTokens.verify(accessToken);
+  } catch {
+    throw new ProblemError('session_invalid');
+  }
+  const account = await deps.store.findAccountById(claims.sub);
+  if (!account || account.status !== 'active' || account.credentialVersion !== claims.cv) {
+    throw new ProblemError('session_invalid');
+  }
+  return account;
+}
