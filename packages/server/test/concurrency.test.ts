@@ -15,7 +15,9 @@ for (const factory of factories) {
           const token = (await t.lastMail(`race${n}@example.com`))?.token ?? '';
           const passwords = Array.from({ length: n }, (_, i) => `Parallel-Winner-${i}x`);
           const answers = await Promise.all(
-            passwords.map((password) => t.post('/v1/password-resets/complete', { token, password })),
+            passwords.map((password) =>
+              t.post('/v1/password-resets/complete', { token, password }),
+            ),
           );
           const bodies = await Promise.all(answers.map((r) => r.json()));
           const statuses = answers.map((r) => r.status);
@@ -24,7 +26,9 @@ for (const factory of factories) {
           for (const body of bodies.filter((b) => b.code)) expect(body.code).toBe('token_used');
           // The winner's password is the one in force; exactly one notice was enqueued.
           const winner = passwords[statuses.indexOf(200)] ?? '';
-          const session = await t.client().signIn({ email: `race${n}@example.com`, password: winner });
+          const session = await t
+            .client()
+            .signIn({ email: `race${n}@example.com`, password: winner });
           expect(session.account.email).toBe(`race${n}@example.com`);
           const notices = (await t.mails()).filter((m) => m.template === 'password_changed');
           expect(notices).toHaveLength(1);
@@ -36,13 +40,21 @@ for (const factory of factories) {
   });
 
   describe.skipIf(!factory.available)(`all or nothing [${factory.name}]`, () => {
-    for (const step of ['consume', 'read_account', 'set_password', 'supersede_siblings', 'revoke_refresh', 'enqueue_notice']) {
+    for (const step of [
+      'consume',
+      'read_account',
+      'set_password',
+      'supersede_siblings',
+      'revoke_refresh',
+      'enqueue_notice',
+    ]) {
       it(`SECURITY 7: a fault after "${step}" leaves nothing changed, and the retry succeeds`, async () => {
         let armed = false;
         const store = await factory.open({
           testHooks: {
             afterStatement(operation, name) {
-              if (armed && operation === 'completePasswordReset' && name === step) throw new Error(`injected fault after ${step}`);
+              if (armed && operation === 'completePasswordReset' && name === step)
+                throw new Error(`injected fault after ${step}`);
             },
           },
         });
@@ -56,21 +68,32 @@ for (const factory of factories) {
           const token = (await t.lastMail('atomic@example.com'))?.token ?? '';
           const before = await t.store.findAccountByEmailKey('atomic@example.com');
           armed = true;
-          const res = await t.post('/v1/password-resets/complete', { token, password: 'Fresh-Meadow-93' });
+          const res = await t.post('/v1/password-resets/complete', {
+            token,
+            password: 'Fresh-Meadow-93',
+          });
           armed = false;
           expect(res.status).toBe(500); // an injected storage fault is the one unexpected error
           expect((await res.json()).code).toBe('server_error');
           const after = await t.store.findAccountByEmailKey('atomic@example.com');
           expect(after?.passwordHash).toBe(before?.passwordHash);
           expect(after?.credentialVersion).toBe(before?.credentialVersion);
-          expect((await t.mails()).filter((m) => m.template === 'password_changed')).toHaveLength(0);
+          expect((await t.mails()).filter((m) => m.template === 'password_changed')).toHaveLength(
+            0,
+          );
           expect((await client.verifyResetToken(token)).email).toBe('atomic@example.com');
           expect((await client.refreshSession()).account.email).toBe('atomic@example.com');
-          expect((await client.signIn({ email: 'atomic@example.com', password: old })).account.email).toBe('atomic@example.com');
+          expect(
+            (await client.signIn({ email: 'atomic@example.com', password: old })).account.email,
+          ).toBe('atomic@example.com');
           // Nothing half-done: the retry completes everything.
-          expect((await client.completePasswordReset({ token, password: 'Fresh-Meadow-93' })).status).toBe('password_changed');
+          expect(
+            (await client.completePasswordReset({ token, password: 'Fresh-Meadow-93' })).status,
+          ).toBe('password_changed');
           expect((await rejection(client.refreshSession())).code).toBe('session_invalid');
-          expect((await t.mails()).filter((m) => m.template === 'password_changed')).toHaveLength(1);
+          expect((await t.mails()).filter((m) => m.template === 'password_changed')).toHaveLength(
+            1,
+          );
           expect(t.logger.lines.some((l) => l.event === 'server_error')).toBe(true);
         } finally {
           await t.close();

@@ -1,8 +1,9 @@
 /**
  * Tokens and codes (SECURITY 4, 5, 8, 9, 11, 12).
  */
-import { request as httpRequest } from 'node:http';
+
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -25,11 +26,33 @@ for (const factory of factories) {
         const right = mail?.code ?? '';
         const wrong = right === '12345678' ? '87654321' : '12345678';
         for (let i = 0; i < 5; i++) {
-          expect((await rejection(client.completePasswordReset({ email: 'codes@example.com', code: wrong, password: NEW }))).code).toBe('code_invalid');
+          expect(
+            (
+              await rejection(
+                client.completePasswordReset({
+                  email: 'codes@example.com',
+                  code: wrong,
+                  password: NEW,
+                }),
+              )
+            ).code,
+          ).toBe('code_invalid');
         }
-        expect((await rejection(client.completePasswordReset({ email: 'codes@example.com', code: right, password: NEW }))).code).toBe('code_invalid');
+        expect(
+          (
+            await rejection(
+              client.completePasswordReset({
+                email: 'codes@example.com',
+                code: right,
+                password: NEW,
+              }),
+            )
+          ).code,
+        ).toBe('code_invalid');
         // The link still works: the code limit does not burn the token.
-        expect((await client.completePasswordReset({ token: mail?.token ?? '', password: NEW })).status).toBe('password_changed');
+        expect(
+          (await client.completePasswordReset({ token: mail?.token ?? '', password: NEW })).status,
+        ).toBe('password_changed');
       } finally {
         await t.close();
       }
@@ -54,15 +77,23 @@ for (const factory of factories) {
           const a = await issue(`a-${purpose}@example.com`);
           clock.set(new Date(a.expiry - 1000));
           expect((await client.verifyResetToken(a.token)).purpose).toBe(purpose);
-          expect(new Date((await client.verifyResetToken(a.token)).expiresAt).getTime()).toBe(a.expiry);
-          expect((await client.completePasswordReset({ token: a.token, password: NEW })).status).toBe('password_changed');
+          expect(new Date((await client.verifyResetToken(a.token)).expiresAt).getTime()).toBe(
+            a.expiry,
+          );
+          expect(
+            (await client.completePasswordReset({ token: a.token, password: NEW })).status,
+          ).toBe('password_changed');
           const b = await issue(`b-${purpose}@example.com`);
           clock.set(new Date(b.expiry));
           expect((await rejection(client.verifyResetToken(b.token))).code).toBe('token_expired');
-          expect((await rejection(client.completePasswordReset({ token: b.token, password: NEW }))).code).toBe('token_expired');
+          expect(
+            (await rejection(client.completePasswordReset({ token: b.token, password: NEW }))).code,
+          ).toBe('token_expired');
           clock.set(new Date(b.expiry + 1000));
           expect((await rejection(client.verifyResetToken(b.token))).code).toBe('token_expired');
-          expect((await rejection(client.completePasswordReset({ token: b.token, password: NEW }))).code).toBe('token_expired');
+          expect(
+            (await rejection(client.completePasswordReset({ token: b.token, password: NEW }))).code,
+          ).toBe('token_expired');
         } finally {
           await t.close();
         }
@@ -81,17 +112,41 @@ for (const factory of factories) {
         await client.requestPasswordReset({ email: 'twice@example.com' });
         const fresh = await t.lastMail('twice@example.com');
         expect(fresh?.id).not.toBe(old?.id);
-        expect((await rejection(client.verifyResetToken(old?.token ?? ''))).code).toBe('token_superseded');
+        expect((await rejection(client.verifyResetToken(old?.token ?? ''))).code).toBe(
+          'token_superseded',
+        );
         if (old?.code !== fresh?.code) {
-          expect((await rejection(client.completePasswordReset({ email: 'twice@example.com', code: old?.code ?? '', password: NEW }))).code).toBe('code_invalid');
+          expect(
+            (
+              await rejection(
+                client.completePasswordReset({
+                  email: 'twice@example.com',
+                  code: old?.code ?? '',
+                  password: NEW,
+                }),
+              )
+            ).code,
+          ).toBe('code_invalid');
         }
         // Purpose binding: a registration token is not a reset token, and the other way round.
         await client.register({ email: 'bound@example.com', password: NEW });
         const verify = await t.lastMail('bound@example.com', 'verify_email');
-        expect((await rejection(client.verifyResetToken(verify?.token ?? ''))).code).toBe('token_invalid');
-        expect((await rejection(client.completePasswordReset({ token: verify?.token ?? '', password: NEW }))).code).toBe('token_invalid');
-        expect((await rejection(client.verifyEmail(fresh?.token ?? ''))).code).toBe('token_invalid');
-        expect((await client.completePasswordReset({ token: fresh?.token ?? '', password: NEW })).status).toBe('password_changed');
+        expect((await rejection(client.verifyResetToken(verify?.token ?? ''))).code).toBe(
+          'token_invalid',
+        );
+        expect(
+          (
+            await rejection(
+              client.completePasswordReset({ token: verify?.token ?? '', password: NEW }),
+            )
+          ).code,
+        ).toBe('token_invalid');
+        expect((await rejection(client.verifyEmail(fresh?.token ?? ''))).code).toBe(
+          'token_invalid',
+        );
+        expect(
+          (await client.completePasswordReset({ token: fresh?.token ?? '', password: NEW })).status,
+        ).toBe('password_changed');
       } finally {
         await t.close();
       }
@@ -104,15 +159,21 @@ for (const factory of factories) {
         const client = t.client();
         await client.requestPasswordReset({ email: 'scanner@example.com' });
         const token = (await t.lastMail('scanner@example.com'))?.token ?? '';
-        for (let i = 0; i < 5; i++) expect((await client.verifyResetToken(token)).email).toBe('scanner@example.com');
-        expect((await client.completePasswordReset({ token, password: NEW })).status).toBe('password_changed');
+        for (let i = 0; i < 5; i++)
+          expect((await client.verifyResetToken(token)).email).toBe('scanner@example.com');
+        expect((await client.completePasswordReset({ token, password: NEW })).status).toBe(
+          'password_changed',
+        );
       } finally {
         await t.close();
       }
     });
 
     it('SECURITY 11: links come from the configured URL; Host and X-Forwarded-Host are ignored', async () => {
-      const t = await startServer(factory, { publicUrl: 'https://auth.example', appUrl: 'https://app.example/portal' });
+      const t = await startServer(factory, {
+        publicUrl: 'https://auth.example',
+        appUrl: 'https://app.example/portal',
+      });
       try {
         await seedAccount(t, 'hosts@example.com', 'active');
         const body = JSON.stringify({ email: 'hosts@example.com' });
@@ -157,7 +218,9 @@ for (const factory of factories) {
       const t = await startServer(factory);
       try {
         await seedAccount(t, 'Owner.Case@example.com', 'active');
-        expect((await t.post('/v1/password-resets', { email: '  owner.case@EXAMPLE.com ' })).status).toBe(202);
+        expect(
+          (await t.post('/v1/password-resets', { email: '  owner.case@EXAMPLE.com ' })).status,
+        ).toBe(202);
         const mails = await t.mails();
         expect(mails.map((m) => m.to)).toEqual(['Owner.Case@example.com']);
         const bad = [
@@ -198,9 +261,12 @@ describe.skipIf(!sqliteFactory)('SECURITY 4: raw tokens and codes are never stor
       expect(Buffer.from(token, 'base64url')).toHaveLength(32);
       await t.client().signIn({ email: 'raw@example.com', password: 'Harbour-Lantern-42' });
       const db = new DatabaseSync(path, { readOnly: true });
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all() as Array<{ name: string }>;
       let dump = '';
-      for (const { name } of tables) dump += JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all());
+      for (const { name } of tables)
+        dump += JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all());
       db.close();
       expect(dump.length).toBeGreaterThan(1000);
       expect(dump).not.toContain(token);
