@@ -135,6 +135,14 @@ export interface RateLimitHit {
   resetAt: Date;
 }
 
+/** Rows removed by {@link Store.pruneExpired}. */
+export interface PruneResult {
+  rateLimits: number;
+  tokens: number;
+  refreshTokens: number;
+  mails: number;
+}
+
 /** The store. Adapters: `openSqliteStore()` and `openPostgresStore()`. */
 export interface Store {
   /** Which adapter this is. */
@@ -227,6 +235,14 @@ export interface Store {
   listSigningKeys(): Promise<SigningKeyRecord[]>;
   /** Insert if no key exists yet; returns the keys in force afterwards (another process may win). */
   ensureSigningKey(key: SigningKeyRecord): Promise<SigningKeyRecord[]>;
+
+  // Housekeeping
+  /**
+   * Delete what can no longer matter (additive; call it from a timer, e.g. hourly): rate-limit
+   * windows that ended, one-time and refresh tokens expired more than `retainMs` ago, and sent or
+   * dead mails created more than `retainMs` ago. Without it those tables only grow.
+   */
+  pruneExpired(now: Date, retainMs: number): Promise<PruneResult>;
 
   /** Apply pending migrations (idempotent; versioned). Called by the adapters' open functions. */
   migrate(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { RateLimitHit, SigningKeyRecord } from '../types.ts';
+import type { PruneResult, RateLimitHit, SigningKeyRecord } from '../types.ts';
 import type { Operation } from './driver.ts';
 import { raw, sql } from './query.ts';
 import { num, toSigningKey } from './rows.ts';
@@ -72,5 +72,29 @@ export function ensureSigningKey(key: SigningKeyRecord): Operation<SigningKeyRec
     }
     const { rows } = yield sql`SELECT * FROM signing_keys ORDER BY created_at, kid`;
     return rows.map(toSigningKey);
+  };
+}
+
+/**
+ * Housekeeping: delete ended rate-limit windows, tokens and refresh tokens expired more than
+ * `retainMs` ago, and sent/dead mails older than `retainMs`.
+ *
+ * @internal
+ */
+export function pruneExpired(now: Date, retainMs: number): Operation<PruneResult> {
+  return function* () {
+    const at = now.getTime();
+    const before = at - Math.max(0, retainMs);
+    const rateLimits = yield sql`DELETE FROM rate_limits WHERE reset_at <= ${at}`;
+    const tokens = yield sql`DELETE FROM tokens WHERE expires_at <= ${before}`;
+    const refreshTokens = yield sql`DELETE FROM refresh_tokens WHERE expires_at <= ${before}`;
+    const mails =
+      yield sql`DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at <= ${before}`;
+    return {
+      rateLimits: rateLimits.changes,
+      tokens: tokens.changes,
+      refreshTokens: refreshTokens.changes,
+      mails: mails.changes,
+    };
   };
 }

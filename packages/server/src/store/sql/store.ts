@@ -71,6 +71,8 @@ export function createSqlStore(
     listSigningKeys: () => one(limits.listSigningKeys()),
     ensureSigningKey: (key) => tx(limits.ensureSigningKey(key)),
 
+    pruneExpired: (now, retainMs) => tx(limits.pruneExpired(now, retainMs)),
+
     async migrate() {
       await tx(migrate(migrations, options.migrationLock));
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreFactory, TestDatabase } from '../testing.ts';
 import type { SigningKeyRecord, Store } from '../types.ts';
-import { at, MINUTE, T0, useStore } from './fixtures.ts';
+import { at, createAccount, issue, MINUTE, mail, refreshToken, T0, useStore } from './fixtures.ts';
 
 function signingKey(createdAt = T0): SigningKeyRecord {
   const kid = randomUUID();
@@ -109,6 +109,46 @@ export function limitTests(factory: StoreFactory): void {
       const [winner] = await a.listSigningKeys();
       expect(candidates.map((c) => c.kid)).toContain(winner?.kid);
       expect(await b.listSigningKeys()).toEqual([winner]);
+    });
+  });
+
+  describe('pruneExpired', () => {
+    const store = useStore(factory);
+
+    it('deletes only what ended: windows, old tokens, old refresh tokens, old sent/dead mail', async () => {
+      const s = store();
+      const account = await createAccount(s);
+      await s.hitRateLimit('ended', MINUTE, T0);
+      await s.hitRateLimit('running', 4 * 60 * MINUTE, T0);
+      const old = await issue(s, account, 'reset', T0); // expires at T0 + 60 min
+      const fresh = await issue(s, account, 'verify_email', at(2 * 60 * MINUTE));
+      const oldRefresh = { ...refreshToken(account), expiresAt: at(MINUTE) };
+      const liveRefresh = refreshToken(account);
+      await s.insertRefreshToken(oldRefresh);
+      await s.insertRefreshToken(liveRefresh);
+      const sent = mail(account.email, 'x', T0);
+      const pending = mail(account.email, 'x', T0);
+      await s.enqueueMail(sent);
+      await s.enqueueMail(pending);
+      await s.markMailSent(sent.id, T0, true);
+      // Issuing queued two more mails (pending) for the tokens.
+      const now = at(3 * 60 * MINUTE);
+      const result = await s.pruneExpired(now, 60 * MINUTE);
+      expect(result).toEqual({ rateLimits: 1, tokens: 1, refreshTokens: 1, mails: 1 });
+      expect(await s.peekRateLimit('running', now)).not.toBeNull();
+      expect(await s.findTokenByHash(old.tokenHash)).toBeNull();
+      expect(await s.findTokenByHash(fresh.tokenHash)).not.toBeNull();
+      expect(
+        (await s.rotateRefreshToken(liveRefresh.tokenHash, refreshToken(account), now)).ok,
+      ).toBe(true);
+      expect((await s.listMail(10)).map((m) => m.id)).not.toContain(sent.id);
+      expect((await s.listMail(10)).map((m) => m.id)).toContain(pending.id);
+      expect(await s.pruneExpired(now, 60 * MINUTE)).toEqual({
+        rateLimits: 0,
+        tokens: 0,
+        refreshTokens: 0,
+        mails: 0,
+      });
     });
   });
 
