@@ -12,10 +12,7 @@ import type { StringTable } from './en.ts';
 export const de: StringTable = {
   'common.pending': 'Bitte warten …',
   'common.retry': 'Erneut versuchen',
-  'common.required': 'erforderlich',
-  'common.optional': 'optional',
   'field.email': 'E-Mail-Adresse',
-  'field.email.hint': 'Die Adresse, mit der Sie sich anmelden.',
   'field.name': 'Name (optional)',
   'field.password': 'Passwort',
   'field.new_password': 'Neues Passwort',

@@ -12,10 +12,7 @@ export const en = {
   // Shared
   'common.pending': 'Please wait…',
   'common.retry': 'Try again',
-  'common.required': 'required',
-  'common.optional': 'optional',
   'field.email': 'Email address',
-  'field.email.hint': 'The address you use to sign in.',
   'field.name': 'Name (optional)',
   'field.password': 'Password',
   'field.new_password': 'New password',
