@@ -10,7 +10,14 @@ export type { StoreTestHooks } from './sql/driver.ts';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite.ts';
 export type * from './types.ts';
 
-/** File name of the SQLite database inside the data directory. */
+/**
+ * File name of the SQLite database inside the data directory.
+ *
+ * @example
+ * ```ts
+ * const path = join(dataDir, SQLITE_FILE_NAME); // <dataDir>/connect-auth.db
+ * ```
+ */
 export const SQLITE_FILE_NAME = 'connect-auth.db';
 
 /**

@@ -5,7 +5,14 @@ import { render } from './sql/query.ts';
 import { createSqlStore } from './sql/store.ts';
 import type { Store } from './types.ts';
 
-/** Options of {@link openPostgresStore}. */
+/**
+ * Options of {@link openPostgresStore}.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresStoreOptions = { url: 'postgres://app@db:5432/auth', max: 20 };
+ * ```
+ */
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` */
   url: string;

@@ -6,7 +6,14 @@ import { render } from './sql/query.ts';
 import { createSqlStore } from './sql/store.ts';
 import type { Store } from './types.ts';
 
-/** Options of {@link openSqliteStore}. */
+/**
+ * Options of {@link openSqliteStore}.
+ *
+ * @example
+ * ```ts
+ * const options: SqliteStoreOptions = { path: './data/connect-auth.db', busyTimeoutMs: 5000 };
+ * ```
+ */
 export interface SqliteStoreOptions {
   /** Database file, or `':memory:'` (one private database per store). */
   path: string;

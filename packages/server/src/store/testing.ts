@@ -9,7 +9,14 @@ import type { StoreTestHooks } from './sql/driver.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
-/** Options for a test store. */
+/**
+ * Options for a test store.
+ *
+ * @example
+ * ```ts
+ * const store = await factory.open({ testHooks: { afterStatement: (op, step) => {} } });
+ * ```
+ */
 export interface TestStoreOptions {
   /** Fault injection (see {@link StoreTestHooks}). */
   testHooks?: StoreTestHooks;
@@ -18,6 +25,14 @@ export interface TestStoreOptions {
 /**
  * One fresh, isolated database that several stores can open at once (like several server
  * processes). `destroy()` closes nothing for you: close the stores first.
+ *
+ * @example
+ * ```ts
+ * const db = await factory.database();
+ * const [a, b] = [await db.open(), await db.open()];
+ * // … race a against b …
+ * await a.close(); await b.close(); await db.destroy();
+ * ```
  */
 export interface TestDatabase {
   /** Where the database lives, so another process can open it (see `multiprocess.test.ts`). */
@@ -33,7 +48,14 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
-/** How tests get stores of one adapter. */
+/**
+ * How tests get stores of one adapter.
+ *
+ * @example
+ * ```ts
+ * const store = await factory.open(); // fresh database; close() deletes it
+ * ```
+ */
 export interface StoreFactory {
   name: 'sqlite' | 'postgres';
   /** False when the adapter cannot run here (PostgreSQL unreachable); `reason` says why. */
@@ -45,7 +67,14 @@ export interface StoreFactory {
   database(): Promise<TestDatabase>;
 }
 
-/** PostgreSQL used by tests: `TEST_DATABASE_URL`, else the local trust-auth server. */
+/**
+ * PostgreSQL used by tests: `TEST_DATABASE_URL`, else the local trust-auth server.
+ *
+ * @example
+ * ```sh
+ * TEST_DATABASE_URL=postgres://ci@db:5432/ci pnpm exec vitest run --project server
+ * ```
+ */
 export const testDatabaseUrl =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

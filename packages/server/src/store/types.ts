@@ -135,7 +135,14 @@ export interface RateLimitHit {
   resetAt: Date;
 }
 
-/** Rows removed by {@link Store.pruneExpired}. */
+/**
+ * Rows removed by {@link Store.pruneExpired}.
+ *
+ * @example
+ * ```ts
+ * const { rateLimits } = await store.pruneExpired(new Date(), 7 * 24 * 3600_000);
+ * ```
+ */
 export interface PruneResult {
   rateLimits: number;
   tokens: number;
