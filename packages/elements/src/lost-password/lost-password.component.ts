@@ -22,7 +22,14 @@ import {
 } from '../shared/templates.ts';
 import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 
-/** Steps of `<connect-lost-password>`, reflected as `data-step` on the element. */
+/**
+ * Steps of `<connect-lost-password>`, reflected as `data-step` on the element.
+ *
+ * @example
+ * ```css
+ * connect-lost-password[data-step="form"] { border: 1px solid; }
+ * ```
+ */
 export type LostPasswordStep = 'form' | 'sent' | 'code' | 'done' | 'sign-in';
 
 /** The local wait between two emails: the server's own cooldown is silent. */
@@ -32,6 +39,11 @@ export const RESEND_COOLDOWN_MS = 60_000;
  * @summary Ask for a password-reset or activation email; then, optionally, enter the emailed
  * 8-digit code with a new password. The confirmation reads the same whether or not the account
  * exists.
+ *
+ * @example
+ * ```html
+ * <connect-lost-password base-url="https://connect.example.com" support-url="/contact"></connect-lost-password>
+ * ```
  *
  * @tag connect-lost-password
  *

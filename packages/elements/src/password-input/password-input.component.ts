@@ -36,6 +36,11 @@ function commonPasswords(): Promise<Blocklist | undefined> {
  * recommended rules, each announced politely as it changes) and a strength meter. Light DOM: the
  * inner `<input name="password">` takes part in the surrounding form.
  *
+ * @example
+ * ```html
+ * <form><connect-password-input autocomplete="new-password" email="ann@example.com"></connect-password-input></form>
+ * ```
+ *
  * @tag connect-password-input
  *
  * @attr name - Name of the inner input (default `password`).

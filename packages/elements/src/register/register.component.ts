@@ -13,12 +13,24 @@ import { PolicyController } from '../shared/policy-controller.ts';
 import { errorSummary, heading, submitButton, textField } from '../shared/templates.ts';
 import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 
-/** Steps of `<connect-register>`, reflected as `data-step` on the element. */
+/**
+ * Steps of `<connect-register>`, reflected as `data-step` on the element.
+ *
+ * @example
+ * ```css
+ * connect-register[data-step="form"] { border: 1px solid; }
+ * ```
+ */
 export type RegisterStep = 'form' | 'sent';
 
 /**
  * @summary Create an account: email, optional name and a password with the live policy
  * checklist. The confirmation reads the same whether the email is new or already registered.
+ *
+ * @example
+ * ```html
+ * <connect-register base-url="https://connect.example.com" sign-in-url="/sign-in"></connect-register>
+ * ```
  *
  * @tag connect-register
  *

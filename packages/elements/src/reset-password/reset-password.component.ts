@@ -21,7 +21,14 @@ import { errorSummary, heading, submitButton, supportBlock } from '../shared/tem
 import { text } from '../shared/validate.ts';
 import type { StringId } from '../strings/en.ts';
 
-/** Steps of `<connect-reset-password>`, reflected as `data-step` on the element. */
+/**
+ * Steps of `<connect-reset-password>`, reflected as `data-step` on the element.
+ *
+ * @example
+ * ```css
+ * connect-reset-password[data-step="form"] { border: 1px solid; }
+ * ```
+ */
 export type ResetPasswordStep =
   | 'verifying'
   | 'error'
@@ -47,6 +54,12 @@ const TOKEN_STEPS: Readonly<Record<string, TokenStep>> = {
  * which account it is for, and lets the user choose a new password (with the policy checklist and
  * strength meter). Expired, used, superseded and invalid links each get their own explanation and
  * a way to ask for a new one.
+ *
+ * @example
+ * ```html
+ * <!-- opened as /reset#token=… from the email -->
+ * <connect-reset-password base-url="https://connect.example.com" sign-in-url="/sign-in"></connect-reset-password>
+ * ```
  *
  * @tag connect-reset-password
  *

@@ -19,13 +19,25 @@ import {
 } from '../shared/templates.ts';
 import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 
-/** Steps of `<connect-sign-in>`, reflected as `data-step` on the element. */
+/**
+ * Steps of `<connect-sign-in>`, reflected as `data-step` on the element.
+ *
+ * @example
+ * ```css
+ * connect-sign-in[data-step="form"] { border: 1px solid; }
+ * ```
+ */
 export type SignInStep = 'form' | 'activate' | 'done';
 
 /**
  * @summary Sign in with email and password. A wrong email and a wrong password get the same
  * message; the form always offers the way to activate an account from the old portal and a link
  * to Customer Services.
+ *
+ * @example
+ * ```html
+ * <connect-sign-in base-url="https://connect.example.com" activate-url="/lost-password"></connect-sign-in>
+ * ```
  *
  * @tag connect-sign-in
  *
