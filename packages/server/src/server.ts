@@ -67,6 +67,10 @@ export interface ConnectServer {
   close(): Promise<void>;
 }
 
+/** How often expired rows are pruned, and how long expired tokens and sent mail are kept. */
+const PRUNE_EVERY_MS = 60 * 60_000;
+const PRUNE_RETAIN_MS = 7 * 24 * 60 * 60_000;
+
 async function devSecret(dataDir: string, logger: Logger): Promise<string> {
   const file = join(dataDir, 'secret');
   try {
@@ -169,6 +173,13 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
           })
         : undefined,
     });
+    // Housekeeping: ended rate-limit windows, long-expired tokens and old sent mail (hourly).
+    const prune = setInterval(() => {
+      store
+        .pruneExpired(clock(), PRUNE_RETAIN_MS)
+        .catch((error: unknown) => logger.error('prune_failed', { error: String(error) }));
+    }, PRUNE_EVERY_MS);
+    prune.unref();
     let closed: Promise<void> | undefined;
     return {
       app,
@@ -195,6 +206,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       },
       close() {
         closed ??= (async () => {
+          clearInterval(prune);
           await running?.close();
           await background.settled();
           await worker.stop();
