@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   factories,
   rejection,
-  STRONG,
   seedAccount,
   startServer,
   type TestServer,

@@ -179,7 +179,7 @@ export async function authenticate(deps: ServiceDeps, accessToken: string): Prom
     throw new ProblemError('session_invalid');
   }
   const account = await deps.store.findAccountById(claims.sub);
-  if (!account || account.status !== 'active' || account.credentialVersion !== claims.cv) {
+  if (account?.status !== 'active' || account.credentialVersion !== claims.cv) {
     throw new ProblemError('session_invalid');
   }
   return account;
