@@ -1,7 +1,7 @@
 // A separate server process for multiprocess.test.ts: opens the database given in argv[2] (JSON
-// TestDatabase location), waits for the start time, then races the other processes: every
+// TestDatabase location), prints "ready", waits for "go" on stdin, then races the others: every
 // token id in argv[3] is completed once, and `hits` rate-limit events are counted on one key.
-// Prints one JSON line: { won: tokenIds[], counts: number[] }.
+// Prints one more JSON line: { won: tokenIds[], counts: number[] }.
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { TestDatabase } from './testing.ts';
@@ -11,7 +11,6 @@ const job = JSON.parse(process.argv[3] ?? '{}') as {
   tokenIds: string[];
   to: string;
   hits: number;
-  startAt: number;
   now: number;
 };
 
@@ -19,12 +18,22 @@ const store =
   location.kind === 'sqlite'
     ? await openSqliteStore({ path: location.path, busyTimeoutMs: 20_000 })
     : await openPostgresStore({ url: location.url, schema: location.schema, max: 4 });
-await new Promise((resolve) => setTimeout(resolve, Math.max(0, job.startAt - Date.now())));
+// Barrier: tell the parent we are ready, start when it says go (once every process is ready).
+process.stdout.write('ready\n');
+await new Promise((resolve) => process.stdin.once('data', resolve));
+process.stdin.destroy();
 
 const now = new Date(job.now);
-const [resets, counts] = await Promise.all([
-  Promise.all(
-    job.tokenIds.map((tokenId) =>
+// Interleave the calls and yield to the event loop between them, so that each process's work is
+// spread over time and overlaps the other processes' (SQLite runs each call synchronously).
+const resets: Array<Promise<{ ok: boolean }>> = [];
+const hits: Array<Promise<{ count: number }>> = [];
+// Token attempts are spread evenly over the hits.
+const every = Math.max(1, Math.floor(job.hits / Math.max(1, job.tokenIds.length)));
+for (let i = 0; i < Math.max(job.tokenIds.length * every, job.hits); i++) {
+  const tokenId = i % every === 0 ? job.tokenIds[i / every] : undefined;
+  if (tokenId) {
+    resets.push(
       store.completePasswordReset({
         tokenId,
         passwordHash: `$argon2id$pid-${process.pid}`,
@@ -37,10 +46,12 @@ const [resets, counts] = await Promise.all([
           createdAt: now,
         },
       }),
-    ),
-  ),
-  Promise.all(Array.from({ length: job.hits }, () => store.hitRateLimit('shared', 3_600_000, now))),
-]);
+    );
+  }
+  if (i < job.hits) hits.push(store.hitRateLimit('shared', 3_600_000, now));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+const [results, counts] = await Promise.all([Promise.all(resets), Promise.all(hits)]);
 await store.close();
-const won = job.tokenIds.filter((_, i) => resets[i]?.ok);
+const won = job.tokenIds.filter((_, i) => results[i]?.ok);
 process.stdout.write(`${JSON.stringify({ won, counts: counts.map((c) => c.count) })}\n`);
