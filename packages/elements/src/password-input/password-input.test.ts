@@ -78,7 +78,7 @@ describe('<connect-password-input>', () => {
     expect(state('uppercase')).toBe('unmet');
     const live = el.querySelector('[role="status"]');
     expect(live?.getAttribute('aria-live')).toBe('polite');
-    expect(textOf(live)).toContain('Done: a lowercase letter');
+    expect(textOf(live)).toContain('Met: A lowercase letter');
     await type(el, 'abcDEF123-long-enough');
     expect(state('min_length')).toBe('met');
     expect(state('min_length', 'recommended')).toBe('met');

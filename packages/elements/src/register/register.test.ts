@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import '../define/register.ts';
 import { autofill, mount, settle, submit, textOf, untilStep } from '../../test/dom.ts';
 import { runFormBaseSuite } from '../../test/form-base-suite.ts';
-import { BASE, EMAIL, makeClient, problem, requestsTo, server } from '../../test/server.ts';
+import { BASE, EMAIL, makeClient, problem, requestsTo, seen, server } from '../../test/server.ts';
 import { ConnectRegisteredEvent } from '../shared/events.ts';
 import { de } from '../strings/de.ts';
 import { en } from '../strings/en.ts';
@@ -37,6 +37,14 @@ describe('<connect-register>', () => {
     );
     expect(el.querySelector('.connect-rules')).not.toBeNull();
     expect(el.querySelector('meter')).not.toBeNull();
+  });
+
+  it('loads the server policy once a client is configured after connecting', async () => {
+    const el = document.createElement('connect-register');
+    await mount(el);
+    expect(seen.some((r) => r.path === '/v1/password-policy')).toBe(false);
+    el.client = makeClient();
+    await vi.waitFor(() => expect(seen.some((r) => r.path === '/v1/password-policy')).toBe(true));
   });
 
   it('omits an empty name from the request', async () => {

@@ -134,7 +134,17 @@ export class ConnectResetPassword extends ConnectElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this._step === 'verifying' || this._step === 'error') void this.#start();
+    // After a microtask: a page that upgrades the element and then sets `client` in the same
+    // task must not see a missing-client error.
+    queueMicrotask(() => {
+      if (
+        this.isConnected &&
+        (this._step === 'verifying' || this._step === 'error') &&
+        !this.#verify
+      ) {
+        void this.#start();
+      }
+    });
   }
 
   override disconnectedCallback(): void {
@@ -148,6 +158,14 @@ export class ConnectResetPassword extends ConnectElement {
     if (changed.has('token') && this.hasUpdated && this.isConnected) {
       this.#activeToken = null;
       void this.#start();
+    } else if (
+      (changed.has('client') || changed.has('baseUrl')) &&
+      this.hasUpdated &&
+      this.isConnected &&
+      this._step === 'error' &&
+      this.#form.summary?.code === 'missing_client'
+    ) {
+      void this.#start(); // configured late: check the link now
     }
     this.dataset.step = this._step;
     if (this._info) this.dataset.purpose = this._info.purpose;
@@ -186,10 +204,12 @@ export class ConnectResetPassword extends ConnectElement {
     try {
       const info = await client.verifyResetToken(token, { signal: abort.signal });
       if (abort.signal.aborted) return;
+      this.#verify = null;
       this._info = info;
       this.#go('form', false);
     } catch (error) {
       if (abort.signal.aborted) return;
+      this.#verify = null;
       const tokenStep = isConnectError(error) ? TOKEN_STEPS[error.code] : undefined;
       if (tokenStep && isConnectError(error)) {
         const failure = new ConnectErrorEvent('verify-token', error.code, error);

@@ -227,6 +227,23 @@ describe('<connect-reset-password>', () => {
     await untilStep(el, 'form');
   });
 
+  it('waits for a client set right after connecting (same task), as pages often do', async () => {
+    const el = document.createElement('connect-reset-password');
+    el.token = TOKEN;
+    document.body.append(el);
+    el.client = makeClient();
+    await untilStep(el, 'form');
+  });
+
+  it('checks the link once a client is configured late', async () => {
+    const el = document.createElement('connect-reset-password');
+    el.token = TOKEN;
+    await mount(el);
+    await untilStep(el, 'error');
+    el.setAttribute('base-url', BASE);
+    await untilStep(el, 'form');
+  });
+
   it('shows the missing-client error when verifying without a client', async () => {
     const el = document.createElement('connect-reset-password');
     el.token = TOKEN;

@@ -19,6 +19,7 @@ export class PolicyController implements ReactiveController {
   readonly #getClient: () => ConnectClient | null;
   #abort: AbortController | null = null;
   #loaded: ConnectClient | null = null;
+  #wanted = false;
   /** The server's policy, once loaded. */
   policy: PasswordPolicy | undefined = undefined;
 
@@ -28,8 +29,12 @@ export class PolicyController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Start loading (once per client). */
+  /**
+   * Start loading (once per client). If the element has no client yet, loading starts on the
+   * first update after one is configured.
+   */
   load(): void {
+    this.#wanted = true;
     const client = this.#getClient();
     if (!client || this.#loaded === client) return;
     this.#loaded = client;
@@ -45,6 +50,7 @@ export class PolicyController implements ReactiveController {
       () => {
         if (abort.signal.aborted) return;
         this.#loaded = null;
+        this.#wanted = false; // no retry on every render; the next load() call tries again
         issueWarning(
           'policy-unavailable',
           this.#host.localName,
@@ -52,6 +58,10 @@ export class PolicyController implements ReactiveController {
         );
       },
     );
+  }
+
+  hostUpdate(): void {
+    if (this.#wanted && !this.policy && this.#host.isConnected) this.load();
   }
 
   hostDisconnected(): void {
