@@ -146,6 +146,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   try {
     db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(timeout))}`);
     if (options.path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+    // Explicit, not left to build defaults: every commit (a consumed token) is fsynced.
+    db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
     const store = createSqlStore(new SqliteDriver(db, options.testHooks), { migrationLock: null });
     await store.migrate();
