@@ -1,0 +1,179 @@
+/**
+ * The portal's activation journey in a real browser, against the real demo server: ask for the
+ * email, follow the link from the dev inbox, get a weak password refused with the checklist,
+ * save a strong one, sign in. axe-core audits every step; each step is photographed.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  hasChromium,
+  inbox,
+  launchBrowser,
+  newestLink,
+  openPage,
+  runAxe,
+  seriousOrWorse,
+  snap,
+  writeAxeReport,
+} from './browser.ts';
+import { type DemoFixture, freshDemo } from './fixture.ts';
+
+const WEAK = 'password';
+const STRONG = 'Violet-Harbour-42';
+
+/** axe at a step: every finding is printed; serious and critical ones fail. */
+async function audit(page: Page, step: string): Promise<void> {
+  expect(seriousOrWorse(await runAxe(page, step)), `axe at "${step}"`).toEqual([]);
+}
+
+describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
+  let browser: Browser;
+  let fixture: DemoFixture;
+
+  beforeAll(async () => {
+    [browser, fixture] = await Promise.all([launchBrowser(), freshDemo()]);
+  });
+  afterAll(async () => {
+    writeAxeReport('journey');
+    await browser?.close();
+    await fixture?.dispose();
+  });
+
+  test('request → dev inbox → link → weak password refused → strong password → sign in', async () => {
+    const { demo } = fixture;
+    const email = demo.account.email;
+    const { page, errors, apiRefusals, close } = await openPage(browser);
+
+    // 1. Lost password: enter the migrated account's email and send.
+    await page.goto(`${demo.url}/lost-password`);
+    const lost = page.locator('connect-lost-password');
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
+    await expect
+      .poll(() => page.getByRole('link', { name: /open the dev inbox/i }).count())
+      .toBe(1);
+    await snap(page, '01-lost-password');
+    await audit(page, 'lost-password form');
+    await lost.getByLabel('Email address').fill(email);
+    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
+    expect(await lost.textContent()).toContain(email);
+    await snap(page, '02-sent');
+    await audit(page, 'sent confirmation');
+
+    // 2. The email, in the dev inbox: the portal's subject, a link to the demo's reset page.
+    const [mail] = await inbox(demo, email);
+    expect(mail?.template).toBe('account_activation');
+    expect(mail?.subject).toBe('Password Reset Request for Codelocks Connect');
+    const link = mail?.link ?? '';
+    expect(link.startsWith(`${demo.url}/reset#token=`)).toBe(true);
+
+    // 3. Follow the link: strict headers, the token scrubbed from the address bar, the account named.
+    const response = await page.goto(link);
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(response?.headers()['cache-control']).toContain('no-store');
+    const reset = page.locator('connect-reset-password');
+    await expect.poll(() => reset.getAttribute('data-step')).toBe('form');
+    expect(page.url()).toBe(`${demo.url}/reset`);
+    expect(await page.evaluate(() => window.location.href)).not.toContain('token');
+    expect(await reset.locator('[data-part="account"]').textContent()).toContain(email);
+    expect(await reset.getAttribute('data-purpose')).toBe('activation');
+    await snap(page, '03-reset-form');
+    await audit(page, 'reset form');
+
+    // 4. A weak password: the checklist shows the unmet rules; saving is refused by the server.
+    const password = reset.locator('input[name="password"]');
+    const confirm = reset.locator('input[name="confirm"]');
+    await password.fill(WEAK);
+    const rule = (id: string) =>
+      reset.locator(`.connect-rule[data-rule="${id}"][data-level="required"]`);
+    expect(await rule('uppercase').getAttribute('data-state')).toBe('unmet');
+    expect(await rule('digit').getAttribute('data-state')).toBe('unmet');
+    expect(await rule('lowercase').getAttribute('data-state')).toBe('met');
+    await confirm.fill(WEAK);
+    await reset.getByRole('button', { name: /save/i }).click();
+    const summary = reset.locator('.connect-error-summary');
+    await expect.poll(() => summary.getAttribute('data-code')).toBe('weak_password');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.textContent()).toContain('does not meet every requirement');
+    for (const id of ['uppercase', 'digit', 'not_common']) {
+      expect(await rule(id).getAttribute('data-state'), `rule ${id}`).toBe('failed');
+    }
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(await reset.getAttribute('data-step')).toBe('form');
+    expect(apiRefusals).toContain('422 /v1/password-resets/complete');
+    await snap(page, '04-weak-password');
+    await audit(page, 'weak-password error');
+
+    // 5. A strong password, confirmed: saved, and the sign-in step has the email filled in.
+    await password.fill(STRONG);
+    expect(await rule('uppercase').getAttribute('data-state')).toBe('met');
+    await confirm.fill(STRONG);
+    await reset.getByRole('button', { name: /save/i }).click();
+    await expect.poll(() => reset.getAttribute('data-step')).toBe('sign-in');
+    const signIn = reset.locator('connect-sign-in');
+    expect(await signIn.getByLabel('Email address').inputValue()).toBe(email);
+    await snap(page, '05-saved-sign-in');
+    await audit(page, 'success / sign-in step');
+
+    // 6. Sign in with the new password.
+    await signIn.locator('input[name="password"]').fill(STRONG);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => signIn.getAttribute('data-step')).toBe('done');
+    expect(await signIn.textContent()).toContain(email);
+    await snap(page, '06-signed-in');
+    await audit(page, 'signed in');
+
+    const account = await demo.server.store.findAccountByEmailKey(email);
+    expect(account?.status).toBe('active');
+    expect((await inbox(demo, email)).map((m) => m.template)).toContain('password_changed');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('the sign-in, register, overview and support pages pass axe and log no errors', async () => {
+    const { demo } = fixture;
+    const { page, errors, close } = await openPage(browser);
+    const pages: Array<[string, string, string]> = [
+      ['/sign-in', 'connect-sign-in', '07-sign-in'],
+      ['/register', 'connect-register', '08-register'],
+      ['/', '', '09-overview'],
+      ['/support', '', '10-support'],
+    ];
+    for (const [path, tag, shot] of pages) {
+      await page.goto(`${demo.url}${path}`);
+      if (tag) await expect.poll(() => page.locator(tag).getAttribute('data-step')).toBe('form');
+      await expect.poll(() => page.locator('h1').count()).toBe(1);
+      await snap(page, shot);
+      await audit(page, `${path} page`);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('registration: the confirmation email opens the demo’s verify page', async () => {
+    const { demo } = fixture;
+    const email = 'new.owner@example.com';
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(`${demo.url}/register`);
+    const register = page.locator('connect-register');
+    await expect.poll(() => register.getAttribute('data-step')).toBe('form');
+    await register.getByLabel('Email address').fill(email);
+    await register.locator('input[name="password"]').fill(STRONG);
+    await register.getByRole('button', { name: /create/i }).click();
+    await expect.poll(() => register.getAttribute('data-step')).toBe('sent');
+    await audit(page, 'register sent');
+
+    const link = await newestLink(demo, email, 'verify_email');
+    expect(link.startsWith(`${demo.url}/verify-email#token=`)).toBe(true);
+    const response = await page.goto(link);
+    expect(response?.headers()['cache-control']).toContain('no-store');
+    const host = page.locator('[data-verify-email]');
+    await expect.poll(() => host.getAttribute('data-state')).toBe('verified');
+    expect(page.url()).toBe(`${demo.url}/verify-email`);
+    await snap(page, '11-email-verified');
+    await audit(page, 'email verified');
+    expect((await demo.server.store.findAccountByEmailKey(email))?.status).toBe('active');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
