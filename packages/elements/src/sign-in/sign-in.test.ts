@@ -1,3 +1,4 @@
+import { createConnectClient } from '@connect-auth/core';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../define/sign-in.ts';
@@ -158,6 +159,27 @@ describe('<connect-sign-in>', () => {
     submit(el);
     await vi.waitFor(() => expect(el.querySelector('.connect-error-summary')).not.toBeNull());
     expect(textOf(el.querySelector('.connect-error-summary'))).toContain(en['error.network_error']);
+  });
+
+  it('shows unreadable answers and timeouts as visible messages', async () => {
+    server.use(http.post(`${BASE}/v1/sessions`, () => HttpResponse.json({ not: 'a session' })));
+    const el = await signIn();
+    fill(el);
+    submit(el);
+    await vi.waitFor(() => expect(el.querySelector('.connect-error-summary')).not.toBeNull());
+    expect(textOf(el.querySelector('.connect-error-summary'))).toContain(
+      en['error.invalid_response'],
+    );
+    el.remove();
+
+    server.use(http.post(`${BASE}/v1/sessions`, () => new Promise<Response>(() => {})));
+    const slow = document.createElement('connect-sign-in');
+    slow.client = createConnectClient({ baseUrl: BASE, retry: false, timeout: 50 });
+    await mount(slow);
+    fill(slow);
+    submit(slow);
+    await vi.waitFor(() => expect(slow.querySelector('.connect-error-summary')).not.toBeNull());
+    expect(textOf(slow.querySelector('.connect-error-summary'))).toContain(en['error.timeout']);
   });
 
   it('links to activate-url and Customer Services when given', async () => {
