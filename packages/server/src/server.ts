@@ -153,7 +153,6 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       background,
       onMailQueued: () => worker.nudge(),
       autoSignInAfterReset: config.autoSignInAfterReset,
-      productName: config.productName,
     };
     const origins = new Set(config.allowedOrigins);
     for (const url of [config.publicUrl, config.appUrl]) if (url) origins.add(new URL(url).origin);

@@ -44,6 +44,4 @@ export interface ServiceDeps {
   /** Called once mail was enqueued (wakes the outbox worker). */
   onMailQueued: () => void;
   autoSignInAfterReset: boolean;
-  /** Name of the product (a context word of the password policy is built into core). */
-  productName: string;
 }

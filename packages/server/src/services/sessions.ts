@@ -30,17 +30,19 @@ async function accessSession(deps: ServiceDeps, account: AccountRecord): Promise
   };
 }
 
-function newRefresh(deps: ServiceDeps, account: AccountRecord, familyId: string) {
+/** A fresh refresh token (raw for the cookie, record with its keyed hash for the store). */
+function newRefresh(
+  deps: ServiceDeps,
+  owner: { accountId: string; credentialVersion: number; familyId: string },
+) {
   const raw = randomToken();
   const now = deps.clock();
   return {
     raw,
     record: {
       id: crypto.randomUUID(),
-      familyId,
-      accountId: account.id,
+      ...owner,
       tokenHash: deps.secrets.hash('refresh', raw),
-      credentialVersion: account.credentialVersion,
       createdAt: now,
       expiresAt: new Date(now.getTime() + REFRESH_TTL_MS),
       usedAt: null,
@@ -61,7 +63,11 @@ export async function startSession(
   deps: ServiceDeps,
   account: AccountRecord,
 ): Promise<IssuedSession> {
-  const refresh = newRefresh(deps, account, crypto.randomUUID());
+  const refresh = newRefresh(deps, {
+    accountId: account.id,
+    credentialVersion: account.credentialVersion,
+    familyId: crypto.randomUUID(),
+  });
   await deps.store.insertRefreshToken(refresh.record);
   return { session: await accessSession(deps, account), refreshToken: refresh.raw };
 }
@@ -124,11 +130,12 @@ export async function refresh(
 ): Promise<IssuedSession> {
   if (!raw || !/^[A-Za-z0-9_-]{16,512}$/.test(raw)) throw new ProblemError('session_invalid');
   const now = deps.clock();
-  const familyHint = crypto.randomUUID();
-  const placeholder = newRefresh(deps, { credentialVersion: 0 } as AccountRecord, familyHint);
+  // The store takes family, account and credential version of the next token from the old one
+  // (never from the caller), so these three fields are placeholders.
+  const next = newRefresh(deps, { accountId: '', credentialVersion: 0, familyId: '' });
   const result = await deps.store.rotateRefreshToken(
     deps.secrets.hash('refresh', raw),
-    placeholder.record,
+    next.record,
     now,
   );
   if (!result.ok) {
@@ -140,7 +147,7 @@ export async function refresh(
     throw new ProblemError('session_invalid');
   }
   deps.logger.info('refresh', { accountId: result.account.id, ip });
-  return { session: await accessSession(deps, result.account), refreshToken: placeholder.raw };
+  return { session: await accessSession(deps, result.account), refreshToken: next.raw };
 }
 
 /**
