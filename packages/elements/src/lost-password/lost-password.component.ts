@@ -164,7 +164,7 @@ export class ConnectLostPassword extends ConnectElement {
           { signal },
         ),
       fieldErrorsFor: (error): FieldErrors => {
-        if (error.code === 'code_invalid') return { code: 'field.code.invalid' };
+        if (error.code === 'code_invalid') return { code: 'error.code_invalid' };
         if (error.code === 'weak_password') {
           this.#serverRules = error.problem?.rules ?? null;
           return { password: 'error.weak_password' };

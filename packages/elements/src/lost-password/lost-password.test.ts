@@ -160,7 +160,12 @@ describe('<connect-lost-password>', () => {
     await settle(el);
     const input = el.querySelector('input[name="code"]');
     expect(input?.getAttribute('aria-invalid')).toBe('true');
-    expect(textOf(el.querySelector('.connect-error-summary'))).toContain(en['error.code_invalid']);
+    const summary = textOf(el.querySelector('.connect-error-summary'));
+    expect(summary).toContain(en['error.code_invalid']);
+    // Said once in the summary, and again at the field.
+    expect(summary.split(en['error.code_invalid'])).toHaveLength(2);
+    const errorId = input?.getAttribute('aria-describedby')?.split(' ').at(-1);
+    expect(textOf(el.querySelector(`[id="${errorId}"]`))).toBe(en['error.code_invalid']);
   });
 
   it('shows the server’s weak_password rules on the checklist', async () => {

@@ -38,7 +38,8 @@ export function errorSummary(
 ): TemplateResult | typeof nothing {
   const message = form.summaryText(t);
   if (!message) return nothing;
-  const fields = Object.entries(form.fieldErrors);
+  // A field error that repeats the summary's message is shown inline only.
+  const fields = Object.entries(form.fieldErrors).filter(([, id]) => id !== form.summary?.id);
   const title = `${form.summaryId}-title`;
   return html`<div
     class="connect-error-summary"
