@@ -77,7 +77,8 @@ export async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   const apiRefusals: string[] = [];
-  page.on('console', (message) => {
+  // Listened to on the context, so tabs the test opens later are watched too.
+  context.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location().url ?? '';
     const status = /status of (\d{3})/.exec(message.text())?.[1];
@@ -87,8 +88,8 @@ export async function openPage(
     }
     errors.push(`console.error: ${message.text()} (${where})`);
   });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
+  context.on('weberror', (error) => errors.push(`pageerror: ${error.error().message}`));
+  context.on('response', (response) => {
     if (response.status() >= 500) errors.push(`HTTP ${response.status()} ${response.url()}`);
   });
   return { page, errors, apiRefusals, close: () => context.close() };

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  axeFindings,
   hasChromium,
   inbox,
   launchBrowser,
@@ -174,6 +175,32 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await audit(page, 'email verified');
     expect((await demo.server.store.findAccountByEmailKey(email))?.status).toBe('active');
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('the harness itself catches console errors, uncaught errors and axe violations', async () => {
+    const { demo } = fixture;
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(`${demo.url}/support`);
+    await page.evaluate(() => {
+      console.error('boom');
+      setTimeout(() => {
+        throw new Error('kaboom');
+      });
+    });
+    await expect.poll(() => errors.length).toBe(2);
+    expect(errors[0]).toContain('boom');
+    expect(errors[1]).toContain('kaboom');
+
+    // And axe does report a planted violation (so "no violations" above means something).
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = '/assets/favicon.svg';
+      document.querySelector('main')?.append(img);
+    });
+    const planted = await runAxe(page, 'harness self-test (planted <img> without alt)');
+    expect(seriousOrWorse(planted).map((f) => f.id)).toContain('image-alt');
+    axeFindings.splice(axeFindings.length - planted.length, planted.length);
     await close();
   });
 });
