@@ -109,7 +109,7 @@ for (const factory of factories) {
       // The existing accounts really did get their mail (the work happened, after the answers).
       const mails = await t.mails();
       expect(mails.filter((m) => m.to.startsWith('timing-')).length).toBe(N / 2);
-    });
+    }, 120_000);
   });
 
   describe.skipIf(!factory.available)(

@@ -5,11 +5,16 @@
 
 import type { ConnectClientOptions } from '@connect-auth/core';
 import { createConnectClient } from '@connect-auth/core';
+import { vi } from 'vitest';
 import { memoryLogger } from '../src/log.ts';
 import { memoryTransport } from '../src/mail/transports.ts';
 import { type ConnectServer, type CreateServerOptions, createServer } from '../src/server.ts';
 import type { StoreFactory } from '../src/store/testing.ts';
 import type { OutboxRecord } from '../src/store/types.ts';
+
+// These tests hash real argon2id passwords and talk HTTP; under a parallel full run on 2 cores a
+// few take seconds. A generous timeout keeps them honest without flaking.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 export const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 export const STRONG = 'Harbour-Lantern-42';
