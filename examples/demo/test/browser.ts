@@ -5,12 +5,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM } from '../chromium.ts';
 import type { Demo } from '../demo.ts';
 
-/** Debian's Chromium (scripts/setup.sh installs it). */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from '../chromium.ts';
 
 /** Whether the browser tests can run; when not, say why, loudly. */
 export const hasChromium = existsSync(CHROMIUM);
@@ -22,29 +22,6 @@ if (!hasChromium) {
 
 /** Where screenshots and the axe report go (git-ignored). */
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results/e2e');
-
-/**
- * Launch headless Chromium with flags that keep it quiet and offline.
- *
- * @example
- * ```ts
- * const browser = await launchBrowser();
- * ```
- */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** A page and the problems it reported. */
 export interface WatchedPage {
