@@ -15,6 +15,7 @@
  */
 
 export { createConnectClient } from './client.ts';
+export { canonicalizeEmail, MAX_EMAIL_LENGTH } from './contract/canonical-email.ts';
 export {
   CLIENT_ERROR_CODES,
   type ClientErrorCode,
@@ -23,7 +24,9 @@ export {
   SERVER_ERROR_CODES,
   type ServerErrorCode,
 } from './contract/codes.ts';
-export { canonicalizeEmail, MAX_EMAIL_LENGTH } from './contract/email.ts';
+// The zod-free twin of the policy module's `isPasswordPolicy` (same verdicts, see guards.test.ts):
+// the policy's own one is built on the zod schema and would bring zod into every client bundle.
+export { isPasswordPolicy } from './contract/guards.ts';
 export type {
   Accepted,
   Account,
@@ -75,7 +78,29 @@ export {
 } from './errors/index.ts';
 export type { CompletePasswordResetInput } from './flows/complete-password-reset.ts';
 export { normalizeResetCode } from './flows/normalize-code.ts';
-export * from './policy/index.ts';
+// Every export of the policy module but `isPasswordPolicy` (see above); index.test.ts keeps the
+// list complete.
+export {
+  type CommonPasswords,
+  connectPolicy,
+  createCommonPasswords,
+  decodeCommonPasswords,
+  evaluatePassword,
+  getPolicyPreset,
+  isCommonPassword,
+  loadCommonPasswords,
+  MAX_PASSWORD_BYTES,
+  nist80063bPolicy,
+  type PasswordContext,
+  type PasswordEvaluation,
+  type PasswordRulesOptions,
+  type PasswordScore,
+  POLICY_PRESET_IDS,
+  type PolicyPresetId,
+  PRODUCT_WORDS,
+  SCORE_THRESHOLDS,
+  toPasswordRules,
+} from './policy/index.ts';
 export { memoryStorage } from './session/memory-storage.ts';
 export { decodeAccessToken } from './tokens/decode-access-token.ts';
 export { type LocationLike, readResetToken } from './tokens/read-reset-token.ts';

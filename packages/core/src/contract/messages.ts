@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
 import { Email } from './email.ts';
 
 /**
@@ -6,14 +7,15 @@ import { Email } from './email.ts';
  * members are rejected (`validation_failed` with an `unknown_field` issue).
  */
 
-/** Longest password accepted on the wire, in UTF-16 code units (the policy's own maximum is lower). */
-export const MAX_PASSWORD_WIRE_LENGTH = 1024;
+export { MAX_PASSWORD_WIRE_LENGTH, REFRESH_COOKIE } from './constants.ts';
 
 /** A password on the wire; the policy decides whether it is strong enough. */
 export const Password = z.string().check(z.minLength(1), z.maxLength(MAX_PASSWORD_WIRE_LENGTH));
 
 /** An opaque single-use token as carried by a link (base64url, ≥ 256 bits). */
-export const Token = z.string().check(z.minLength(16), z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/));
+export const Token = z
+  .string()
+  .check(z.minLength(16), z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/));
 
 /** The one-time code printed in reset and activation emails: eight digits. */
 export const ResetCode = z.string().check(z.regex(/^\d{8}$/));
@@ -118,6 +120,3 @@ export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
 export const EmailVerified = z.object({ status: z.literal('verified'), email: z.string() });
 /** @see {@link EmailVerified} */
 export type EmailVerified = z.infer<typeof EmailVerified>;
-
-/** Name of the HttpOnly cookie carrying the rotating refresh token. */
-export const REFRESH_COOKIE = '__Host-connect_refresh';

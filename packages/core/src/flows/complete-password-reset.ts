@@ -1,4 +1,5 @@
-import { CompletePasswordResetBody, PasswordResetResult } from '../contract/messages.ts';
+import { checkCompletePasswordResetBody, parsePasswordResetResult } from '../contract/guards.ts';
+import type { PasswordResetResult } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
 import { normalizeResetCode } from './normalize-code.ts';
@@ -49,11 +50,11 @@ export async function completePasswordReset(
           code: normalizeResetCode(requireString(fields.code, 'code', flow)),
           password,
         };
-  const body = validateBody(CompletePasswordResetBody, candidate);
+  const body = validateBody(checkCompletePasswordResetBody, candidate);
   const result = await context.transport.request({
     route: 'completePasswordReset',
     body,
-    schema: PasswordResetResult,
+    parse: parsePasswordResetResult,
     signal: options.signal,
   });
   if (result.data.session) {

@@ -1,4 +1,5 @@
-import { PasswordPolicy } from '../contract/policy.ts';
+import { parsePasswordPolicy } from '../contract/guards.ts';
+import type { PasswordPolicy } from '../contract/policy.ts';
 import { raceSignal } from '../transport/wait.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
@@ -21,7 +22,7 @@ export function createPolicyLoader(
   return (options = {}) => {
     if (!cached) {
       const loading = context.transport
-        .request({ route: 'passwordPolicy', schema: PasswordPolicy })
+        .request({ route: 'passwordPolicy', parse: parsePasswordPolicy })
         .then((result) => result.data);
       cached = loading;
       loading.catch(() => {

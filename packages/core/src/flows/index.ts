@@ -15,6 +15,6 @@ export { register } from './register.ts';
 export { requestPasswordReset } from './request-password-reset.ts';
 export { signIn } from './sign-in.ts';
 export { signOut } from './sign-out.ts';
-export { issuesFromZod, validateBody } from './validate.ts';
+export { validateBody } from './validate.ts';
 export { verifyEmail } from './verify-email.ts';
 export { verifyResetToken } from './verify-reset-token.ts';

@@ -1,4 +1,5 @@
-import { Session } from '../contract/messages.ts';
+import { parseSession } from '../contract/guards.ts';
+import type { Session } from '../contract/messages.ts';
 import { isConnectError } from '../errors/connect-error.ts';
 import { raceSignal } from '../transport/wait.ts';
 import type { CallOptions } from '../types.ts';
@@ -31,7 +32,7 @@ async function refreshOnce(context: FlowContext): Promise<Session> {
       route: 'refreshSession',
       body: {},
       headers,
-      schema: Session,
+      parse: parseSession,
     });
     await context.session.accept(result.data, result.headers, generation);
     return result.data;

@@ -1,4 +1,5 @@
-import { Accepted, RegisterBody } from '../contract/messages.ts';
+import { checkRegisterBody, parseAccepted } from '../contract/guards.ts';
+import type { Accepted } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
 import { canonicalEmailOrThrow, requireObject, requireString, validateBody } from './validate.ts';
@@ -27,11 +28,11 @@ export async function register(
     password: requireString(fields.password, 'password', 'register'),
   };
   if (fields.name !== undefined) candidate.name = requireString(fields.name, 'name', 'register');
-  const body = validateBody(RegisterBody, candidate);
+  const body = validateBody(checkRegisterBody, candidate);
   const { data } = await context.transport.request({
     route: 'register',
     body,
-    schema: Accepted,
+    parse: parseAccepted,
     signal: options.signal,
   });
   return data;

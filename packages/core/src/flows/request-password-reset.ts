@@ -1,4 +1,5 @@
-import { Accepted, RequestPasswordResetBody } from '../contract/messages.ts';
+import { checkRequestPasswordResetBody, parseAccepted } from '../contract/guards.ts';
+import type { Accepted } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
 import { canonicalEmailOrThrow, requireObject, validateBody } from './validate.ts';
@@ -19,13 +20,13 @@ export async function requestPasswordReset(
   options: CallOptions = {},
 ): Promise<Accepted> {
   const { email } = requireObject<{ email: unknown }>(input, 'requestPasswordReset');
-  const body = validateBody(RequestPasswordResetBody, {
+  const body = validateBody(checkRequestPasswordResetBody, {
     email: canonicalEmailOrThrow(email, 'requestPasswordReset'),
   });
   const { data } = await context.transport.request({
     route: 'requestPasswordReset',
     body,
-    schema: Accepted,
+    parse: parseAccepted,
     signal: options.signal,
   });
   return data;

@@ -1,4 +1,5 @@
-import { Session, SignInBody } from '../contract/messages.ts';
+import { checkSignInBody, parseSession } from '../contract/guards.ts';
+import type { Session } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
 import { canonicalEmailOrThrow, requireObject, requireString, validateBody } from './validate.ts';
@@ -21,14 +22,14 @@ export async function signIn(
   options: CallOptions = {},
 ): Promise<Session> {
   const fields = requireObject<{ email: unknown; password: unknown }>(input, 'signIn');
-  const body = validateBody(SignInBody, {
+  const body = validateBody(checkSignInBody, {
     email: canonicalEmailOrThrow(fields.email, 'signIn'),
     password: requireString(fields.password, 'password', 'signIn'),
   });
   const result = await context.transport.request({
     route: 'signIn',
     body,
-    schema: Session,
+    parse: parseSession,
     signal: options.signal,
   });
   // The user's explicit sign-in always wins over a background refresh still in flight.

@@ -1,4 +1,5 @@
-import { EmailVerified, VerifyEmailBody } from '../contract/messages.ts';
+import { checkTokenBody, parseEmailVerified } from '../contract/guards.ts';
+import type { EmailVerified } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
 import { requireString, validateBody } from './validate.ts';
@@ -17,13 +18,13 @@ export async function verifyEmail(
   token: string,
   options: CallOptions = {},
 ): Promise<EmailVerified> {
-  const body = validateBody(VerifyEmailBody, {
+  const body = validateBody(checkTokenBody, {
     token: requireString(token, 'token', 'verifyEmail'),
   });
   const { data } = await context.transport.request({
     route: 'verifyEmail',
     body,
-    schema: EmailVerified,
+    parse: parseEmailVerified,
     signal: options.signal,
   });
   return data;

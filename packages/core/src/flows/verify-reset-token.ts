@@ -1,4 +1,5 @@
-import { ResetTokenInfo, VerifyResetTokenBody } from '../contract/messages.ts';
+import { checkTokenBody, parseResetTokenInfo } from '../contract/guards.ts';
+import type { ResetTokenInfo } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
 import { requireString, validateBody } from './validate.ts';
@@ -22,13 +23,13 @@ export async function verifyResetToken(
   token: string,
   options: CallOptions = {},
 ): Promise<ResetTokenInfo> {
-  const body = validateBody(VerifyResetTokenBody, {
+  const body = validateBody(checkTokenBody, {
     token: requireString(token, 'token', 'verifyResetToken'),
   });
   const { data } = await context.transport.request({
     route: 'verifyResetToken',
     body,
-    schema: ResetTokenInfo,
+    parse: parseResetTokenInfo,
     signal: options.signal,
   });
   return data;

@@ -1,4 +1,4 @@
-import { REFRESH_COOKIE } from '../contract/messages.ts';
+import { REFRESH_COOKIE } from '../contract/constants.ts';
 
 // RFC 6265 cookie-octet: what a cookie value may hold without quoting.
 const COOKIE_VALUE = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]{1,4096}$/;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { PasswordPolicy } from '../contract/policy.ts';
+import { parsePasswordPolicy } from '../contract/guards.ts';
 import { createTransport } from './transport.ts';
 
 const POLICY = { id: 'connect', version: 1, rules: [] };
@@ -17,7 +17,7 @@ describe('in a browser', () => {
         });
       },
     });
-    await transport.request({ route: 'passwordPolicy', schema: PasswordPolicy });
+    await transport.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
     expect(seen[0]?.credentials).toBe('include');
   });
 
@@ -33,7 +33,7 @@ describe('in a browser', () => {
         });
       },
     });
-    await transport.request({ route: 'passwordPolicy', schema: PasswordPolicy });
+    await transport.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
     expect(seen[0]?.credentials).toBe('same-origin');
   });
 });

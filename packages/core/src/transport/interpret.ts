@@ -1,6 +1,5 @@
-import type * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE } from '../contract/codes.ts';
-import { Problem } from '../contract/problem.ts';
+import { parseProblem } from '../contract/guards.ts';
 import type { ConnectError } from '../errors/connect-error.ts';
 import { errorFromProblem } from '../errors/from-problem.ts';
 import { InvalidResponseError } from '../errors/invalid-response-error.ts';
@@ -23,27 +22,29 @@ export function mediaType(header: string | null): string {
 }
 
 /**
- * The data of a successful answer: it must be `application/json`, parse, and satisfy `schema`;
- * anything else is an `InvalidResponseError`.
+ * The data of a successful answer: it must be `application/json`, parse, and pass `parse` (one
+ * of the contract's guards, e.g. `parseResetTokenInfo`); anything else is an
+ * `InvalidResponseError`.
  *
  * @example
  * ```ts
- * const info = parseSuccess(response, await readBody(response, max), ResetTokenInfo);
+ * const info = parseSuccess(response, await readBody(response, max), parseResetTokenInfo);
  * ```
  */
-export function parseSuccess<T>(response: Response, text: string, schema: z.ZodMiniType<T>): T {
+export function parseSuccess<T>(
+  response: Response,
+  text: string,
+  parse: (value: unknown) => T | null,
+): T {
   const status = response.status;
   if (mediaType(response.headers.get('content-type')) !== JSON_TYPE) {
     throw new InvalidResponseError('The answer is not JSON.', { status });
   }
-  const result = schema.safeParse(parseJson(text, status));
-  if (!result.success) {
-    throw new InvalidResponseError('The answer does not match the contract.', {
-      status,
-      cause: result.error,
-    });
+  const data = parse(parseJson(text, status));
+  if (data === null) {
+    throw new InvalidResponseError('The answer does not match the contract.', { status });
   }
-  return result.data;
+  return data;
 }
 
 /**
@@ -63,9 +64,8 @@ export function errorFromResponse(response: Response, text: string): ConnectErro
   let cause: unknown;
   if (type === PROBLEM_CONTENT_TYPE || type === JSON_TYPE) {
     try {
-      const result = Problem.safeParse(JSON.parse(text));
-      if (result.success) return errorFromProblem(status, result.data, headers);
-      cause = result.error;
+      const problem = parseProblem(JSON.parse(text));
+      if (problem) return errorFromProblem(status, problem, headers);
     } catch (error) {
       cause = error;
     }

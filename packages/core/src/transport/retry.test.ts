@@ -2,8 +2,7 @@ import { delay } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { BASE, HttpResponse, on, problem, server, useMsw } from '../../test/msw.ts';
 import { counting, POLICY, rejection, transport } from '../../test/transport.ts';
-import { Accepted, ResetTokenInfo } from '../contract/messages.ts';
-import { PasswordPolicy } from '../contract/policy.ts';
+import { parseAccepted, parsePasswordPolicy, parseResetTokenInfo } from '../contract/guards.ts';
 import { ROUTES, type RouteName } from '../contract/routes.ts';
 import {
   AbortedError,
@@ -26,7 +25,7 @@ describe('timeouts and aborts', () => {
       }),
     );
     const error = await rejection(
-      transport({ timeout: 50 }).request({ route: 'signIn', schema: Accepted }),
+      transport({ timeout: 50 }).request({ route: 'signIn', parse: parseAccepted }),
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe('timeout');
@@ -39,7 +38,7 @@ describe('timeouts and aborts', () => {
     const error = await rejection(
       transport().request({
         route: 'passwordPolicy',
-        schema: PasswordPolicy,
+        parse: parsePasswordPolicy,
         signal: controller.signal,
       }),
     );
@@ -60,7 +59,7 @@ describe('timeouts and aborts', () => {
     const error = await rejection(
       transport({ timeout: 5_000 }).request({
         route: 'passwordPolicy',
-        schema: PasswordPolicy,
+        parse: parsePasswordPolicy,
         signal: controller.signal,
       }),
     );
@@ -78,7 +77,7 @@ describe('timeouts and aborts', () => {
     const t = createTransport({ baseUrl: BASE, retry: { limit: 2, maxDelayMs: 10_000 } });
     const pending = t.request({
       route: 'passwordPolicy',
-      schema: PasswordPolicy,
+      parse: parsePasswordPolicy,
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 50);
@@ -103,7 +102,7 @@ describe('retries', () => {
       const seen = counting(route, () =>
         problem('rate_limited', {}, { headers: { 'retry-after': '0' } }),
       );
-      const error = await rejection(transport().request({ route, schema: Accepted }));
+      const error = await rejection(transport().request({ route, parse: parseAccepted }));
       expect(error).toBeInstanceOf(RateLimitedError);
       expect(error.retryAfterMs).toBe(0);
       expect(seen.count).toBe(RETRYABLE_ROUTES[route] ? 3 : 1);
@@ -120,7 +119,7 @@ describe('retries', () => {
       await rejection(
         transport({ retry: { limit: 5, maxDelayMs: 1 } }).request({
           route: 'completePasswordReset',
-          schema: Accepted,
+          parse: parseAccepted,
         }),
       );
       expect(seen.count).toBe(1);
@@ -130,7 +129,7 @@ describe('retries', () => {
   it('retries a network failure with backoff, then rejects with NetworkError', async () => {
     const seen = counting('verifyResetToken', () => HttpResponse.error());
     const error = await rejection(
-      transport().request({ route: 'verifyResetToken', schema: ResetTokenInfo }),
+      transport().request({ route: 'verifyResetToken', parse: parseResetTokenInfo }),
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.code).toBe('network_error');
@@ -144,7 +143,10 @@ describe('retries', () => {
         ++calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(POLICY),
       ),
     );
-    const result = await transport().request({ route: 'passwordPolicy', schema: PasswordPolicy });
+    const result = await transport().request({
+      route: 'passwordPolicy',
+      parse: parsePasswordPolicy,
+    });
     expect(result.data).toEqual(POLICY);
     expect(calls).toBe(2);
   });
@@ -152,12 +154,12 @@ describe('retries', () => {
   it('retries 503 but not 500', async () => {
     const s503 = counting('passwordPolicy', () => new HttpResponse(null, { status: 503 }));
     expect(
-      await rejection(transport().request({ route: 'passwordPolicy', schema: PasswordPolicy })),
+      await rejection(transport().request({ route: 'passwordPolicy', parse: parsePasswordPolicy })),
     ).toBeInstanceOf(ServerError);
     expect(s503.count).toBe(3);
     const s500 = counting('passwordPolicy', () => problem('server_error'));
     expect(
-      await rejection(transport().request({ route: 'passwordPolicy', schema: PasswordPolicy })),
+      await rejection(transport().request({ route: 'passwordPolicy', parse: parsePasswordPolicy })),
     ).toBeInstanceOf(ServerError);
     expect(s500.count).toBe(1);
   });
@@ -168,7 +170,7 @@ describe('retries', () => {
     });
     expect(
       await rejection(
-        transport({ timeout: 30 }).request({ route: 'passwordPolicy', schema: PasswordPolicy }),
+        transport({ timeout: 30 }).request({ route: 'passwordPolicy', parse: parsePasswordPolicy }),
       ),
     ).toBeInstanceOf(TimeoutError);
     expect(seen.count).toBe(1);
@@ -181,7 +183,7 @@ describe('retries', () => {
       () => new HttpResponse(null, { status: 429, headers: { 'retry-after': now } }),
     );
     const error = await rejection(
-      transport().request({ route: 'verifyResetToken', schema: ResetTokenInfo }),
+      transport().request({ route: 'verifyResetToken', parse: parseResetTokenInfo }),
     );
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error.retryAfterMs).toBe(0);
@@ -194,7 +196,7 @@ describe('retries', () => {
       problem('rate_limited', {}, { headers: { 'retry-after': later } }),
     );
     const error = await rejection(
-      transport().request({ route: 'verifyResetToken', schema: ResetTokenInfo }),
+      transport().request({ route: 'verifyResetToken', parse: parseResetTokenInfo }),
     );
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error.retryAfterMs).toBeGreaterThan(100_000);
@@ -204,7 +206,7 @@ describe('retries', () => {
   it('does not retry with retry: false', async () => {
     const seen = counting('passwordPolicy', () => HttpResponse.error());
     await rejection(
-      transport({ retry: false }).request({ route: 'passwordPolicy', schema: PasswordPolicy }),
+      transport({ retry: false }).request({ route: 'passwordPolicy', parse: parsePasswordPolicy }),
     );
     expect(seen.count).toBe(1);
   });

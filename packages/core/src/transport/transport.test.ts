@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE, HttpResponse, http, on, problem, server, urlOf, useMsw } from '../../test/msw.ts';
 import { counting, INFO, POLICY, rejection, transport } from '../../test/transport.ts';
 import { ERROR_STATUS, SERVER_ERROR_CODES } from '../contract/codes.ts';
-import { Accepted, ResetTokenInfo } from '../contract/messages.ts';
-import { PasswordPolicy } from '../contract/policy.ts';
+import { parseAccepted, parsePasswordPolicy, parseResetTokenInfo } from '../contract/guards.ts';
 import { MAX_RESPONSE_BODY_BYTES, ROUTES } from '../contract/routes.ts';
 import {
   ConnectError,
@@ -29,7 +28,7 @@ describe('success', () => {
     const result = await transport({ headers: { 'x-app': 'portal' } }).request({
       route: 'verifyResetToken',
       body: { token: 'abc' },
-      schema: ResetTokenInfo,
+      parse: parseResetTokenInfo,
     });
     expect(result.data).toEqual(INFO);
     expect(result.status).toBe(200);
@@ -45,12 +44,12 @@ describe('success', () => {
       http.get(`${BASE}/auth${ROUTES.passwordPolicy.path}`, () => HttpResponse.json(POLICY)),
     );
     const t = createTransport({ baseUrl: `${BASE}/auth/` });
-    expect((await t.request({ route: 'passwordPolicy', schema: PasswordPolicy })).data).toEqual(
+    expect((await t.request({ route: 'passwordPolicy', parse: parsePasswordPolicy })).data).toEqual(
       POLICY,
     );
   });
 
-  it('ignores the body of an answer without schema (204)', async () => {
+  it('ignores the body of an answer without parse (204)', async () => {
     server.use(on('signOut', () => new HttpResponse(null, { status: 204 })));
     expect((await transport().request({ route: 'signOut' })).data).toBeUndefined();
   });
@@ -66,7 +65,7 @@ describe('success', () => {
     const t = transport({
       hooks: { beforeRequest: (r: Request) => r.headers.set('traceparent', '00-abc') },
     });
-    await t.request({ route: 'passwordPolicy', schema: PasswordPolicy });
+    await t.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
     expect(trace).toBe('00-abc');
   });
 });
@@ -78,7 +77,7 @@ describe('error answers', () => {
       transport({ retry: false }).request({
         route: 'verifyResetToken',
         body: {},
-        schema: ResetTokenInfo,
+        parse: parseResetTokenInfo,
       }),
     );
     expect(error.code).toBe(code);
@@ -89,7 +88,7 @@ describe('error answers', () => {
   it('maps an unknown future code to a ConnectError with that code', async () => {
     server.use(on('verifyResetToken', () => problem('token_quarantined', {}, { status: 409 })));
     const error = await rejection(
-      transport().request({ route: 'verifyResetToken', schema: ResetTokenInfo }),
+      transport().request({ route: 'verifyResetToken', parse: parseResetTokenInfo }),
     );
     expect(error.constructor).toBe(ConnectError);
     expect(error.code).toBe('token_quarantined');
@@ -101,7 +100,7 @@ describe('error answers', () => {
       on('verifyResetToken', () => HttpResponse.json({ code: 'token_used' }, { status: 410 })),
     );
     const error = await rejection(
-      transport().request({ route: 'verifyResetToken', schema: ResetTokenInfo }),
+      transport().request({ route: 'verifyResetToken', parse: parseResetTokenInfo }),
     );
     expect(error).toBeInstanceOf(TokenUsedError);
   });
@@ -146,7 +145,7 @@ describe('error answers', () => {
   ] as const)('maps a non-problem %s by status', async (_name, answer, Class, status) => {
     server.use(on('completePasswordReset', answer));
     const error = await rejection(
-      transport().request({ route: 'completePasswordReset', schema: Accepted }),
+      transport().request({ route: 'completePasswordReset', parse: parseAccepted }),
     );
     expect(error).toBeInstanceOf(Class);
     expect(error.status).toBe(status);
@@ -156,7 +155,7 @@ describe('error answers', () => {
     server.use(
       on('signIn', () => new HttpResponse(null, { status: 429, headers: { 'retry-after': '3' } })),
     );
-    const error = await rejection(transport().request({ route: 'signIn', schema: Accepted }));
+    const error = await rejection(transport().request({ route: 'signIn', parse: parseAccepted }));
     expect(error.retryAfterMs).toBe(3000);
   });
 });
@@ -181,7 +180,7 @@ describe('unusable success answers', () => {
   ])('%s → InvalidResponseError', async (_name, answer) => {
     server.use(on('requestPasswordReset', answer));
     const error = await rejection(
-      transport().request({ route: 'requestPasswordReset', schema: Accepted }),
+      transport().request({ route: 'requestPasswordReset', parse: parseAccepted }),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.status).toBe(200);
@@ -191,7 +190,7 @@ describe('unusable success answers', () => {
     const big = JSON.stringify({ status: 'accepted', pad: 'x'.repeat(MAX_RESPONSE_BODY_BYTES) });
     server.use(on('requestPasswordReset', () => HttpResponse.json(JSON.parse(big))));
     const error = await rejection(
-      transport().request({ route: 'requestPasswordReset', schema: Accepted }),
+      transport().request({ route: 'requestPasswordReset', parse: parseAccepted }),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toMatch(/larger/);
@@ -213,7 +212,7 @@ describe('unusable success answers', () => {
       ),
     );
     const error = await rejection(
-      transport().request({ route: 'requestPasswordReset', schema: Accepted }),
+      transport().request({ route: 'requestPasswordReset', parse: parseAccepted }),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(pulled).toBeLessThan(64);
@@ -245,7 +244,7 @@ describe('options', () => {
         return Response.json(POLICY);
       },
     });
-    await t.request({ route: 'passwordPolicy', schema: PasswordPolicy });
+    await t.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
     expect(requests).toHaveLength(1);
     expect(requests[0]?.url).toBe(urlOf('passwordPolicy'));
     expect(requests[0]?.credentials).toBe('same-origin'); // the default: not set by us
@@ -262,7 +261,9 @@ describe('options', () => {
         },
       },
     });
-    await expect(t.request({ route: 'passwordPolicy', schema: PasswordPolicy })).rejects.toBe(bug);
+    await expect(t.request({ route: 'passwordPolicy', parse: parsePasswordPolicy })).rejects.toBe(
+      bug,
+    );
     expect(seen.count).toBe(0);
   });
 
@@ -273,7 +274,7 @@ describe('options', () => {
       fetch: () => Promise.reject('not even an Error'),
     });
     expect(
-      await rejection(t.request({ route: 'passwordPolicy', schema: PasswordPolicy })),
+      await rejection(t.request({ route: 'passwordPolicy', parse: parsePasswordPolicy })),
     ).toBeInstanceOf(NetworkError);
   });
 });

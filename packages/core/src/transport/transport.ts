@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE } from '../contract/codes.ts';
 import { MAX_RESPONSE_BODY_BYTES, ROUTES, type RouteName } from '../contract/routes.ts';
 import { isConnectError } from '../errors/connect-error.ts';
@@ -21,7 +20,7 @@ import { abortedError, wait } from './wait.ts';
  *
  * @example
  * ```ts
- * const request: TransportRequest<Accepted> = { route: 'requestPasswordReset', body: { email }, schema: Accepted };
+ * const request: TransportRequest<Accepted> = { route: 'requestPasswordReset', body: { email }, parse: parseAccepted };
  * ```
  */
 export interface TransportRequest<T> {
@@ -29,8 +28,11 @@ export interface TransportRequest<T> {
   route: RouteName;
   /** JSON body, already validated by the flow. */
   body?: unknown;
-  /** Schema of the success body; omit for answers without a body (`204`). */
-  schema?: z.ZodMiniType<T>;
+  /**
+   * Checks the success body and returns its clean copy, or `null` when it does not fit the
+   * contract (a guard such as `parseSession`); omit for answers without a body (`204`).
+   */
+  parse?: (value: unknown) => T | null;
   /** Extra headers for this call (e.g. `Cookie` in Node). */
   headers?: Record<string, string>;
   /** The caller's abort signal. */
@@ -42,7 +44,7 @@ export interface TransportRequest<T> {
  *
  * @example
  * ```ts
- * const { data, headers } = await transport.request({ route: 'signIn', body, schema: Session });
+ * const { data, headers } = await transport.request({ route: 'signIn', body, parse: parseSession });
  * ```
  */
 export interface TransportResult<T> {
@@ -68,7 +70,7 @@ const ACCEPT = `application/json, ${PROBLEM_CONTENT_TYPE}`;
 /**
  * Creates the HTTP transport every flow uses: base URL, JSON bodies, per-attempt timeout, abort
  * passthrough, retries with backoff for the calls in `RETRYABLE_ROUTES` only, `Retry-After`
- * honoured up to `retry.maxDelayMs`, body-size cap, content-type and schema checks, and problem
+ * honoured up to `retry.maxDelayMs`, body-size cap, content-type and contract checks (hand-written guards, no zod), and problem
  * details mapped to typed errors. It rejects only with `ConnectError` subclasses; misuse of the
  * options is a `TypeError` thrown here, at creation.
  *
@@ -78,7 +80,7 @@ const ACCEPT = `application/json, ${PROBLEM_CONTENT_TYPE}`;
  * @example
  * ```ts
  * const transport = createTransport({ baseUrl: 'https://connect.example.com', timeout: 5000 });
- * const { data } = await transport.request({ route: 'passwordPolicy', schema: PasswordPolicy });
+ * const { data } = await transport.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
  * ```
  */
 export function createTransport(options: TransportOptions): Transport {
@@ -142,15 +144,14 @@ async function once<T>(
   try {
     const fetchImpl = config.fetch ?? globalThis.fetch;
     const response = await fetchImpl(http);
-    if (response.ok && request.schema === undefined) {
+    if (response.ok && request.parse === undefined) {
       await response.body?.cancel().catch(() => undefined);
       return { data: undefined as T, status: response.status, headers: response.headers };
     }
     const text = await readBody(response, MAX_RESPONSE_BODY_BYTES);
     if (!response.ok) throw errorFromResponse(response, text);
-    const schema = request.schema as z.ZodMiniType<T>;
     return {
-      data: parseSuccess(response, text, schema),
+      data: parseSuccess(response, text, request.parse as (value: unknown) => T | null),
       status: response.status,
       headers: response.headers,
     };
