@@ -10,7 +10,7 @@ import { factories, rejection, STRONG, seedAccount, startServer, testClock } fro
 
 function countingHasher(concurrency = 2) {
   const real = createPasswordHasher({ concurrency });
-  const stats = { hashes: 0, peak: 0 };
+  const stats = { hashes: 0, verifies: 0, peak: 0 };
   const hasher: PasswordHasher = {
     ...real,
     hash: async (pw) => {
@@ -20,6 +20,7 @@ function countingHasher(concurrency = 2) {
       return p;
     },
     verify: async (phc, pw) => {
+      stats.verifies++;
       const p = real.verify(phc, pw);
       stats.peak = Math.max(stats.peak, real.cap.active);
       return p;
@@ -51,6 +52,14 @@ for (const factory of factories) {
           expect(rules.filter((r) => r.id === rule).some((r) => !r.ok)).toBe(true);
         }
         expect(stats.hashes).toBe(0);
+        // Sign-in with an over-long password is refused without hashing too.
+        for (const password of [`Aa1-${'x'.repeat(125)}`, 'Aa1-'.padEnd(600, 'é')]) {
+          expect(
+            (await rejection(client.signIn({ email: 'jonathan.miles@example.com', password })))
+              .code,
+          ).toBe('invalid_credentials');
+        }
+        expect(stats.verifies).toBe(0);
         // The password is used exactly as typed (NFC), never trimmed.
         const typed = 'Cafe\u0301-Terrace-9 ';
         await client.completePasswordReset({ token, password: typed });

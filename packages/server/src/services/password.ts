@@ -31,3 +31,22 @@ export function assertStrongPassword(
 export function normalizePassword(password: string): string {
   return password.normalize('NFC');
 }
+
+/** Longest password in code points and UTF-8 bytes, whatever the policy (SECURITY 14). */
+export const PASSWORD_LIMITS = { codePoints: 128, bytes: 1024 } as const;
+
+/**
+ * Whether an (NFC) password is within the absolute limits; checked before any hashing.
+ *
+ * @example
+ * ```ts
+ * fitsPasswordLimits('x'.repeat(129)); // false
+ * ```
+ */
+export function fitsPasswordLimits(password: string): boolean {
+  if (password.length > PASSWORD_LIMITS.bytes * 4) return false;
+  if (Buffer.byteLength(password, 'utf8') > PASSWORD_LIMITS.bytes) return false;
+  let count = 0;
+  for (const _ of password) if (++count > PASSWORD_LIMITS.codePoints) return false;
+  return true;
+}

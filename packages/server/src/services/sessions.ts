@@ -9,7 +9,7 @@ import { ProblemError } from '../http/problem.ts';
 import type { AccountRecord } from '../store/types.ts';
 import type { ServiceDeps } from './deps.ts';
 import { emailKeyOf } from './email.ts';
-import { normalizePassword } from './password.ts';
+import { fitsPasswordLimits, normalizePassword } from './password.ts';
 
 /** Refresh token lifetime (30 days); each use rotates it. */
 export const REFRESH_TTL_MS = 30 * 24 * 60 * 60_000;
@@ -96,9 +96,13 @@ export async function signIn(
   }
   const password = normalizePassword(input.password);
   const account = await deps.store.findAccountByEmailKey(emailKey);
-  const ok = account?.passwordHash
-    ? await deps.hasher.verify(account.passwordHash, password)
-    : await deps.hasher.verifyDummy(password);
+  // No stored password can be longer than the policy allows: refuse such input without hashing
+  // (SECURITY 14). The decision depends on the input only, never on the account.
+  const ok = !fitsPasswordLimits(password)
+    ? false
+    : account?.passwordHash
+      ? await deps.hasher.verify(account.passwordHash, password)
+      : await deps.hasher.verifyDummy(password);
   if (!ok || !account || account.status !== 'active') {
     const failures = await deps.limits.signInFailed(emailKey, ip, now);
     if (account) await deps.store.recordFailedSignIn(account.id, now);
