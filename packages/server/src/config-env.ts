@@ -12,7 +12,14 @@ import {
   type ServerConfig,
 } from './config.ts';
 
-/** Every setting: its environment variable, its flag, and what it means (drives `--help` and the docs). */
+/**
+ * Every setting: its environment variable, its flag, and what it means (drives `--help` and the docs).
+ *
+ * @example
+ * ```ts
+ * SETTINGS.find((s) => s.env === 'PORT')?.flag; // 'port'
+ * ```
+ */
 export const SETTINGS = [
   { env: 'PORT', flag: 'port', type: 'string', help: 'TCP port (default 8787; 0 = any free port)' },
   {

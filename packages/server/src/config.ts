@@ -68,7 +68,14 @@ export class ConfigError extends Error {
   }
 }
 
-/** Minimum secret length in bytes (UTF-8). */
+/**
+ * Minimum secret length in bytes (UTF-8).
+ *
+ * @example
+ * ```ts
+ * Buffer.byteLength(secret) >= MIN_SECRET_LENGTH;
+ * ```
+ */
 export const MIN_SECRET_LENGTH = 32;
 
 function parseUrl(
@@ -91,7 +98,14 @@ function parseUrl(
   }
 }
 
-/** `PORT (--port)`: how issues name a setting. */
+/**
+ * `PORT (--port)`: how issues name a setting.
+ *
+ * @example
+ * ```ts
+ * label('PORT', 'port'); // 'PORT (--port)'
+ * ```
+ */
 export const label = (env: string, flag?: string) => (flag ? `${env} (--${flag})` : env);
 
 /**

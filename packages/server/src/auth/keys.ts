@@ -7,7 +7,14 @@ import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Sealer } from '../crypto/seal.ts';
 import type { SigningKeyRecord, Store } from '../store/types.ts';
 
-/** The one JWS algorithm the server signs and accepts. */
+/**
+ * The one JWS algorithm the server signs and accepts.
+ *
+ * @example
+ * ```ts
+ * new SignJWT(claims).setProtectedHeader({ alg: SIGNING_ALG, typ: 'at+jwt' });
+ * ```
+ */
 export const SIGNING_ALG = 'EdDSA';
 
 /** Keys in force: the newest signs, all verify. */

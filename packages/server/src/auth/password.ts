@@ -8,7 +8,14 @@ import { availableParallelism } from 'node:os';
 import { hash, type Options, parseOptions, verify } from '@node-rs/argon2';
 import { createSemaphore, type Semaphore } from './semaphore.ts';
 
-/** Argon2id parameters (OWASP Password Storage Cheat Sheet, first recommendation). */
+/**
+ * Argon2id parameters (OWASP Password Storage Cheat Sheet, first recommendation).
+ *
+ * @example
+ * ```ts
+ * parseOptions(phc).memoryCost >= ARGON2_PARAMS.memoryCost;
+ * ```
+ */
 export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 // `Algorithm` is a const enum in the package's types; 2 is Argon2id.

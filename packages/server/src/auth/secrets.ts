@@ -5,9 +5,23 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Bytes of entropy in a link token (256 bits). */
+/**
+ * Bytes of entropy in a link token (256 bits).
+ *
+ * @example
+ * ```ts
+ * Buffer.from(randomToken(), 'base64url').length === TOKEN_BYTES; // true
+ * ```
+ */
 export const TOKEN_BYTES = 32;
-/** Digits in a one-time code. */
+/**
+ * Digits in a one-time code.
+ *
+ * @example
+ * ```ts
+ * randomCode().length === CODE_DIGITS; // true
+ * ```
+ */
 export const CODE_DIGITS = 8;
 
 /**

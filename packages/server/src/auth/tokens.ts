@@ -10,9 +10,23 @@ import { ACCESS_TOKEN_TYPE } from '@connect-auth/core/contract';
 import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { SIGNING_ALG, type SigningKeys } from './keys.ts';
 
-/** Access token lifetime in seconds (10 minutes; SECURITY 19 allows ≤ 15). */
+/**
+ * Access token lifetime in seconds (10 minutes; SECURITY 19 allows ≤ 15).
+ *
+ * @example
+ * ```ts
+ * createAccessTokens({ keys, issuer, clock, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
+ * ```
+ */
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
-/** Clock tolerance when verifying, in seconds. */
+/**
+ * Clock tolerance when verifying, in seconds.
+ *
+ * @example
+ * ```ts
+ * jwtVerify(token, key, { clockTolerance: CLOCK_TOLERANCE_SECONDS });
+ * ```
+ */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 
 /** Claims of a verified access token. */

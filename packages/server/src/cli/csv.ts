@@ -11,7 +11,14 @@ export interface CsvRecord {
   fields: string[];
 }
 
-/** A syntax error (unterminated quote, text after a closing quote). */
+/**
+ * A syntax error (unterminated quote, text after a closing quote).
+ *
+ * @example
+ * ```ts
+ * parseCsv('"open').errors[0]?.line; // 1
+ * ```
+ */
 export class CsvSyntaxError extends Error {
   readonly line: number;
   constructor(line: number, message: string) {

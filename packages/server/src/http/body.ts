@@ -10,7 +10,14 @@ import { ProblemError } from './problem.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Whether the request declares a JSON body (`application/json`, any parameters). */
+/**
+ * Whether the request declares a JSON body (`application/json`, any parameters).
+ *
+ * @example
+ * ```ts
+ * isJsonContentType('application/json; charset=utf-8'); // true
+ * ```
+ */
 export function isJsonContentType(value: string | null): boolean {
   if (!value) return false;
   const type = value.split(';')[0]?.trim().toLowerCase();
@@ -59,6 +66,11 @@ function invalid(code: string, path: Array<string | number> = []): ProblemError 
  * Parse JSON text, refusing prototype-polluting keys at any depth. The reviver sees every key
  * (JSON.parse defines `__proto__` as an own property, so the prototype is never touched, and the
  * reviver throws before the object escapes).
+ *
+ * @example
+ * ```ts
+ * parseJsonStrict('{"__proto__":{}}'); // throws ProblemError('validation_failed')
+ * ```
  */
 export function parseJsonStrict(text: string): unknown {
   let forbidden: string | undefined;
@@ -140,7 +152,14 @@ export async function readJson<S extends z.ZodMiniType>(
   return validate(value, schema);
 }
 
-/** Validate an already-read JSON object against a schema (problem on failure). */
+/**
+ * Validate an already-read JSON object against a schema (problem on failure).
+ *
+ * @example
+ * ```ts
+ * const body = validate(await readJsonObject(request), SignInBody);
+ * ```
+ */
 export function validate<S extends z.ZodMiniType>(
   value: Record<string, unknown>,
   schema: S,
@@ -156,6 +175,11 @@ export function validate<S extends z.ZodMiniType>(
 /**
  * Read the body as a plain JSON object (content type, size, encoding and key checks), before any
  * schema.
+ *
+ * @example
+ * ```ts
+ * const raw = await readJsonObject(request); // Record<string, unknown>
+ * ```
  */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   if (!isJsonContentType(request.headers.get('content-type')))

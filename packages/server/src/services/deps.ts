@@ -19,7 +19,14 @@ export interface Links {
   appUrl(): string;
 }
 
-/** Paths of the app's pages that mails link to (appended to {@link Links.appUrl}). */
+/**
+ * Paths of the app's pages that mails link to (appended to {@link Links.appUrl}).
+ *
+ * @example
+ * ```ts
+ * `${appUrl}${APP_PATHS.reset}#token=${token}`; // https://app.example/reset#token=…
+ * ```
+ */
 export const APP_PATHS = {
   reset: '/reset',
   verifyEmail: '/verify-email',

@@ -29,7 +29,14 @@ export interface LimitSettings {
   codeAttempts: number;
 }
 
-/** Defaults: SECURITY.md's figures. */
+/**
+ * Defaults: SECURITY.md's figures.
+ *
+ * @example
+ * ```ts
+ * createServer({ limits: { ...DEFAULT_LIMITS, ipRequests: 100 } });
+ * ```
+ */
 export const DEFAULT_LIMITS: LimitSettings = {
   mailCooldownMs: 60_000,
   mailPerHour: 5,

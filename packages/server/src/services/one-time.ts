@@ -9,7 +9,14 @@ import { composeMail } from '../mail/templates.ts';
 import type { AccountRecord, ConsumeFailure, TokenPurpose, TokenRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 
-/** Lifetimes (SECURITY 5). */
+/**
+ * Lifetimes (SECURITY 5).
+ *
+ * @example
+ * ```ts
+ * new Date(now.getTime() + TOKEN_TTL_MS.reset); // 60 minutes later
+ * ```
+ */
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   reset: 60 * 60_000,
   activation: 24 * 60 * 60_000,
@@ -23,7 +30,14 @@ const SUPERSEDES: Record<TokenPurpose, TokenPurpose[]> = {
   verify_email: ['verify_email'],
 };
 
-/** Keyed hash of a code, bound to its token (a code means nothing for another token). */
+/**
+ * Keyed hash of a code, bound to its token (a code means nothing for another token).
+ *
+ * @example
+ * ```ts
+ * deps.secrets.equal(codeHash(deps, token.id, '04718265'), token.codeHash ?? '');
+ * ```
+ */
 export function codeHash(
   deps: Pick<ServiceDeps, 'secrets'>,
   tokenId: string,
@@ -108,7 +122,14 @@ const FAILURE_CODES: Record<ConsumeFailure, ServerErrorCode> = {
   superseded: 'token_superseded',
 };
 
-/** The problem for a consume failure. */
+/**
+ * The problem for a consume failure.
+ *
+ * @example
+ * ```ts
+ * if (!outcome.ok) throw tokenProblem(outcome.reason); // e.g. token_used
+ * ```
+ */
 export function tokenProblem(reason: ConsumeFailure): ProblemError {
   return new ProblemError(FAILURE_CODES[reason]);
 }
@@ -117,6 +138,11 @@ export function tokenProblem(reason: ConsumeFailure): ProblemError {
  * Find a live token of one of `purposes` by its raw value, or throw the precise problem
  * (`token_invalid`, `token_used`, `token_superseded`, `token_expired`), in the store's order.
  * Never consumes (SECURITY 9).
+ *
+ * @example
+ * ```ts
+ * const { token, account } = await findLiveToken(deps, raw, ['reset', 'activation']);
+ * ```
  */
 export async function findLiveToken(
   deps: ServiceDeps,

@@ -27,12 +27,26 @@ export function assertStrongPassword(
   if (!verdict.ok) throw new ProblemError('weak_password', { rules: verdict.rules });
 }
 
-/** The form in which passwords are hashed: NFC, nothing trimmed. */
+/**
+ * The form in which passwords are hashed: NFC, nothing trimmed.
+ *
+ * @example
+ * ```ts
+ * await hasher.hash(normalizePassword(password));
+ * ```
+ */
 export function normalizePassword(password: string): string {
   return password.normalize('NFC');
 }
 
-/** Longest password in code points and UTF-8 bytes, whatever the policy (SECURITY 14). */
+/**
+ * Longest password in code points and UTF-8 bytes, whatever the policy (SECURITY 14).
+ *
+ * @example
+ * ```ts
+ * PASSWORD_LIMITS.codePoints; // 128
+ * ```
+ */
 export const PASSWORD_LIMITS = { codePoints: 128, bytes: 1024 } as const;
 
 /**

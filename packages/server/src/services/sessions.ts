@@ -11,7 +11,14 @@ import type { ServiceDeps } from './deps.ts';
 import { emailKeyOf } from './email.ts';
 import { fitsPasswordLimits, normalizePassword } from './password.ts';
 
-/** Refresh token lifetime (30 days); each use rotates it. */
+/**
+ * Refresh token lifetime (30 days); each use rotates it.
+ *
+ * @example
+ * ```ts
+ * refreshCookie(token, REFRESH_TTL_MS / 1000);
+ * ```
+ */
 export const REFRESH_TTL_MS = 30 * 24 * 60 * 60_000;
 
 /** A session plus the refresh token destined for the cookie. */
