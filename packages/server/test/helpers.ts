@@ -10,7 +10,7 @@ import { memoryLogger } from '../src/log.ts';
 import { memoryTransport } from '../src/mail/transports.ts';
 import { type ConnectServer, type CreateServerOptions, createServer } from '../src/server.ts';
 import type { StoreFactory } from '../src/store/testing.ts';
-import type { OutboxRecord } from '../src/store/types.ts';
+import type { OutboxRecord, Store } from '../src/store/types.ts';
 
 // These tests hash real argon2id passwords and talk HTTP; under a parallel full run on 2 cores a
 // few take seconds. A generous timeout keeps them honest without flaking.
@@ -107,7 +107,7 @@ export type TestServer = Awaited<ReturnType<typeof startServer>>;
 
 /** Create accounts directly in the store (one per status). */
 export async function seedAccount(
-  t: TestServer,
+  t: { store: Store },
   email: string,
   status: 'active' | 'pending_activation' | 'pending_verification' | 'disabled',
   password = STRONG,
