@@ -121,3 +121,65 @@ describe('createServer', () => {
     }
   });
 });
+
+for (const f of factories) {
+  describe.skipIf(!f.available)(`several processes over one database [${f.name}]`, () => {
+    it('share the signing key, rate limits, tokens and sessions', async () => {
+      const db = await f.database();
+      const start = async () => {
+        // Behind one load balancer every process has the same public URL (the token issuer).
+        const server = await createServer({
+          dev: true,
+          port: 0,
+          publicUrl: 'https://auth.example',
+          secret: 'shared-secret-0123456789-abcdefghijk',
+          store: await db.open(),
+          logger: silentLogger,
+        });
+        await server.listen();
+        return server;
+      };
+      const a = await start();
+      const b = await start();
+      try {
+        const jwks = async (url: string | undefined) =>
+          (await fetch(`${url}/.well-known/jwks.json`)).json();
+        expect(await jwks(a.url)).toEqual(await jwks(b.url));
+        // The per-IP limit (30 / 5 min) counts requests on both.
+        const post = (url: string | undefined, email: string) =>
+          fetch(`${url}/v1/password-resets`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email }),
+          });
+        for (let i = 0; i < 30; i++)
+          expect((await post(i % 2 ? a.url : b.url, `shared${i}@example.com`)).status).toBe(202);
+        expect((await post(a.url, 'over@example.com')).status).toBe(429);
+        expect((await post(b.url, 'over@example.com')).status).toBe(429);
+        // A token issued through one completes through the other; its session refreshes on the first.
+        await seedAccount(a, 'both@example.com', 'active');
+        const { createConnectClient } = await import('@connect-auth/core');
+        const viaA = createConnectClient({
+          baseUrl: a.url ?? '',
+          retry: false,
+          refreshBeforeExpiryMs: false,
+        });
+        const viaB = createConnectClient({
+          baseUrl: b.url ?? '',
+          retry: false,
+          refreshBeforeExpiryMs: false,
+        });
+        const session = await viaB.signIn({
+          email: 'both@example.com',
+          password: 'Harbour-Lantern-42',
+        });
+        expect((await a.authenticate(session.accessToken)).email).toBe('both@example.com');
+        expect(viaA.session).toBeNull();
+      } finally {
+        await a.close();
+        await b.close();
+        await db.destroy();
+      }
+    });
+  });
+}
