@@ -56,12 +56,19 @@ const nullable =
   (v) =>
     v === null ? null : guard(v);
 
-// `map` leaves holes as holes, and `includes` sees them as `undefined`: a sparse array fails.
+// An index loop, as zod reads arrays: a hole is `undefined` (and fails), and `map` would trip on
+// an array carrying its own `constructor` member.
 const array =
   <T>(guard: Guard<T>): Guard<T[]> =>
   (v) => {
-    const out = Array.isArray(v) ? v.map(guard) : [undefined];
-    return out.includes(undefined) ? undefined : (out as T[]);
+    if (!Array.isArray(v)) return undefined;
+    const out: T[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const result = guard(v[i]);
+      if (result === undefined) return undefined;
+      out.push(result);
+    }
+    return out;
   };
 
 /**
@@ -260,15 +267,22 @@ export function parseProblem(value: unknown): Problem | null {
 
 // ---- Request bodies ----
 
-/** One string member: minimum and maximum length, a pattern, whether it must be an email. */
-type Field = readonly [min: number, max: number, pattern?: RegExp, email?: boolean];
+/**
+ * One string member: minimum and maximum length (in code points, as zod counts), a pattern,
+ * whether it must be an email. Length limits are absent for the code, which only has a pattern.
+ */
+type Field = readonly [min?: number, max?: number, pattern?: RegExp, email?: boolean];
 type Fields = Record<string, Field>;
 
 const EMAIL: Field = [3, MAX_EMAIL_LENGTH * 4, undefined, true];
 const PASSWORD: Field = [1, MAX_PASSWORD_WIRE_LENGTH];
 const TOKEN: Field = [16, 512, /^[A-Za-z0-9_-]+$/];
-const CODE: Field = [0, Number.POSITIVE_INFINITY, /^\d{8}$/];
+const CODE: Field = [undefined, undefined, /^\d{8}$/];
 const NAME: Field = [1, 200];
+
+/** Length in code points; a lone surrogate counts as one. */
+const codePoints = (text: string): number =>
+  text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 
 /** Issues of a strict object, and whether every member had the right type. */
 interface Checked {
@@ -279,6 +293,8 @@ interface Checked {
 /**
  * `z.strictObject` of string members, reported as the client reports issues: per member in
  * order, every failing check (length, pattern, email), then one `unknown_field` per extra member.
+ * As in zod, the length checks also run on a non-string that has a `length` (an array, say), so
+ * `['a@b.co']` as an email is `invalid_type` and `too_short`.
  */
 function strict(value: unknown, required: Fields, optional: Fields = {}): Checked {
   if (!isObject(value)) {
@@ -292,13 +308,19 @@ function strict(value: unknown, required: Fields, optional: Fields = {}): Checke
   const check = (key: string, [min, max, pattern, email]: Field): void => {
     const member = value[key];
     const add = (code: string) => issues.push({ path: [key], code });
-    if (typeof member !== 'string') {
+    const isString = typeof member === 'string';
+    if (!isString) {
       typed = false;
       add(member === undefined ? 'required' : 'invalid_type');
-      return;
     }
-    if (member.length < min) add(member === '' ? 'required' : 'too_short');
-    if (member.length > max) add('too_long');
+    // Whatever `length` holds, compared as zod compares it (`!(x >= min)` is true for NaN).
+    const length: unknown = member == null ? undefined : (member as { length?: unknown }).length;
+    if (length !== undefined && min !== undefined && max !== undefined) {
+      const size = isString ? codePoints(member) : (length as number);
+      if (!(size >= min)) add(member === '' ? 'required' : 'too_short');
+      if (!(size <= max)) add('too_long');
+    }
+    if (!isString) return;
     if (pattern && !pattern.test(member)) add('invalid_format');
     if (email && canonicalizeEmail(member) === null) add('invalid_email');
   };
