@@ -135,41 +135,48 @@ for (const factory of factories) {
       const t = await startServer(factory);
       try {
         const { port } = new URL(t.url);
-        const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-          const req = httpRequest(
-            {
-              host: '127.0.0.1',
-              port,
-              method: 'POST',
-              path: '/v1/sessions',
-              headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-            },
-            (res) => {
-              let body = '';
-              res.on('data', (c) => {
-                body += c;
-              });
-              res.on('end', () => {
-                sent = Number.POSITIVE_INFINITY;
-                req.destroy();
-                resolve({ status: res.statusCode ?? 0, body });
-              });
-            },
-          );
-          req.on('error', reject);
-          // Stream 4 KiB chunks; the server answers once it has read more than 16 KiB.
-          let sent = 0;
-          const pump = () => {
-            while (sent < MAX_REQUEST_BODY_BYTES * 8) {
-              sent += 4096;
-              if (!req.write('x'.repeat(4096))) return void req.once('drain', pump);
-            }
-            req.end();
-          };
-          pump();
-        }).catch((error: Error) => ({ status: -1, body: error.message }));
+        const result = await new Promise<{ status: number; body: string; nosniff?: string }>(
+          (resolve, reject) => {
+            const req = httpRequest(
+              {
+                host: '127.0.0.1',
+                port,
+                method: 'POST',
+                path: '/v1/sessions',
+                headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+              },
+              (res) => {
+                let body = '';
+                res.on('data', (c) => {
+                  body += c;
+                });
+                res.on('end', () => {
+                  sent = Number.POSITIVE_INFINITY;
+                  req.destroy();
+                  resolve({
+                    status: res.statusCode ?? 0,
+                    body,
+                    nosniff: String(res.headers['x-content-type-options']),
+                  });
+                });
+              },
+            );
+            req.on('error', reject);
+            // Stream 4 KiB chunks; the server answers once it has read more than 16 KiB.
+            let sent = 0;
+            const pump = () => {
+              while (sent < MAX_REQUEST_BODY_BYTES * 8) {
+                sent += 4096;
+                if (!req.write('x'.repeat(4096))) return void req.once('drain', pump);
+              }
+              req.end();
+            };
+            pump();
+          },
+        ).catch((error: Error) => ({ status: -1, body: error.message }));
         expect(result.status).toBe(413);
         expect(JSON.parse(result.body).code).toBe('payload_too_large');
+        expect(result.nosniff).toBe('nosniff');
       } finally {
         await t.close();
       }

@@ -27,6 +27,13 @@ export interface RunningServer {
 
 class TooLarge extends Error {}
 
+/** Headers of the answers the adapter gives itself (before the app sees the request). */
+const ADAPTER_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
@@ -119,7 +126,7 @@ export async function serve(
         } catch (error) {
           if (error instanceof TooLarge) {
             res.setHeader('connection', 'close');
-            await send(res, problemResponse('payload_too_large'), false);
+            await send(res, problemResponse('payload_too_large', {}, ADAPTER_HEADERS), false);
             // Discard the rest without keeping it; the connection closes after the answer.
             req.resume();
             return;
@@ -133,7 +140,10 @@ export async function serve(
       await send(res, response, method === 'HEAD');
     } catch (error) {
       options.onError?.(error);
-      if (!res.headersSent) await send(res, problemResponse('server_error'), false).catch(() => {});
+      if (!res.headersSent)
+        await send(res, problemResponse('server_error', {}, ADAPTER_HEADERS), false).catch(
+          () => {},
+        );
       else res.destroy();
     } finally {
       inFlight--;
