@@ -173,7 +173,7 @@ for (const factory of factories) {
             };
             pump();
           },
-        ).catch((error: Error) => ({ status: -1, body: error.message }));
+        ).catch((error: Error) => ({ status: -1, body: error.message, nosniff: undefined }));
         expect(result.status).toBe(413);
         expect(JSON.parse(result.body).code).toBe('payload_too_large');
         expect(result.nosniff).toBe('nosniff');
