@@ -1,7 +1,7 @@
 import { ConnectError, type ConnectErrorOptions } from './connect-error.ts';
 
 /**
- * The answer could not be used: malformed JSON, wrong content type, a body that violates the contract's schema, a body larger than `MAX_RESPONSE_BODY_BYTES`, or an error status without problem details. Code `invalid_response`; `status` is set when there was an HTTP answer and `cause` holds the parse or schema error.
+ * The answer could not be used: malformed JSON, wrong content type, a body that does not fit the contract (checked by the guards in `contract/guards.ts`), a body larger than `MAX_RESPONSE_BODY_BYTES`, or an error status without problem details. Code `invalid_response`; `status` is set when there was an HTTP answer and `cause` holds the JSON parse error, if that is what failed.
  *
  * @example
  * ```ts
