@@ -58,6 +58,55 @@ for (const factory of factories) {
       }
     });
 
+    it('SECURITY 4: parallel code guesses cannot exceed the attempt limit; weak passwords spend none', async () => {
+      const t = await startServer(factory);
+      try {
+        await seedAccount(t, 'burst-codes@example.com', 'active');
+        const client = t.client();
+        await client.requestPasswordReset({ email: 'burst-codes@example.com' });
+        const right = (await t.lastMail('burst-codes@example.com'))?.code ?? '';
+        // Weak passwords are refused before the code is looked at: no attempt spent.
+        for (let i = 0; i < 10; i++) {
+          const weak = await rejection(
+            client.completePasswordReset({
+              email: 'burst-codes@example.com',
+              code: right,
+              password: 'password',
+            }),
+          );
+          expect(weak.code).toBe('weak_password');
+        }
+        const guesses = Array.from({ length: 20 }, (_, i) => String(10_000_000 + i)).filter(
+          (c) => c !== right,
+        );
+        const answers = await Promise.all(
+          guesses.map((code) =>
+            t.post('/v1/password-resets/complete', {
+              email: 'burst-codes@example.com',
+              code,
+              password: NEW,
+            }),
+          ),
+        );
+        for (const res of answers) expect((await res.json()).code).toBe('code_invalid');
+        const token = await t.store.findLatestToken(
+          (await t.store.findAccountByEmailKey('burst-codes@example.com'))?.id ?? '',
+          ['reset'],
+        );
+        expect(token?.codeAttempts).toBe(guesses.length);
+        const late = await rejection(
+          client.completePasswordReset({
+            email: 'burst-codes@example.com',
+            code: right,
+            password: NEW,
+          }),
+        );
+        expect(late.code).toBe('code_invalid');
+      } finally {
+        await t.close();
+      }
+    });
+
     for (const [purpose, status, ttl] of [
       ['reset', 'active', 3_600_000],
       ['activation', 'pending_activation', 24 * 3_600_000],

@@ -101,6 +101,12 @@ export type CompleteInput =
   | { token: string; password: string }
   | { email: string; code: string; password: string };
 
+/**
+ * The code path. Every code that is compared first takes one attempt atomically
+ * (`recordCodeAttempt` returns the count), so parallel guesses cannot exceed the limit; the
+ * password is checked against the policy before (see below), so a weak password never spends one.
+ * Every failure is `code_invalid`: unknown email, no live token, exhausted, wrong.
+ */
 async function byCode(deps: ServiceDeps, email: string, code: string, ip: string) {
   await deps.limits.ipRequest('code', ip, deps.clock());
   const account = await deps.store.findAccountByEmailKey(canonicalEmail(email).toLowerCase());
@@ -110,11 +116,15 @@ async function byCode(deps: ServiceDeps, email: string, code: string, ip: string
       : null;
   // The same keyed hash is computed whether or not there is a token to compare with.
   const candidate = codeHash(deps, token?.id ?? 'none', code);
-  const live = token && token.expiresAt.getTime() > deps.clock().getTime();
-  const usable =
-    live && token.codeHash !== null && token.codeAttempts < deps.limits.settings.codeAttempts;
-  if (!account || !token || !usable || !deps.secrets.equal(candidate, token.codeHash ?? '')) {
-    if (token && usable) await deps.store.recordCodeAttempt(token.id);
+  const live =
+    token !== null && token.codeHash !== null && token.expiresAt.getTime() > deps.clock().getTime();
+  const attempts = live ? await deps.store.recordCodeAttempt(token.id) : Number.POSITIVE_INFINITY;
+  const ok =
+    account !== null &&
+    token !== null &&
+    attempts <= deps.limits.settings.codeAttempts &&
+    deps.secrets.equal(candidate, token.codeHash ?? '');
+  if (!ok || !account || !token) {
     deps.logger.info('failure', { flow: 'complete_code', accountId: account?.id ?? null, ip });
     throw new ProblemError('code_invalid');
   }
@@ -147,6 +157,9 @@ export async function completePasswordReset(
       throw error;
     }
   } else {
+    // Checked before the code so a weak password never spends a code attempt; the context is the
+    // address as typed (not the account's name), so the verdict cannot tell whether it exists.
+    assertStrongPassword(deps, input.password, { email: canonicalEmail(input.email) });
     ({ account, token } = await byCode(deps, input.email, input.code, ip));
   }
   assertStrongPassword(deps, input.password, account);
