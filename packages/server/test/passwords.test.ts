@@ -237,6 +237,29 @@ for (const factory of factories) {
       }
     });
 
+    it('SECURITY 16: a parallel burst of guesses is bounded by the hard stop', async () => {
+      const { hasher, stats } = countingHasher(4);
+      const t = await startServer(factory, { hasher, limits: { ipSignInFailures: 1e9 } });
+      try {
+        await seedAccount(t, 'burst-guess@example.com', 'active');
+        const answers = await Promise.all(
+          Array.from({ length: 60 }, (_, i) =>
+            t.post('/v1/sessions', {
+              email: 'burst-guess@example.com',
+              password: `Wrong-Guess-${i}`,
+            }),
+          ),
+        );
+        const codes = await Promise.all(answers.map(async (r) => (await r.json()).code as string));
+        const guessed = codes.filter((c) => c === 'invalid_credentials').length;
+        expect(guessed).toBeLessThanOrEqual(20);
+        expect(codes.filter((c) => c === 'rate_limited').length).toBe(60 - guessed);
+        expect(stats.verifies).toBe(guessed);
+      } finally {
+        await t.close();
+      }
+    });
+
     it('SECURITY 16: sign-in is throttled per IP across emails', async () => {
       const t = await startServer(factory, { limits: { ipSignInFailures: 10, delayFrom: 100 } });
       try {

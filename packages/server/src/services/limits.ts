@@ -58,10 +58,14 @@ export interface Limits {
   ipRequest(kind: 'reset' | 'register' | 'code', ip: string, now: Date): Promise<void>;
   /** Whether a reset/activation/verification mail may go to this address now (silent limit). */
   mailAllowed(emailKey: string, now: Date): Promise<boolean>;
-  /** Throws `rate_limited` when sign-in for this email or IP is throttled. */
-  signInGate(emailKey: string, ip: string, now: Date): Promise<void>;
-  /** Count a failed sign-in; returns the consecutive failures for the email. */
-  signInFailed(emailKey: string, ip: string, now: Date): Promise<number>;
+  /**
+   * Admit one sign-in attempt or throw `rate_limited`. An admitted attempt is counted at once
+   * (atomically), so a burst of parallel guesses cannot all pass a check made before any failure
+   * was recorded; returns the attempt's number since the last success.
+   */
+  signInGate(emailKey: string, ip: string, now: Date): Promise<number>;
+  /** The admitted attempt `attempt` failed: count it per IP and start the growing delay. */
+  signInFailed(emailKey: string, ip: string, now: Date, attempt: number): Promise<void>;
   /** Forget the email's failures (successful sign-in, completed reset). */
   signInCleared(emailKey: string): Promise<void>;
 }
@@ -92,11 +96,10 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
     async mailAllowed(emailKey, now) {
       const minute = await store.hitRateLimit(`mail:cooldown:${emailKey}`, s.mailCooldownMs, now);
       if (minute.count > 1) return false;
-      // The hourly budget counts mails, not requests: only a request past the cooldown spends it.
-      const hour = await store.peekRateLimit(`mail:hour:${emailKey}`, now);
-      if (hour && hour.count >= s.mailPerHour) return false;
-      await store.hitRateLimit(`mail:hour:${emailKey}`, 60 * 60_000, now);
-      return true;
+      // The hourly budget counts mails, not requests: only a request past the cooldown (at most
+      // one per cooldown, atomically) spends it, with an atomic hit — no peek-then-hit race.
+      const hour = await store.hitRateLimit(`mail:hour:${emailKey}`, 60 * 60_000, now);
+      return hour.count <= s.mailPerHour;
     },
     async signInGate(emailKey, ip, now) {
       const ipHits = await store.peekRateLimit(`ip:signin:${ip}`, now);
@@ -105,16 +108,17 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
       if (failures && failures.count >= s.hardStop) throw limited(failures.resetAt, now);
       const lock = await store.peekRateLimit(`signin:lock:${emailKey}`, now);
       if (lock && lock.resetAt > now) throw limited(lock.resetAt, now);
-    },
-    async signInFailed(emailKey, ip, now) {
-      await store.hitRateLimit(`ip:signin:${ip}`, s.ipWindowMs, now);
       const hit = await store.hitRateLimit(`signin:fail:${emailKey}`, s.failureWindowMs, now);
-      if (hit.count >= s.delayFrom) {
-        const delay = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (hit.count - s.delayFrom));
+      if (hit.count > s.hardStop) throw limited(hit.resetAt, now);
+      return hit.count;
+    },
+    async signInFailed(emailKey, ip, now, attempt) {
+      await store.hitRateLimit(`ip:signin:${ip}`, s.ipWindowMs, now);
+      if (attempt >= s.delayFrom) {
+        const delay = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (attempt - s.delayFrom));
         await store.clearRateLimit(`signin:lock:${emailKey}`);
         await store.hitRateLimit(`signin:lock:${emailKey}`, delay, now);
       }
-      return hit.count;
     },
     async signInCleared(emailKey) {
       await store.clearRateLimit(`signin:fail:${emailKey}`);

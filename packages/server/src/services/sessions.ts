@@ -95,8 +95,9 @@ export async function signIn(
 ): Promise<IssuedSession> {
   const emailKey = emailKeyOf(input.email);
   const now = deps.clock();
+  let attempt: number;
   try {
-    await deps.limits.signInGate(emailKey, ip, now);
+    attempt = await deps.limits.signInGate(emailKey, ip, now);
   } catch (error) {
     deps.logger.warn('throttle', { flow: 'sign_in', ip });
     throw error;
@@ -111,9 +112,14 @@ export async function signIn(
       ? await deps.hasher.verify(account.passwordHash, password)
       : await deps.hasher.verifyDummy(password);
   if (!ok || !account || account.status !== 'active') {
-    const failures = await deps.limits.signInFailed(emailKey, ip, now);
+    await deps.limits.signInFailed(emailKey, ip, now, attempt);
     if (account) await deps.store.recordFailedSignIn(account.id, now);
-    deps.logger.info('failure', { flow: 'sign_in', accountId: account?.id ?? null, ip, failures });
+    deps.logger.info('failure', {
+      flow: 'sign_in',
+      accountId: account?.id ?? null,
+      ip,
+      failures: attempt,
+    });
     throw new ProblemError('invalid_credentials');
   }
   const rehash =
