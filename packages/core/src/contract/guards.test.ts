@@ -1,7 +1,7 @@
 /**
- * Conformance: the client's hand-written guards and the zod schemas the server validates with
- * must give the same verdict on every value, the same clean copy for answers and the same field
- * issues for request bodies. Values come from arbitraries built to match each schema, then
+ * Conformance: the client's hand-written guards (`guards.ts` for answers, `checks.ts` for
+ * request bodies) and the zod schemas the server validates with must give the same verdict on
+ * every value, the same clean copy for answers and the same field issues for request bodies. Values come from arbitraries built to match each schema, then
  * mutated (members deleted, replaced by hostile values, added — `__proto__` and friends
  * included — or wrapped in arrays), plus hostile values of every kind.
  */
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { isPasswordPolicy as zodIsPasswordPolicy } from '../policy/validate.ts';
 import { canonicalizeEmail } from './canonical-email.ts';
+import * as checks from './checks.ts';
 import * as guards from './guards.ts';
 import * as messages from './messages.ts';
 import { PasswordPolicy } from './policy.ts';
@@ -347,15 +348,15 @@ const REQUESTS: [
   [
     'RequestPasswordResetBody',
     messages.RequestPasswordResetBody,
-    guards.checkRequestPasswordResetBody,
+    checks.checkRequestPasswordResetBody,
     [{ email: canonicalEmail }],
   ],
-  ['VerifyResetTokenBody', messages.VerifyResetTokenBody, guards.checkTokenBody, [{ token }]],
-  ['VerifyEmailBody', messages.VerifyEmailBody, guards.checkTokenBody, [{ token }]],
+  ['VerifyResetTokenBody', messages.VerifyResetTokenBody, checks.checkTokenBody, [{ token }]],
+  ['VerifyEmailBody', messages.VerifyEmailBody, checks.checkTokenBody, [{ token }]],
   [
     'CompletePasswordResetBody',
     messages.CompletePasswordResetBody,
-    guards.checkCompletePasswordResetBody,
+    checks.checkCompletePasswordResetBody,
     [
       { token, password },
       { email: canonicalEmail, code, password },
@@ -364,13 +365,13 @@ const REQUESTS: [
   [
     'SignInBody',
     messages.SignInBody,
-    guards.checkSignInBody,
+    checks.checkSignInBody,
     [{ email: canonicalEmail, password }],
   ],
   [
     'RegisterBody',
     messages.RegisterBody,
-    guards.checkRegisterBody,
+    checks.checkRegisterBody,
     [
       { email: canonicalEmail, password },
       { email: canonicalEmail, password, name: fc.string({ minLength: 1, maxLength: 200 }) },
@@ -417,24 +418,24 @@ describe.each(REQUESTS)('%s: check ⇔ schema', (_name, schema, check, shapes) =
 describe('request semantics pinned by example', () => {
   it('reports every failing check of a member, then unknown members (prototype keys too)', () => {
     const body = JSON.parse('{"token":"short!","password":"","__proto__":1,"constructor":2}');
-    expect(guards.checkCompletePasswordResetBody(body)).toEqual([
+    expect(checks.checkCompletePasswordResetBody(body)).toEqual([
       { path: ['token'], code: 'too_short' },
       { path: ['token'], code: 'invalid_format' },
       { path: ['password'], code: 'required' },
       { path: ['__proto__'], code: 'unknown_field' },
       { path: ['constructor'], code: 'unknown_field' },
     ]);
-    expect(guards.checkSignInBody({ email: 'x', password: 5 })).toEqual([
+    expect(checks.checkSignInBody({ email: 'x', password: 5 })).toEqual([
       { path: ['email'], code: 'too_short' },
       { path: ['email'], code: 'invalid_email' },
       { path: ['password'], code: 'invalid_type' },
     ]);
-    expect(guards.checkRegisterBody({ email: 'a@b.co', password: 'x', name: undefined })).toEqual(
+    expect(checks.checkRegisterBody({ email: 'a@b.co', password: 'x', name: undefined })).toEqual(
       [],
     );
     // Lengths in code points, like zod: 600 emoji are 1,200 UTF-16 units but within 1,024.
-    expect(guards.checkSignInBody({ email: 'a@b.co', password: '😀'.repeat(600) })).toEqual([]);
-    expect(guards.checkSignInBody({ email: 'a@b.co', password: '😀'.repeat(1025) })).toEqual([
+    expect(checks.checkSignInBody({ email: 'a@b.co', password: '😀'.repeat(600) })).toEqual([]);
+    expect(checks.checkSignInBody({ email: 'a@b.co', password: '😀'.repeat(1025) })).toEqual([
       { path: ['password'], code: 'too_long' },
     ]);
   });

@@ -1,4 +1,5 @@
-import { checkCompletePasswordResetBody, parsePasswordResetResult } from '../contract/guards.ts';
+import { checkCompletePasswordResetBody } from '../contract/checks.ts';
+import { parsePasswordResetResult } from '../contract/guards.ts';
 import type { PasswordResetResult } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';

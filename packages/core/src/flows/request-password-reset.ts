@@ -1,4 +1,5 @@
-import { checkRequestPasswordResetBody, parseAccepted } from '../contract/guards.ts';
+import { checkRequestPasswordResetBody } from '../contract/checks.ts';
+import { parseAccepted } from '../contract/guards.ts';
 import type { Accepted } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';

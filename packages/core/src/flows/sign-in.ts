@@ -1,4 +1,5 @@
-import { checkSignInBody, parseSession } from '../contract/guards.ts';
+import { checkSignInBody } from '../contract/checks.ts';
+import { parseSession } from '../contract/guards.ts';
 import type { Session } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';

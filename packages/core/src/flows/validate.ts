@@ -4,7 +4,7 @@ import { ValidationError } from '../errors/validation-error.ts';
 
 /**
  * `value` checked with one of the contract's request checks (`checkSignInBody`, … in
- * `contract/guards.ts`); a `ValidationError` with its field issues (and no network call) when it
+ * `contract/checks.ts`); a `ValidationError` with its field issues (and no network call) when it
  * does not fit.
  *
  * @example

@@ -1,4 +1,5 @@
-import { checkTokenBody, parseEmailVerified } from '../contract/guards.ts';
+import { checkTokenBody } from '../contract/checks.ts';
+import { parseEmailVerified } from '../contract/guards.ts';
 import type { EmailVerified } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';

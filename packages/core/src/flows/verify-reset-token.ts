@@ -1,4 +1,5 @@
-import { checkTokenBody, parseResetTokenInfo } from '../contract/guards.ts';
+import { checkTokenBody } from '../contract/checks.ts';
+import { parseResetTokenInfo } from '../contract/guards.ts';
 import type { ResetTokenInfo } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
