@@ -3,7 +3,10 @@
  * bundling them never pulls the schemas in. Re-exported by `messages.ts`.
  */
 
-/** Longest password accepted on the wire, in UTF-16 code units (the policy's own maximum is lower). */
+/**
+ * Longest password accepted on the wire. zod 4.6 counts string lengths in code points (an emoji is
+ * one), and so do the client's checks; the policy's own maximum is lower.
+ */
 export const MAX_PASSWORD_WIRE_LENGTH = 1024;
 
 /** Name of the HttpOnly cookie carrying the rotating refresh token. */
