@@ -24,8 +24,8 @@ export {
   SERVER_ERROR_CODES,
   type ServerErrorCode,
 } from './contract/codes.ts';
-// The zod-free twin of the policy module's `isPasswordPolicy` (same verdicts, see guards.test.ts):
-// the policy's own one is built on the zod schema and would bring zod into every client bundle.
+// Zod-free (same verdicts as the contract's schema, see guards.test.ts); the policy module
+// re-exports this same function.
 export { isPasswordPolicy } from './contract/guards.ts';
 export type {
   Accepted,

@@ -4,7 +4,7 @@ import type { PasswordPolicy } from '../contract/policy.ts';
 import { createCommonPasswords } from './common-passwords.ts';
 import { evaluatePassword } from './evaluate.ts';
 import { connectPolicy, nist80063bPolicy } from './presets.ts';
-import { isPasswordPolicy } from './validate.ts';
+import { isPasswordPolicy } from './index.ts';
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u));

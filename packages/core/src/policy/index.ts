@@ -29,4 +29,6 @@ export type {
   PasswordEvaluation,
   PasswordScore,
 } from './types.ts';
-export { isPasswordPolicy } from './validate.ts';
+// One implementation for client and policy users: the zod-free guard, proven equal to the
+// contract's zod schema by contract/guards.test.ts.
+export { isPasswordPolicy } from '../contract/guards.ts';
