@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { PasswordPolicy } from '../contract/policy.ts';
 import { createCommonPasswords } from './common-passwords.ts';
 import { evaluatePassword } from './evaluate.ts';
-import { connectPolicy, nist80063bPolicy } from './presets.ts';
 import { isPasswordPolicy } from './index.ts';
+import { connectPolicy, nist80063bPolicy } from './presets.ts';
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u));

@@ -5,6 +5,10 @@
  *
  * @packageDocumentation
  */
+
+// One implementation for client and policy users: the zod-free guard, proven equal to the
+// contract's zod schema by contract/guards.test.ts.
+export { isPasswordPolicy } from '../contract/guards.ts';
 export {
   createCommonPasswords,
   decodeCommonPasswords,
@@ -29,6 +33,3 @@ export type {
   PasswordEvaluation,
   PasswordScore,
 } from './types.ts';
-// One implementation for client and policy users: the zod-free guard, proven equal to the
-// contract's zod schema by contract/guards.test.ts.
-export { isPasswordPolicy } from '../contract/guards.ts';

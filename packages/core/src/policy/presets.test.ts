@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../contract/policy.ts';
-import { connectPolicy, getPolicyPreset, nist80063bPolicy, POLICY_PRESET_IDS } from './presets.ts';
 import { isPasswordPolicy } from './index.ts';
+import { connectPolicy, getPolicyPreset, nist80063bPolicy, POLICY_PRESET_IDS } from './presets.ts';
 
 describe('presets', () => {
   it('are valid policies using only known rule ids', () => {
