@@ -15,5 +15,7 @@ export default defineProject({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A step waits on argon2 and the outbox: under a full parallel run that can take seconds.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });
