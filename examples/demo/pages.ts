@@ -170,14 +170,14 @@ const PAGES: Page[] = [
     '/lost-password',
     'Lost password',
     `<connect-lost-password ${common}></connect-lost-password>`,
-    { step: 'Step 1 of 3 · Ask for the email' },
+    { step: 'Step 1 of 3' },
   ),
   elementPage(
     '/reset',
-    'Choose your password',
+    'The link from your email',
     `<connect-reset-password ${common}></connect-reset-password>`,
     {
-      step: 'Step 2 of 3 · Follow the link',
+      step: 'Step 2 of 3',
       noStore: true,
       note: 'This page opens from the link in the email.',
     },
@@ -186,7 +186,7 @@ const PAGES: Page[] = [
     '/sign-in',
     'Sign in',
     `<connect-sign-in ${common} activate-url="/lost-password"></connect-sign-in>`,
-    { step: 'Step 3 of 3 · Sign in' },
+    { step: 'Step 3 of 3' },
   ),
   elementPage(
     '/register',

@@ -56,6 +56,7 @@ export async function openPage(
   const apiRefusals: string[] = [];
   // Listened to on the context, so tabs the test opens later are watched too.
   context.on('console', (message) => {
+    if (message.type() === 'warning') console.log(`[browser warning] ${message.text()}`);
     if (message.type() !== 'error') return;
     const where = message.location().url ?? '';
     const status = /status of (\d{3})/.exec(message.text())?.[1];
