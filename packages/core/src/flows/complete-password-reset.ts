@@ -7,7 +7,7 @@ import { normalizeResetCode } from './normalize-code.ts';
 import { canonicalEmailOrThrow, requireObject, requireString, validateBody } from './validate.ts';
 
 /**
- * Input of {@link completePasswordReset}: the link's token, or the email and the emailed code.
+ * Input of `ConnectClient.completePasswordReset`: the link's token, or the email and the emailed code.
  *
  * @example
  * ```ts

@@ -52,7 +52,7 @@ export function createCommonPasswords(entries: Iterable<string>): CommonPassword
 
 const LETTER = /\p{L}/u;
 
-/** Shortest base {@link commonPasswordBase} returns, in code points. */
+/** Shortest base `commonPasswordBase` returns, in code points. */
 export const MIN_BASE_LENGTH = 6;
 
 /**
@@ -79,7 +79,7 @@ export function commonPasswordBase(lower: string): string | undefined {
 
 /**
  * Whether a password is common: `'exact'` when the list has it (any case), `'base'` when the list
- * has its {@link commonPasswordBase} (`Sunshine2024!` → `sunshine`), else `undefined`.
+ * has its `commonPasswordBase` (`Sunshine2024!` → `sunshine`), else `undefined`.
  *
  * @example
  * ```ts

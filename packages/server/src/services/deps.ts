@@ -20,7 +20,7 @@ export interface Links {
 }
 
 /**
- * Paths of the app's pages that mails link to (appended to {@link Links.appUrl}).
+ * Paths of the app's pages that mails link to (appended to the configured `appUrl`).
  *
  * @example
  * ```ts
