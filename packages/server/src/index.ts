@@ -25,7 +25,7 @@ export {
   SETTINGS,
   type ServerConfig,
 } from './config.ts';
-export { createSealer, MIN_SECRET_BYTES, type Sealer, SealError } from './crypto/seal.ts';
+export { createSealer, MIN_SECRET_BYTES, SealError, type Sealer } from './crypto/seal.ts';
 export { type FetchApp, type RunningServer, serve } from './http/node.ts';
 export { createLogger, type Logger, type LogLine, memoryLogger, silentLogger } from './log.ts';
 export { type ConnectServer, type CreateServerOptions, createServer } from './server.ts';
