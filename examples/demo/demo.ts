@@ -29,6 +29,8 @@ export interface DemoOptions {
   clock?: () => Date;
   /** Server logs. Default: warnings and errors on stderr, no request lines. */
   logger?: Logger;
+  /** Delete the data directory first (see {@link resetDemoData}), once the port is bound. */
+  reset?: boolean;
 }
 
 /** A running demo. */
@@ -155,11 +157,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const clock = options.clock ?? (() => new Date());
   const assets = await buildAssets();
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(
-    join(dataDir, MARKER),
-    'Created by the Connect Auth demo; `pnpm demo --reset` deletes this directory.\n',
-  );
 
   // Listen first: the server's links must carry the actual origin (port 0 picks one).
   let inner: ((request: Request, ip: string) => Promise<Response>) | undefined;
@@ -177,6 +174,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const localhost = url.replace('://127.0.0.1:', '://localhost:');
   let server: ConnectServer;
   try {
+    // Only now that the port is ours: a demo still running on it keeps its data.
+    if (options.reset) await resetDemoData(dataDir);
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(
+      join(dataDir, MARKER),
+      'Created by the Connect Auth demo; `pnpm demo --reset` deletes this directory.\n',
+    );
     server = await createServer({
       dev: true,
       port: running.port,

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '@connect-auth/server';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, DemoError, resetDemoData, startDemo } from './demo.ts';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, DemoError, startDemo } from './demo.ts';
 
 const USAGE = `Usage: pnpm demo [options]
 
@@ -54,20 +54,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const dataDir = args['data-dir'] ?? DEFAULT_DATA_DIR;
 
-try {
-  if (args.reset && (await resetDemoData(dataDir))) {
-    process.stdout.write(`Deleted the demo data in ${dataDir}.\n`);
-  }
-} catch (error) {
-  fail(error instanceof DemoError ? error.message : String(error));
-}
-
 process.stdout.write('Starting the Connect Auth demo…\n');
 let demo: Awaited<ReturnType<typeof startDemo>>;
 try {
   demo = await startDemo({
     port,
     dataDir,
+    reset: args.reset,
     logger: args.verbose ? createLogger() : undefined,
   });
 } catch (error) {
@@ -75,6 +68,7 @@ try {
 }
 
 const { url, inboxUrl, account, activated } = demo;
+if (args.reset) process.stdout.write(`--reset: started with fresh demo data.\n`);
 const earlier = activated.length
   ? `\n  Already activated in an earlier run: ${activated.map((a) => a.email).join(', ')}
   (sign in with the password you chose). A fresh account awaits activation below;

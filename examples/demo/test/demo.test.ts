@@ -127,8 +127,7 @@ describe('the migrated account across restarts', () => {
     await third.close();
 
     // --reset: everything is fresh again.
-    expect(await resetDemoData(dataDir)).toBe(true);
-    const fourth = await startDemo({ port: 0, dataDir, logger: silentLogger });
+    const fourth = await startDemo({ port: 0, dataDir, logger: silentLogger, reset: true });
     expect(fourth.account.email).toBe('owner@example.com');
     expect(fourth.activated).toEqual([]);
     await fourth.close();
@@ -146,14 +145,18 @@ describe('the migrated account across restarts', () => {
   });
 });
 
-test('a busy port gives a clear message naming the port and the way out', async () => {
+test('a busy port gives a clear message naming the port, and --reset then deletes nothing', async () => {
   const blocker = createServer();
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
   const port = (blocker.address() as { port: number }).port;
+  const dataDir = await tempDir();
+  await writeFile(join(dataDir, '.connect-auth-demo'), '');
+  await writeFile(join(dataDir, 'demo.db'), 'data of a demo that may still be running');
   try {
-    const error = await startDemo({ port, dataDir: await tempDir(), logger: silentLogger }).catch(
+    const error = await startDemo({ port, dataDir, logger: silentLogger, reset: true }).catch(
       (e: unknown) => e,
     );
+    expect((await readdir(dataDir)).sort()).toEqual(['.connect-auth-demo', 'demo.db']);
     expect(error).toBeInstanceOf(DemoError);
     expect((error as DemoError).code).toBe('port_in_use');
     expect((error as DemoError).message).toContain(`Port ${port} is already in use`);
