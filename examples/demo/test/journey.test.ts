@@ -3,6 +3,7 @@
  * email, follow the link from the dev inbox, get a weak password refused with the checklist,
  * save a strong one, sign in. axe-core audits every step; each step is photographed.
  */
+import { importLegacyAccounts } from '@connect-auth/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -173,6 +174,34 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(page.url()).toBe(`${demo.url}/verify-email`);
     await snap(page, '11-email-verified');
     await audit(page, 'email verified');
+    expect((await demo.server.store.findAccountByEmailKey(email))?.status).toBe('active');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('the emailed code instead of the link: code and new password on the lost-password page', async () => {
+    const { demo } = fixture;
+    const email = 'code.user@example.com';
+    await importLegacyAccounts(demo.server.store, `email,name\n${email},Code User\n`, new Date());
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(`${demo.url}/lost-password`);
+    const lost = page.locator('connect-lost-password');
+    await lost.getByLabel('Email address').fill(email);
+    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
+    await lost.locator('[data-action="code"]').click();
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('code');
+    const [mail] = await inbox(demo, email);
+    expect(mail?.code).toMatch(/^\d{8}$/);
+    await lost.locator('input[name="code"]').fill(mail?.code ?? '');
+    await lost.locator('input[name="password"]').fill(STRONG);
+    await snap(page, '12-code-step');
+    await audit(page, 'code step');
+    await lost.locator('button[type="submit"]').click();
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('sign-in');
+    expect(await lost.locator('connect-sign-in').getByLabel('Email address').inputValue()).toBe(
+      email,
+    );
     expect((await demo.server.store.findAccountByEmailKey(email))?.status).toBe('active');
     expect(errors).toEqual([]);
     await close();
