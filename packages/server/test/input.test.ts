@@ -109,6 +109,19 @@ for (const factory of factories) {
       expect(streamed.status).toBe(413);
     });
 
+    it('reports field issues with the codes the client uses (empty = required)', async () => {
+      const res = await t.post('/v1/sessions', { email: '', password: '' });
+      expect(await res.json()).toMatchObject({
+        code: 'validation_failed',
+        // Exactly what core's own request checks report for this body.
+        issues: [
+          { path: ['email'], code: 'required' },
+          { path: ['email'], code: 'invalid_email' },
+          { path: ['password'], code: 'required' },
+        ],
+      });
+    });
+
     it('SECURITY 21: unknown fields and __proto__/constructor/prototype keys are rejected', async () => {
       const unknown = await t.post('/v1/sessions', {
         email: 'input@example.com',

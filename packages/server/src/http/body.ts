@@ -94,7 +94,9 @@ function issueCode(issue: z.core.$ZodIssue, input: unknown): string {
     case 'too_big':
       return 'too_long';
     case 'too_small':
-      return 'too_short';
+      // An empty string is a missing value to the person filling the form: the same code the
+      // client's own checks give (core's contract/checks.ts), so one string table serves both.
+      return input === '' ? 'required' : 'too_short';
     case 'invalid_format':
       return 'invalid_format';
     case 'custom':
