@@ -68,6 +68,11 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(mail?.subject).toBe('Password Reset Request for Codelocks Connect');
     const link = mail?.link ?? '';
     expect(link.startsWith(`${demo.url}/reset#token=`)).toBe(true);
+    // The readable inbox page shows the same mail (the demo's stand-in for a mailbox).
+    await page.goto(`${demo.url}/dev/inbox`);
+    expect(await page.locator('article').first().textContent()).toContain(email);
+    await snap(page, '03-dev-inbox');
+    await audit(page, 'dev inbox');
 
     // 3. Follow the link: strict headers, the token scrubbed from the address bar, the account named.
     const response = await page.goto(link);
@@ -79,7 +84,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(await page.evaluate(() => window.location.href)).not.toContain('token');
     expect(await reset.locator('[data-part="account"]').textContent()).toContain(email);
     expect(await reset.getAttribute('data-purpose')).toBe('activation');
-    await snap(page, '03-reset-form');
+    await snap(page, '04-reset-form');
     await audit(page, 'reset form');
 
     // 4. A weak password: the checklist shows the unmet rules; saving is refused by the server.
@@ -103,7 +108,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(await password.getAttribute('aria-invalid')).toBe('true');
     expect(await reset.getAttribute('data-step')).toBe('form');
     expect(apiRefusals).toContain('422 /v1/password-resets/complete');
-    await snap(page, '04-weak-password');
+    await snap(page, '05-weak-password');
     await audit(page, 'weak-password error');
 
     // 5. A strong password, confirmed: saved, and the sign-in step has the email filled in.
@@ -114,7 +119,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await expect.poll(() => reset.getAttribute('data-step')).toBe('sign-in');
     const signIn = reset.locator('connect-sign-in');
     expect(await signIn.getByLabel('Email address').inputValue()).toBe(email);
-    await snap(page, '05-saved-sign-in');
+    await snap(page, '06-saved-sign-in');
     await audit(page, 'success / sign-in step');
 
     // 6. Sign in with the new password.
@@ -122,7 +127,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await signIn.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => signIn.getAttribute('data-step')).toBe('done');
     expect(await signIn.textContent()).toContain(email);
-    await snap(page, '06-signed-in');
+    await snap(page, '07-signed-in');
     await audit(page, 'signed in');
 
     const account = await demo.server.store.findAccountByEmailKey(email);
@@ -136,10 +141,10 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     const { demo } = fixture;
     const { page, errors, close } = await openPage(browser);
     const pages: Array<[string, string, string]> = [
-      ['/sign-in', 'connect-sign-in', '07-sign-in'],
-      ['/register', 'connect-register', '08-register'],
-      ['/', '', '09-overview'],
-      ['/support', '', '10-support'],
+      ['/sign-in', 'connect-sign-in', '08-sign-in'],
+      ['/register', 'connect-register', '09-register'],
+      ['/', '', '10-overview'],
+      ['/support', '', '11-support'],
     ];
     for (const [path, tag, shot] of pages) {
       await page.goto(`${demo.url}${path}`);
@@ -172,7 +177,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     const host = page.locator('[data-verify-email]');
     await expect.poll(() => host.getAttribute('data-state')).toBe('verified');
     expect(page.url()).toBe(`${demo.url}/verify-email`);
-    await snap(page, '11-email-verified');
+    await snap(page, '12-email-verified');
     await audit(page, 'email verified');
     expect((await demo.server.store.findAccountByEmailKey(email))?.status).toBe('active');
     expect(errors).toEqual([]);
@@ -195,7 +200,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(mail?.code).toMatch(/^\d{8}$/);
     await lost.locator('input[name="code"]').fill(mail?.code ?? '');
     await lost.locator('input[name="password"]').fill(STRONG);
-    await snap(page, '12-code-step');
+    await snap(page, '13-code-step');
     await audit(page, 'code step');
     await lost.locator('button[type="submit"]').click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sign-in');
