@@ -17,7 +17,7 @@ function card(mail: DevMail): string {
     ? `<p><a class="link" href="${escapeHtml(mail.link)}" rel="noreferrer">Open the link</a> <code class="url">${escapeHtml(mail.link)}</code></p>`
     : '';
   const code = mail.code
-    ? `<p class="code" aria-label="One-time code">${escapeHtml(mail.code)}</p>`
+    ? `<p class="code-label">One-time code</p><p class="code">${escapeHtml(mail.code)}</p>`
     : '';
   const body =
     mail.text === null
@@ -74,6 +74,7 @@ h2{font-size:17px;margin:0 0 4px}
 .meta,.muted{color:#57606a;font-size:13px;margin:0 0 8px}
 .link{display:inline-block;background:#0b5cad;color:#fff;text-decoration:none;font-weight:bold;padding:8px 14px;border-radius:6px}
 .url{display:block;word-break:break-all;font-size:12px;color:#57606a;margin-top:6px}
+.code-label{margin:8px 0 0;font-weight:600}
 .code{font:bold 32px/1.2 Consolas,Menlo,monospace;letter-spacing:6px;text-align:center;background:#f4f5f7;border:1px solid #d0d7de;border-radius:6px;padding:10px;margin:8px 0;user-select:all}
 pre{white-space:pre-wrap;word-break:break-word;background:#f6f8fa;padding:12px;border-radius:6px;font-size:13px}
 .banner{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px;font-size:13px}

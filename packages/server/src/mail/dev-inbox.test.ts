@@ -138,6 +138,9 @@ describe('devInboxHandler (SQLite; the inbox only reads listMail, covered on bot
     const page = await response.text();
     expect(page).toContain(`<a class="link" href="${LINK}&amp;x=&quot;&gt;&lt;b&gt;"`);
     expect(page).toMatch(new RegExp(`<p class="code"[^>]*>${CODE}</p>`));
+    // The code is named by visible text, not by an aria-label a <p> may not carry.
+    expect(page).toContain('<p class="code-label">One-time code</p>');
+    expect(page).not.toContain('aria-label');
     expect(page).toContain('Password Reset Request for Codelocks Connect');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).not.toContain('<script');
