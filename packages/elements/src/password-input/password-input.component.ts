@@ -260,7 +260,8 @@ export class ConnectPasswordInput extends ConnectElement {
           ...shown,
           params: { ...rule.params, ...shown.params },
           ok,
-          state: ok ? 'met' : fromServer ? 'failed' : 'unmet',
+          // Only a required rule can fail a save; an unmet recommendation never blocks it.
+          state: ok ? 'met' : fromServer && rule.level === 'required' ? 'failed' : 'unmet',
         };
       })
       .filter(

@@ -118,6 +118,33 @@ describe('<connect-password-input>', () => {
     );
   });
 
+  it("marks only required rules 'failed' after a weak_password answer; recommended ones stay 'unmet'", async () => {
+    const el = await passwordInput();
+    await type(el, 'abcdefgh');
+    // A weak_password answer: uppercase and digit (required) fail, special and 12+ (recommended) are unmet.
+    el.serverRules = [
+      { id: 'min_length', level: 'required', ok: true, params: { min: 8 } },
+      { id: 'uppercase', level: 'required', ok: false },
+      { id: 'digit', level: 'required', ok: false },
+      { id: 'lowercase', level: 'required', ok: true },
+      { id: 'special', level: 'recommended', ok: false, params: { chars: '-!@#&$' } },
+      { id: 'min_length', level: 'recommended', ok: false, params: { min: 12 } },
+    ];
+    await settle(el);
+    const state = (rule: string, level: string) =>
+      el
+        .querySelector(`.connect-rule[data-rule="${rule}"][data-level="${level}"]`)
+        ?.getAttribute('data-state');
+    expect(state('uppercase', 'required')).toBe('failed');
+    expect(state('digit', 'required')).toBe('failed');
+    expect(state('lowercase', 'required')).toBe('met');
+    expect(state('special', 'recommended')).toBe('unmet');
+    expect(state('min_length', 'recommended')).toBe('unmet');
+    expect(
+      el.querySelectorAll('[data-level="recommended"] .connect-rule[data-state="failed"]'),
+    ).toHaveLength(0);
+  });
+
   it('hides the checklist for current-password fields', async () => {
     const el = await passwordInput({ autocomplete: 'current-password' });
     expect(el.querySelector('.connect-rules')).toBeNull();
