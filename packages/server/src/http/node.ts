@@ -135,7 +135,16 @@ export async function serve(
           return;
         }
       }
-      const request = toRequest(req, body, base);
+      let request: Request;
+      try {
+        request = toRequest(req, body, base);
+      } catch {
+        // Node's parser accepts TRACE, which the Fetch API refuses to carry (a TypeError from
+        // `new Request`). No route takes it: a 405 like any other method, never a 500. There is
+        // no `Allow`: the adapter does not know the app's routes.
+        await send(res, problemResponse('method_not_allowed', {}, ADAPTER_HEADERS), false);
+        return;
+      }
       const response = await app.fetch(request, { ip: req.socket.remoteAddress ?? '' });
       await send(res, response, method === 'HEAD');
     } catch (error) {

@@ -1,0 +1,50 @@
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningServer, serve } from './node.ts';
+import { jsonResponse } from './problem.ts';
+
+/** Sends raw bytes (methods `fetch` cannot send) and returns the whole answer as text. */
+function raw(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('serve (Node adapter)', () => {
+  let running: RunningServer | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  it('answers TRACE, which the Fetch API cannot represent, with a 405 problem, not a 500', async () => {
+    const errors: unknown[] = [];
+    const seen: string[] = [];
+    running = await serve(
+      {
+        async fetch(request) {
+          seen.push(request.method);
+          return jsonResponse({ ok: true });
+        },
+      },
+      { onError: (error) => errors.push(error) },
+    );
+    const answer = await raw(
+      running.port,
+      'TRACE /v1/password-policy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(answer).toMatch(/content-type: application\/problem\+json/i);
+    expect(answer).toMatch(/x-content-type-options: nosniff/i);
+    expect(answer).toContain('"code":"method_not_allowed"');
+    expect(errors).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+});
