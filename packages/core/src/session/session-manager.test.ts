@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionBody } from '../../test/msw.ts';
 import type { Session } from '../contract/messages.ts';
+import type { StoredSession } from '../types.ts';
 import { memoryStorage } from './memory-storage.ts';
 import { createSessionManager } from './session-manager.ts';
 
@@ -164,6 +165,51 @@ describe('refresh token (Node)', () => {
     await manager.accept(sessionBody(), cookie('', 'Max-Age=0; Path=/'), manager.generation);
     expect(await manager.credentialHeaders()).toEqual({});
     expect(storage.load()).toBeNull();
+  });
+
+  it('persists changes in order: a slow earlier write cannot land after a sign-out', async () => {
+    const saved: Array<StoredSession | null> = [];
+    let finishSlowWrite!: () => void;
+    const slow = new Promise<void>((resolve) => {
+      finishSlowWrite = resolve;
+    });
+    const manager = createSessionManager({
+      refreshBeforeExpiryMs: false,
+      storage: {
+        load: () => null,
+        // The write of a token takes a while (a slow disk); deleting is quick.
+        save: async (value) => {
+          if (value !== null) await slow;
+          saved.push(value);
+        },
+      },
+    });
+    const accepted = manager.accept(sessionBody(), cookie('r1'), manager.generation);
+    const cleared = manager.clear();
+    finishSlowWrite();
+    await Promise.all([accepted, cleared]);
+    expect(saved).toEqual([{ refreshToken: 'r1' }, null]);
+  });
+
+  it('keeps writing after a failed write, and the failure reaches the caller', async () => {
+    const saved: Array<StoredSession | null> = [];
+    let fail = true;
+    const manager = createSessionManager({
+      refreshBeforeExpiryMs: false,
+      storage: {
+        load: () => null,
+        save: (value) => {
+          if (fail) throw new Error('disk full');
+          saved.push(value);
+        },
+      },
+    });
+    await expect(manager.accept(sessionBody(), cookie('r1'), manager.generation)).rejects.toThrow(
+      'disk full',
+    );
+    fail = false;
+    await manager.clear();
+    expect(saved).toEqual([null]);
   });
 
   it('never sends a stored value that is not a valid cookie value', async () => {

@@ -134,9 +134,16 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
     return refreshToken;
   };
 
-  const saveToken = async (token: string | null) => {
+  // Storage writes run one at a time, in the order of the changes: an adapter that finished a
+  // slow earlier write (a rotated token) after a later one (sign-out) would persist a stale token.
+  let writes: Promise<unknown> = Promise.resolve();
+  const saveToken = (token: string | null): Promise<void> => {
     refreshToken = token;
-    await options.storage?.save(token === null ? null : { refreshToken: token });
+    const { storage } = options;
+    if (!storage) return Promise.resolve();
+    const write = writes.then(() => storage.save(token === null ? null : { refreshToken: token }));
+    writes = write.catch(() => undefined);
+    return write;
   };
 
   return {
