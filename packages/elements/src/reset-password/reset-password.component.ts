@@ -67,7 +67,7 @@ const TOKEN_STEPS: Readonly<Record<string, TokenStep>> = {
  * @attr lost-password-url - Where "Ask for a new link" points; without it a lost-password form appears in place.
  * @attr sign-in-url - Where "Sign in" points after success; without it a sign-in form appears in place, email filled in.
  * @attr support-url - Link for "Contact Customer Services".
- * @prop {string} token - The token; default: read from the address (`#token=…`) with `readResetToken()`, which also scrubs it.
+ * @prop {string} token - The token; default: read from the address (`#token=…`) with `readResetToken()`, which also scrubs it. Without `token`, a newer link opened in the same tab (a `hashchange`) is read and checked in turn.
  * @prop {ConnectClient} client - A client from `createConnectClient()`; wins over `base-url`.
  * @prop {StringOverrides} strings - Per-instance string overrides.
  * @prop {ResetPasswordStep} step - The current step (read-only; also `data-step`).
@@ -145,13 +145,34 @@ export class ConnectResetPassword extends ConnectElement {
         void this.#start();
       }
     });
+    window.addEventListener('hashchange', this.#onHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
     this.#verify?.abort();
     this.#verify = null;
   }
+
+  /**
+   * A newer link opened in the same tab (`/reset` → `/reset#token=…`) is a same-document
+   * navigation: no reload, only a `hashchange`. Start over with the new token, whatever step the
+   * old one had reached (a pending check or save is aborted). A page that sets `token` itself
+   * owns the token, so the address is left alone.
+   */
+  #onHashChange = (): void => {
+    if (this.token !== undefined) return;
+    const token = readResetToken();
+    if (!token) return;
+    this.#form.abort();
+    this.#form.clearErrors();
+    this.#serverRules = null;
+    this._info = null;
+    this._result = null;
+    this.#activeToken = token;
+    void this.#start(true);
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -169,6 +190,7 @@ export class ConnectResetPassword extends ConnectElement {
     }
     this.dataset.step = this._step;
     if (this._info) this.dataset.purpose = this._info.purpose;
+    else delete this.dataset.purpose;
     this.toggleAttribute('data-pending', this.#form.pending);
   }
 
@@ -178,13 +200,16 @@ export class ConnectResetPassword extends ConnectElement {
     if (focus) this.focusHeadingAfterUpdate();
   }
 
-  /** Read the token (once: reading scrubs it from the address) and verify it. */
-  async #start(): Promise<void> {
+  /**
+   * Read the token (once: reading scrubs it from the address) and verify it. `focus` moves focus
+   * to the heading of the step it lands on (when the page changed under the user).
+   */
+  async #start(focus = false): Promise<void> {
     const token = this.token ?? this.#activeToken ?? readResetToken();
     this.#activeToken = token;
     if (!token) {
       this._missing = true;
-      this.#go('invalid', false);
+      this.#go('invalid', focus);
       return;
     }
     this._missing = false;
@@ -206,7 +231,7 @@ export class ConnectResetPassword extends ConnectElement {
       if (abort.signal.aborted) return;
       this.#verify = null;
       this._info = info;
-      this.#go('form', false);
+      this.#go('form', focus);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.#verify = null;
@@ -214,7 +239,7 @@ export class ConnectResetPassword extends ConnectElement {
       if (tokenStep && isConnectError(error)) {
         const failure = new ConnectErrorEvent('verify-token', error.code, error);
         this.dispatchEvent(failure);
-        this.#go(tokenStep, false);
+        this.#go(tokenStep, focus);
       } else {
         this.#go('error', false);
         await this.#form.fail('verify-token', error);

@@ -4,7 +4,16 @@ import { describe, expect, it, vi } from 'vitest';
 import '../define/reset-password.ts';
 import { autofill, mount, settle, submit, textOf, untilStep } from '../../test/dom.ts';
 import { runFormBaseSuite } from '../../test/form-base-suite.ts';
-import { BASE, EMAIL, makeClient, problem, requestsTo, server, TOKEN } from '../../test/server.ts';
+import {
+  BASE,
+  EMAIL,
+  makeClient,
+  problem,
+  requestsTo,
+  seen,
+  server,
+  TOKEN,
+} from '../../test/server.ts';
 import { ConnectPasswordResetEvent } from '../shared/events.ts';
 import { en } from '../strings/en.ts';
 import type { ConnectResetPassword } from './reset-password.component.ts';
@@ -225,6 +234,92 @@ describe('<connect-reset-password>', () => {
     await untilStep(el, 'invalid');
     el.token = TOKEN;
     await untilStep(el, 'form');
+  });
+
+  describe('a newer link opened in the same tab (hashchange)', () => {
+    const OLD = `${TOKEN}_old`;
+    const NEW = `${TOKEN}_new`;
+
+    /** Verify answers: OLD was used; NEW is a live reset link. */
+    function verifyByToken(old: () => Response | Promise<Response>): void {
+      server.use(
+        http.post(`${BASE}/v1/password-resets/verify`, async ({ request }) => {
+          const { token } = (await request.json()) as { token: string };
+          if (token !== NEW) return old();
+          return HttpResponse.json({
+            email: 'newer@example.com',
+            expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+            purpose: 'reset',
+          });
+        }),
+      );
+    }
+
+    function openInSameTab(token: string): void {
+      history.replaceState(null, '', `/reset#token=${token}`);
+      window.dispatchEvent(new Event('hashchange'));
+    }
+
+    it('checks the newer token, scrubs it, and moves focus to the new step', async () => {
+      verifyByToken(() => problem('token_used', 410));
+      history.replaceState(null, '', `/reset#token=${OLD}`);
+      const el = await reset({}, null);
+      await untilStep(el, 'used');
+      openInSameTab(NEW);
+      await untilStep(el, 'form');
+      expect(location.hash).toBe('');
+      expect(el.dataset.purpose).toBe('reset');
+      expect(textOf(el.querySelector('[data-part="account"]'))).toContain('newer@example.com');
+      expect(requestsTo('/v1/password-resets/verify').map((r) => r.body?.token)).toEqual([
+        OLD,
+        NEW,
+      ]);
+      expect(document.activeElement).toBe(el.querySelector('.connect-heading'));
+      // Saving uses the newer token.
+      fillPasswords(el);
+      submit(el);
+      await untilStep(el, 'sign-in');
+      expect(requestsTo('/v1/password-resets/complete')[0]?.body).toMatchObject({ token: NEW });
+    });
+
+    it('aborts a check still pending for the older token', async () => {
+      // The older check never answers: only the newer one can move the element on.
+      verifyByToken(() => new Promise<Response>(() => {}));
+      history.replaceState(null, '', `/reset#token=${OLD}`);
+      const el = await reset({}, null);
+      await vi.waitFor(() => expect(seen.some((r) => r.body?.token === OLD)).toBe(true));
+      const older = seen.find((r) => r.body?.token === OLD);
+      expect(el.step).toBe('verifying');
+      openInSameTab(NEW);
+      await untilStep(el, 'form');
+      expect(older?.signal.aborted).toBe(true);
+      expect(location.hash).toBe('');
+    });
+
+    it('ignores fragments without a token, and pages that set the token themselves', async () => {
+      verifyByToken(() => problem('token_used', 410));
+      const el = await reset({}, OLD);
+      await untilStep(el, 'used');
+      history.replaceState(null, '', '/reset#main');
+      window.dispatchEvent(new Event('hashchange'));
+      openInSameTab(NEW);
+      await settle(el);
+      expect(el.step).toBe('used');
+      expect(location.hash).toBe(`#token=${NEW}`); // the page owns the address
+      expect(requestsTo('/v1/password-resets/verify')).toHaveLength(1);
+    });
+
+    it('stops listening once removed from the page', async () => {
+      verifyByToken(() => problem('token_used', 410));
+      history.replaceState(null, '', `/reset#token=${OLD}`);
+      const el = await reset({}, null);
+      await untilStep(el, 'used');
+      el.remove();
+      openInSameTab(NEW);
+      await settle(el);
+      expect(location.hash).toBe(`#token=${NEW}`);
+      expect(requestsTo('/v1/password-resets/verify')).toHaveLength(1);
+    });
   });
 
   it('waits for a client set right after connecting (same task), as pages often do', async () => {
