@@ -73,10 +73,37 @@ export function resolveTransportOptions(options: TransportOptions): ResolvedTran
     timeout: count(options.timeout, 10_000, 1, 'timeout'),
     retryLimit: count(retry.limit, 2, 0, 'retry.limit'),
     maxDelayMs: count(retry.maxDelayMs, 10_000, 0, 'retry.maxDelayMs'),
-    headers: { ...options.headers },
-    hooks: { ...options.hooks },
-    credentials: options.credentials ?? (inBrowser() ? 'include' : undefined),
+    headers: checkHeaders(options.headers),
+    hooks: checkHooks(options.hooks),
+    credentials: checkCredentials(options.credentials) ?? (inBrowser() ? 'include' : undefined),
   };
+}
+
+// Every request builds a `Request` from these three; checked here, a bad value is a TypeError at
+// creation instead of at the first call.
+function checkHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const copy = { ...headers };
+  try {
+    new Headers(copy);
+  } catch {
+    throw new TypeError('createConnectClient: headers must be valid HTTP header names and values.');
+  }
+  return copy;
+}
+
+function checkHooks(hooks: ClientHooks | undefined): ClientHooks {
+  const copy = { ...hooks };
+  if (copy.beforeRequest !== undefined && typeof copy.beforeRequest !== 'function') {
+    throw new TypeError('createConnectClient: hooks.beforeRequest must be a function.');
+  }
+  return copy;
+}
+
+function checkCredentials(value: unknown): RequestCredentials | undefined {
+  if (value === undefined || value === 'include' || value === 'same-origin' || value === 'omit') {
+    return value;
+  }
+  throw new TypeError('createConnectClient: credentials must be include, same-origin or omit.');
 }
 
 /** A browser window or worker: where `fetch` has a cookie jar the refresh cookie lives in. */

@@ -231,6 +231,11 @@ describe('options', () => {
     [{ baseUrl: BASE, timeout: '5s' }],
     [{ baseUrl: BASE, retry: { limit: -1 } }],
     [{ baseUrl: BASE, fetch: 'fetch' }],
+    // Each of these used to pass creation and throw at the first call.
+    [{ baseUrl: BASE, headers: { 'x-trace': 'a\nb' } }],
+    [{ baseUrl: BASE, headers: { 'bad name': 'x' } }],
+    [{ baseUrl: BASE, hooks: { beforeRequest: 'log' } }],
+    [{ baseUrl: BASE, credentials: 'always' }],
   ])('throws TypeError for %o', (options) => {
     expect(() => createTransport(options as never)).toThrow(TypeError);
   });
