@@ -105,6 +105,14 @@ describe('verifyAccessToken', () => {
     await refused(good(payload));
   });
 
+  it.each([
+    ['a numeric sub', { sub: 42 }],
+    ['an object sub', { sub: { id: 'acc_1' } }],
+    ['a numeric jti', { jti: 7 }],
+  ])('refuses %s: the result promises strings', async (_name, extra) => {
+    await refused(good({ ...claims(), ...extra } as unknown as JWTPayload));
+  });
+
   it('requires typ at+jwt', async () => {
     await refused(good(claims(), { typ: 'JWT' }));
     await refused(good(claims(), { typ: undefined }));

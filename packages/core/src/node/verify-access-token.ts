@@ -158,6 +158,10 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
         requiredClaims: ['exp', 'iat', 'sub', 'jti'],
         clockTolerance: tolerance,
       });
+      // jose checks that `sub` and `jti` are present, not that they are strings.
+      if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string') {
+        throw new errors.JWTClaimValidationFailed('"sub" and "jti" must be strings', payload);
+      }
       return payload as JWTPayload & { sub: string; jti: string };
     } catch (error) {
       throw mapJoseError(error);
