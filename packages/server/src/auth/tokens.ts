@@ -110,8 +110,13 @@ export function createAccessTokens(deps: {
           currentDate: deps.clock(),
         },
       );
+      // jose checks that these claims are present, not their types; AccessClaims promises them.
       if (typeof payload.cv !== 'number')
         throw new errors.JWTClaimValidationFailed('cv must be a number', payload, 'cv');
+      for (const claim of ['sub', 'jti'] as const) {
+        if (typeof payload[claim] !== 'string')
+          throw new errors.JWTClaimValidationFailed(`${claim} must be a string`, payload, claim);
+      }
       return payload as AccessClaims;
     },
   };
