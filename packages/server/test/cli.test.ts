@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { openPostgresStore } from '../src/store/postgres.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
+import { storeFactories, testDatabaseUrl } from '../src/store/testing.ts';
 
 function capture(env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
@@ -159,3 +164,82 @@ describe('CLI', () => {
     expect(c.out()).toContain('Stopped.');
   });
 });
+
+const postgres = (await storeFactories()).find((f) => f.name === 'postgres');
+if (!postgres?.available) console.warn(`[cli] PostgreSQL import skipped: ${postgres?.reason}`);
+
+describe.skipIf(!postgres?.available)(
+  postgres?.available
+    ? 'CLI import-legacy on PostgreSQL'
+    : `CLI import-legacy on PostgreSQL (skipped: ${postgres?.reason})`,
+  () => {
+    const schema = `ca_test_${randomBytes(6).toString('hex')}`;
+    let dir: string;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'connect-cli-pg-'));
+      await writeFile(join(dir, 'accounts.csv'), CSV);
+      // An isolated schema through libpq's `options` URL parameter, as docs/server.md describes.
+      await admin(`CREATE SCHEMA "${schema}"`);
+    });
+    afterAll(async () => {
+      await admin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await rm(dir, { recursive: true, force: true });
+    });
+    const databaseUrl = () => {
+      const url = new URL(testDatabaseUrl);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return url.href;
+    };
+
+    it('imports from DATABASE_URL, reports bad rows, and a second run (--database-url) imports nothing', async () => {
+      const first = capture({ DATABASE_URL: databaseUrl() });
+      // --data-dir is ignored when a database URL is given: nothing may be written there.
+      const unused = join(dir, 'not-used');
+      expect(
+        await main(['import-legacy', join(dir, 'accounts.csv'), '--data-dir', unused], first.io),
+      ).toBe(1);
+      expect(first.err()).toContain('accounts.csv:4: invalid email "not-an-email"');
+      expect(first.err()).toContain('accounts.csv:6: duplicate of an earlier row');
+      expect(first.out()).toContain('Read 8 rows: imported 3, already present 0');
+      const store = await openPostgresStore({ url: testDatabaseUrl, schema });
+      try {
+        expect(await store.findAccountByEmailKey('ann.lee@example.com')).toMatchObject({
+          email: 'Ann.Lee@example.com',
+          name: 'Ann Lee',
+          status: 'pending_activation',
+          passwordHash: null,
+        });
+        expect((await store.findAccountByEmailKey('bob@example.com'))?.name).toBe(
+          'Bob "The Builder" Smith',
+        );
+      } finally {
+        await store.close();
+      }
+      const second = capture();
+      expect(
+        await main(
+          ['import-legacy', join(dir, 'accounts.csv'), '--database-url', databaseUrl()],
+          second.io,
+        ),
+      ).toBe(1);
+      expect(second.out()).toContain('imported 0, already present 3');
+      expect(existsSync(unused)).toBe(false);
+    });
+
+    it('says so, without the password, when the database cannot be opened', async () => {
+      const c = capture({ DATABASE_URL: 'postgres://someone:s3cret-pw@127.0.0.1:1/nowhere' });
+      expect(await main(['import-legacy', join(dir, 'accounts.csv')], c.io)).toBe(1);
+      expect(c.err()).toContain('Cannot open the database');
+      expect(c.err()).not.toContain('s3cret-pw');
+    });
+  },
+);
