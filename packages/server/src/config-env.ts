@@ -44,7 +44,7 @@ export const SETTINGS = [
     env: 'CONNECT_DEV',
     flag: 'dev',
     type: 'boolean',
-    help: 'development mode: dev inbox at /dev/inbox, no SMTP, generated secret',
+    help: 'development mode: dev inbox at /dev/inbox, no SMTP, generated secret, mail payloads kept',
   },
   {
     env: 'SMTP_URL',
@@ -56,7 +56,7 @@ export const SETTINGS = [
     env: 'PUBLIC_URL',
     flag: 'public-url',
     type: 'string',
-    help: "the server's public URL (token issuer); default http://<host>:<port>",
+    help: "the server's public URL (token issuer and audience); required unless --dev, where it defaults to http://<host>:<port>",
   },
   {
     env: 'APP_URL',
@@ -68,7 +68,7 @@ export const SETTINGS = [
     env: 'ALLOWED_ORIGINS',
     flag: 'allowed-origins',
     type: 'string',
-    help: 'comma-separated origins allowed for CORS and cookie calls (default: APP_URL and PUBLIC_URL origins)',
+    help: 'comma-separated extra origins allowed for CORS and cookie calls (the APP_URL and PUBLIC_URL origins always are)',
   },
   {
     env: 'CONNECT_POLICY',
@@ -98,7 +98,7 @@ export const SETTINGS = [
     env: 'SUPPORT_URL',
     flag: 'support-url',
     type: 'string',
-    help: 'Customer Services link shown in mails',
+    help: 'Customer Services link shown in mails (default https://www.codelocks.com/support)',
   },
   {
     env: 'MAIL_FROM',

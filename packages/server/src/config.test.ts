@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, resolveConfig, SETTINGS } from './config.ts';
 
 const secret = 's'.repeat(32);
 
@@ -67,5 +68,43 @@ describe('configuration', () => {
     expect(() =>
       loadConfig({ argv: ['--dev', '--allowed-origins', 'https://a.example/path'] }),
     ).toThrow(/ALLOWED_ORIGINS/);
+  });
+});
+
+const docs = await readFile(new URL('../../../docs/server.md', import.meta.url), 'utf8');
+
+describe('docs/server.md › Configuration', () => {
+  const section = docs.slice(
+    docs.indexOf('## Configuration'),
+    docs.indexOf('\n## ', docs.indexOf('## Configuration') + 1),
+  );
+  const rows = section
+    .split('\n')
+    .filter(
+      (line) => line.startsWith('| ') && !line.startsWith('| flag') && !line.startsWith('| ---'),
+    )
+    .map((line) => line.split('|').map((cell) => cell.trim()));
+  const byEnv = new Map(rows.map((cells) => [cells[2]?.replaceAll('`', ''), cells]));
+
+  it('lists every setting once, with its flag, and nothing else', () => {
+    expect([...byEnv.keys()].sort()).toEqual(SETTINGS.map((s) => s.env).sort());
+    for (const setting of SETTINGS) {
+      expect(byEnv.get(setting.env)?.[1]).toBe(setting.flag ? `\`--${setting.flag}\`` : '—');
+    }
+  });
+
+  it('gives the defaults the code uses', () => {
+    const config = resolveConfig({ dev: true });
+    const defaults: Record<string, string> = {
+      PORT: String(config.port),
+      DATA_DIR: config.dataDir,
+      CONNECT_POLICY: config.policy,
+      SUPPORT_URL: config.supportUrl,
+      MAIL_FROM: config.mailFrom,
+    };
+    for (const [env, value] of Object.entries(defaults)) {
+      expect(byEnv.get(env)?.[3]).toContain(value);
+      expect(SETTINGS.find((s) => s.env === env)?.help).toContain(value);
+    }
   });
 });
