@@ -206,11 +206,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       close() {
         closed ??= (async () => {
           clearInterval(prune);
-          await running?.close();
-          await background.settled();
-          await worker.stop();
-          await transport.close?.();
-          await store.close();
+          try {
+            await running?.close();
+            await background.settled();
+            await worker.stop();
+            await transport.close?.();
+          } finally {
+            // Whatever failed above, the store (a pg pool would keep the process alive) closes.
+            await store.close();
+          }
         })();
         return closed;
       },

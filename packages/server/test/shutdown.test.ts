@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createPasswordHasher, type PasswordHasher } from '../src/auth/password.ts';
+import { memoryTransport } from '../src/mail/transports.ts';
 import { factories, STRONG, seedAccount, startServer } from './helpers.ts';
 
 const factory = factories[0];
@@ -42,5 +43,20 @@ describe('graceful shutdown', () => {
     const events = t.logger.lines.map((l) => l.event);
     expect(events).toContain('token_issued');
     await expect(t.store.listMail(10)).rejects.toThrow();
+  });
+
+  it('closes the store even when closing the mail transport fails, and reports that failure', async () => {
+    if (!factory) throw new Error('no store factory');
+    const transport = memoryTransport();
+    const t = await startServer(factory, {
+      transport: {
+        ...transport,
+        close: async () => {
+          throw new Error('relay hung up');
+        },
+      },
+    });
+    await expect(t.server.close()).rejects.toThrow('relay hung up');
+    await expect(t.store.listMail(10)).rejects.toThrow(/closed/);
   });
 });
