@@ -1,26 +1,21 @@
-import type { ClientHooks, RetryOptions } from '../types.ts';
+import type { ClientHooks, ConnectClientOptions } from '../types.ts';
 
 /**
- * Options of {@link createTransport}; the same names as in `ConnectClientOptions`.
+ * Options of {@link createTransport}: the transport's share of `ConnectClientOptions` (same
+ * names, same meaning), plus `credentials`. `baseUrl` may carry a path prefix, which is kept;
+ * the default `fetch` is the global one, looked up at call time; `timeout` covers headers and
+ * body of each attempt.
  *
  * @example
  * ```ts
  * const options: TransportOptions = { baseUrl: 'https://connect.example.com', timeout: 5000, retry: { limit: 1 } };
  * ```
  */
-export interface TransportOptions {
-  /** The Connect server's base URL (http or https); a path prefix is kept. */
-  baseUrl: string | URL;
-  /** A `fetch` implementation; defaults to the global one, looked up at call time. */
-  fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout in ms (headers and body). Default 10 000. */
-  timeout?: number;
-  /** Retry settings for retryable calls; `false` disables retries. */
-  retry?: RetryOptions | false;
-  /** Extra headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Request hooks. */
-  hooks?: ClientHooks;
+export interface TransportOptions
+  extends Pick<
+    ConnectClientOptions,
+    'baseUrl' | 'fetch' | 'timeout' | 'retry' | 'headers' | 'hooks'
+  > {
   /**
    * `credentials` mode of every request. Default: `'include'` in browsers (so the HttpOnly refresh
    * cookie travels cross-origin), unset elsewhere (some server runtimes reject the member).
