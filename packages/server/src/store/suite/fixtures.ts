@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach } from 'vitest';
-import type { StoreFactory, TestStoreOptions } from '../testing.ts';
+import type { StoreFactory, TestDatabase, TestStoreOptions } from '../testing.ts';
 import type {
   AccountRecord,
   AccountStatus,
@@ -37,6 +37,30 @@ export function useStore(factory: StoreFactory, options?: TestStoreOptions): () 
   return () => {
     if (!store) throw new Error('store not open');
     return store;
+  };
+}
+
+/**
+ * Open two stores over one fresh database before each test (two connections on SQLite, two pools
+ * on PostgreSQL: what two server processes have) and close them and delete the database after.
+ * Returns a getter.
+ */
+export function useTwoStores(factory: StoreFactory): () => [Store, Store] {
+  let database: TestDatabase | undefined;
+  let stores: [Store, Store] | undefined;
+  beforeEach(async () => {
+    database = await factory.database();
+    stores = [await database.open(), await database.open()];
+  });
+  afterEach(async () => {
+    await Promise.all(stores?.map((s) => s.close()) ?? []);
+    await database?.destroy();
+    stores = undefined;
+    database = undefined;
+  });
+  return () => {
+    if (!stores) throw new Error('stores not open');
+    return stores;
   };
 }
 

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreFactory, TestDatabase } from '../testing.ts';
-import type { SigningKeyRecord, Store } from '../types.ts';
-import { at, createAccount, issue, MINUTE, mail, refreshToken, T0, useStore } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoreFactory } from '../testing.ts';
+import type { SigningKeyRecord } from '../types.ts';
+import {
+  at,
+  createAccount,
+  issue,
+  MINUTE,
+  mail,
+  refreshToken,
+  T0,
+  useStore,
+  useTwoStores,
+} from './fixtures.ts';
 
 function signingKey(createdAt = T0): SigningKeyRecord {
   const kid = randomUUID();
@@ -71,19 +81,10 @@ export function limitTests(factory: StoreFactory): void {
   });
 
   describe('shared between two stores over one database', () => {
-    let database: TestDatabase;
-    let stores: Store[] = [];
-    beforeEach(async () => {
-      database = await factory.database();
-      stores = [await database.open(), await database.open()];
-    });
-    afterEach(async () => {
-      await Promise.all(stores.map((s) => s.close()));
-      await database.destroy();
-    });
+    const stores = useTwoStores(factory);
 
     it('rate-limit windows are shared by both and reset after the window', async () => {
-      const [a, b] = stores as [Store, Store];
+      const [a, b] = stores();
       const hits = await Promise.all(
         Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).hitRateLimit('mail:ada', MINUTE, T0)),
       );
@@ -98,7 +99,7 @@ export function limitTests(factory: StoreFactory): void {
     });
 
     it('ensureSigningKey: concurrent first starts end with one single key', async () => {
-      const [a, b] = stores as [Store, Store];
+      const [a, b] = stores();
       const candidates = Array.from({ length: 8 }, () => signingKey());
       const results = await Promise.all(
         candidates.map((key, i) => (i % 2 ? a : b).ensureSigningKey(key)),

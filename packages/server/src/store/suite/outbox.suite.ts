@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreFactory, TestDatabase } from '../testing.ts';
-import type { Store } from '../types.ts';
-import { at, MINUTE, mail, T0, useStore } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoreFactory } from '../testing.ts';
+import { at, MINUTE, mail, T0, useStore, useTwoStores } from './fixtures.ts';
 
 /** The durable outbox: enqueue, lease, retry, dead letters, scrubbing (SECURITY 2, 25). */
 export function outboxTests(factory: StoreFactory): void {
@@ -96,19 +95,10 @@ export function outboxTests(factory: StoreFactory): void {
   });
 
   describe('outbox with two workers over one database', () => {
-    let database: TestDatabase;
-    let stores: Store[] = [];
-    beforeEach(async () => {
-      database = await factory.database();
-      stores = [await database.open(), await database.open()];
-    });
-    afterEach(async () => {
-      await Promise.all(stores.map((s) => s.close()));
-      await database.destroy();
-    });
+    const stores = useTwoStores(factory);
 
     it('two concurrent claimers never get the same mail', async () => {
-      const [a, b] = stores as [Store, Store];
+      const [a, b] = stores();
       const all = Array.from({ length: 40 }, (_, i) => mail(`${i}@example.com`, 'x', at(i)));
       for (const m of all) await a.enqueueMail(m);
       const claims = await Promise.all(
@@ -126,7 +116,7 @@ export function outboxTests(factory: StoreFactory): void {
     });
 
     it('an expired lease makes the mail claimable by the other worker', async () => {
-      const [a, b] = stores as [Store, Store];
+      const [a, b] = stores();
       const m = mail('a@example.com');
       await a.enqueueMail(m);
       expect(await a.claimDueMail(T0, 1, 1000)).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreFactory, TestDatabase } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoreFactory } from '../testing.ts';
 import type { AccountRecord, Store, TokenRecord } from '../types.ts';
 import {
   at,
@@ -12,6 +12,7 @@ import {
   T0,
   token,
   useStore,
+  useTwoStores,
 } from './fixtures.ts';
 
 /** The steps of completePasswordReset, in order (names reported to StoreTestHooks). */
@@ -119,22 +120,11 @@ export function resetTests(factory: StoreFactory): void {
   });
 
   describe('SECURITY 6: exactly one of N parallel completions succeeds', () => {
-    let database: TestDatabase;
-    let stores: Store[] = [];
-    beforeEach(async () => {
-      database = await factory.database();
-      // Two stores over one database: two connections (SQLite) or two pools (PostgreSQL), as two
-      // server processes would be.
-      stores = [await database.open(), await database.open()];
-    });
-    afterEach(async () => {
-      await Promise.all(stores.map((s) => s.close()));
-      await database.destroy();
-    });
+    const stores = useTwoStores(factory);
 
     for (const n of [2, 8, 50]) {
       it(`N = ${n}`, async () => {
-        const [a, b] = stores as [Store, Store];
+        const [a, b] = stores();
         const account = await createAccount(a);
         const t = await issue(a, account);
         const inputs = Array.from({ length: n }, (_, i) =>
@@ -155,7 +145,7 @@ export function resetTests(factory: StoreFactory): void {
       });
     }
     it('sibling tokens of one account completed in parallel: one wins, none throws', async () => {
-      const [a, b] = stores as [Store, Store];
+      const [a, b] = stores();
       for (let round = 0; round < 5; round++) {
         const account = await createAccount(a);
         // Two valid tokens of one account (an activation and a reset that did not supersede
@@ -180,7 +170,7 @@ export function resetTests(factory: StoreFactory): void {
     });
 
     it('every kind of change to one account in parallel completes without error', async () => {
-      const [a, b] = stores as [Store, Store];
+      const [a, b] = stores();
       const account = await createAccount(a);
       const reset = token(account.id, 'reset');
       await a.issueToken(reset, [], mail(account.email));
