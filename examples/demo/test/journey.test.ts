@@ -137,6 +137,51 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await close();
   });
 
+  test('budget: the reset journey takes 3 API requests from "request email" to "password saved"', async () => {
+    const { demo } = fixture;
+    const email = 'budget@example.com';
+    await importLegacyAccounts(demo.server.store, `email,name\n${email},Budget\n`, new Date());
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(`${demo.url}/lost-password`);
+    const lost = page.locator('connect-lost-password');
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
+    await lost.getByLabel('Email address').fill(email);
+
+    // Every API request the browser makes from here on (the contract's /v1/ and /.well-known/
+    // routes; pages, assets and the dev inbox's /dev/ requests are not API calls).
+    const api: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/v1/') || pathname.startsWith('/.well-known/')) {
+        api.push(`${request.method()} ${pathname}`);
+      }
+    });
+    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
+
+    // The user's part: open the dev inbox, follow the newest mail's link in the same tab.
+    await inbox(demo, email); // waits until the outbox has delivered
+    await page.goto(`${demo.url}/dev/inbox`);
+    const mail = page.locator('article').filter({ hasText: email }).first();
+    await mail.getByRole('link', { name: 'Open the link' }).click();
+    const reset = page.locator('connect-reset-password');
+    await expect.poll(() => reset.getAttribute('data-step')).toBe('form');
+    await reset.locator('input[name="password"]').fill(STRONG);
+    await reset.locator('input[name="confirm"]').fill(STRONG);
+    await reset.getByRole('button', { name: /save/i }).click();
+    await expect.poll(() => reset.getAttribute('data-step')).toBe('sign-in');
+
+    console.log(`[budget] reset journey: ${api.length} API requests: ${api.join(', ')}`);
+    expect(api).toEqual([
+      'POST /v1/password-resets',
+      'POST /v1/password-resets/verify',
+      'POST /v1/password-resets/complete',
+    ]);
+    expect((await demo.server.store.findAccountByEmailKey(email))?.status).toBe('active');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test('the sign-in, register, overview and support pages pass axe and log no errors', async () => {
     const { demo } = fixture;
     const { page, errors, close } = await openPage(browser);

@@ -4,8 +4,10 @@
  */
 import {
   MAX_REQUEST_BODY_BYTES,
+  PasswordPolicy,
   PROBLEM_TYPE_BASE,
   Problem,
+  ResetTokenInfo,
   ROUTES,
 } from '@connect-auth/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +35,23 @@ for (const factory of factories) {
       expect(policy.rules.map((r) => r.id)).toContain('not_common');
     });
 
+    it('verify answers the policy in force, the same as GET /v1/password-policy', async () => {
+      await seedAccount(t, 'policy@example.com', 'active');
+      await t.client().requestPasswordReset({ email: 'policy@example.com' });
+      const mail = await t.lastMail('policy@example.com', 'password_reset');
+      const verify = await fetch(`${t.url}${ROUTES.verifyResetToken.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: mail?.token }),
+      });
+      expect(verify.status).toBe(200);
+      const body = (await verify.json()) as { policy?: unknown };
+      const served = await (await fetch(`${t.url}${ROUTES.passwordPolicy.path}`)).json();
+      expect(body.policy).toEqual(served);
+      expect(PasswordPolicy.safeParse(body.policy).success).toBe(true);
+      expect(ResetTokenInfo.safeParse(body).success).toBe(true);
+    });
+
     it('GET /.well-known/jwks.json publishes the EdDSA key', async () => {
       const res = await fetch(`${t.url}${ROUTES.jwks.path}`);
       const jwks = (await res.json()) as { keys: Array<Record<string, string>> };
@@ -56,6 +75,7 @@ for (const factory of factories) {
         email: 'flow@example.com',
         purpose: 'reset',
         expiresAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
+        policy: await t.client().getPasswordPolicy(),
       });
       const done = await client.completePasswordReset({ token, password: 'Lighthouse-Keeper-7' });
       expect(done).toEqual({

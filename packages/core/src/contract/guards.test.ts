@@ -107,6 +107,7 @@ const MEMBERS = [
   ...['name', 'session', 'activated', 'version', 'rules', 'level', 'params', 'ok', 'code'],
   ...['path', 'issues', 'type', 'title', 'detail', 'instance', 'retryAfterMs', 'token'],
   'password',
+  'policy',
 ];
 const LITERALS = ['accepted', 'Bearer', 'bearer', 'reset', 'activation', 'required', 'recommended'];
 const HUGE = 'x'.repeat(300_000);
@@ -180,6 +181,7 @@ const rule = fc.record(
   { id: str, level, params: maybe(params) },
   { requiredKeys: ['id', 'level'] },
 );
+const policy = fc.record({ id: str, version: num, rules: fc.array(rule, { maxLength: 4 }) });
 const ruleResult = fc.record(
   { id: str, level, ok: fc.boolean(), params: maybe(params) },
   { requiredKeys: ['id', 'level', 'ok'] },
@@ -197,7 +199,16 @@ const ANSWERS: [string, z.ZodMiniType, (value: unknown) => unknown, fc.Arbitrary
     'ResetTokenInfo',
     messages.ResetTokenInfo,
     guards.parseResetTokenInfo,
-    fc.record({ email: str, expiresAt: str, purpose: fc.constantFrom('activation', 'reset') }),
+    fc.record(
+      {
+        email: str,
+        expiresAt: str,
+        purpose: fc.constantFrom('activation', 'reset'),
+        // The policy in force rides along (optional: older servers omit it).
+        policy: maybe(policy),
+      },
+      { requiredKeys: ['email', 'expiresAt', 'purpose'] },
+    ),
   ],
   ['Session', messages.Session, guards.parseSession, session],
   [
@@ -220,12 +231,7 @@ const ANSWERS: [string, z.ZodMiniType, (value: unknown) => unknown, fc.Arbitrary
     guards.parseEmailVerified,
     fc.record({ status: fc.constant('verified'), email: str }),
   ],
-  [
-    'PasswordPolicy',
-    PasswordPolicy,
-    guards.parsePasswordPolicy,
-    fc.record({ id: str, version: num, rules: fc.array(rule, { maxLength: 4 }) }),
-  ],
+  ['PasswordPolicy', PasswordPolicy, guards.parsePasswordPolicy, policy],
   [
     'Problem',
     Problem,
@@ -298,6 +304,29 @@ describe('answer semantics pinned by example', () => {
       expect(guards.parsePasswordPolicy(value)).toBeNull();
       expect(PasswordPolicy.safeParse(value).success).toBe(false);
     }
+  });
+
+  it('ResetTokenInfo carries the policy in force when present, and is valid without it', () => {
+    const info = { email: 'a@example.com', expiresAt: '2026-01-01T00:00:00Z', purpose: 'reset' };
+    const policy = { id: 'p', version: 1, rules: [{ id: 'digit', level: 'required' }] };
+    const cases: unknown[] = [
+      info,
+      { ...info, policy },
+      { ...info, policy: undefined },
+      { ...info, policy: { ...policy, extra: true } }, // unknown member dropped, like zod
+      { ...info, policy: { ...policy, version: '1' } },
+      { ...info, policy: null },
+      { ...info, policy: [policy] },
+      { ...info, policy: { ...policy, rules: [{ id: 'digit', level: 'maybe' }] } },
+    ];
+    const verdicts = cases.map((value) => guards.parseResetTokenInfo(value) !== null);
+    expect(verdicts).toEqual([true, true, true, true, false, false, false, false]);
+    for (const value of cases) {
+      const result = messages.ResetTokenInfo.safeParse(value);
+      expect(guards.parseResetTokenInfo(value)).toStrictEqual(result.success ? result.data : null);
+    }
+    expect(guards.parseResetTokenInfo({ ...info, policy })?.policy).toStrictEqual(policy);
+    expect(guards.parseResetTokenInfo(info)).not.toHaveProperty('policy');
   });
 
   it('isPasswordPolicy matches the zod schema', () => {

@@ -162,23 +162,6 @@ export function parseAccepted(value: unknown): Accepted | null {
   return accepted(value) ?? null;
 }
 
-const resetTokenInfo = /* @__PURE__ */ object<ResetTokenInfo>({
-  email: string,
-  expiresAt: string,
-  purpose: /* @__PURE__ */ literal('activation', 'reset'),
-});
-/**
- * The answer of `POST /v1/password-resets/verify` (the contract's `ResetTokenInfo`), or `null`.
- *
- * @example
- * ```ts
- * parseResetTokenInfo({ email: 'a@example.com', expiresAt: '2026-01-01T00:00:00Z', purpose: 'reset' });
- * ```
- */
-export function parseResetTokenInfo(value: unknown): ResetTokenInfo | null {
-  return resetTokenInfo(value) ?? null;
-}
-
 const passwordResetResult = /* @__PURE__ */ object<PasswordResetResult>(
   { status: /* @__PURE__ */ literal('password_changed'), email: string, activated: boolean },
   { session },
@@ -228,6 +211,27 @@ const passwordPolicy = /* @__PURE__ */ object<PasswordPolicy>({
  */
 export function parsePasswordPolicy(value: unknown): PasswordPolicy | null {
   return passwordPolicy(value) ?? null;
+}
+
+const resetTokenInfo = /* @__PURE__ */ object<ResetTokenInfo>(
+  {
+    email: string,
+    expiresAt: string,
+    purpose: /* @__PURE__ */ literal('activation', 'reset'),
+  },
+  { policy: passwordPolicy },
+);
+/**
+ * The answer of `POST /v1/password-resets/verify` (the contract's `ResetTokenInfo`, with the
+ * policy in force when the server sends it), or `null`.
+ *
+ * @example
+ * ```ts
+ * parseResetTokenInfo({ email: 'a@example.com', expiresAt: '2026-01-01T00:00:00Z', purpose: 'reset' });
+ * ```
+ */
+export function parseResetTokenInfo(value: unknown): ResetTokenInfo | null {
+  return resetTokenInfo(value) ?? null;
 }
 
 /**

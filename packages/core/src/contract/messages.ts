@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
 import { Email } from './email.ts';
+import { PasswordPolicy } from './policy.ts';
 
 /**
  * Wire shapes of every call, shared by client and server. Request bodies are strict: unknown
@@ -50,6 +51,11 @@ export const ResetTokenInfo = z.object({
   /** When the token stops working (ISO 8601). */
   expiresAt: z.string(),
   purpose: ResetPurpose,
+  /**
+   * The password policy in force (what `GET /v1/password-policy` answers), so the reset page needs
+   * no request of its own for it. Optional: servers before this member omit it.
+   */
+  policy: z.optional(PasswordPolicy),
 });
 /** @see {@link ResetTokenInfo} */
 export type ResetTokenInfo = z.infer<typeof ResetTokenInfo>;

@@ -4,10 +4,23 @@ import { raceSignal } from '../transport/wait.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
 
+/** Each client's cached policy (a request in flight, or an answer), keyed by its flow context. */
+const caches = new WeakMap<FlowContext, { policy?: Promise<PasswordPolicy> }>();
+
+function cacheOf(context: FlowContext): { policy?: Promise<PasswordPolicy> } {
+  let cache = caches.get(context);
+  if (!cache) {
+    cache = {};
+    caches.set(context, cache);
+  }
+  return cache;
+}
+
 /**
  * Creates the client's `getPasswordPolicy`: the policy in force on the server, fetched once and
  * cached for the client's lifetime. Concurrent calls share one request (each caller's `signal`
- * only abandons its own wait); a failed fetch is not cached, so the next call tries again.
+ * only abandons its own wait); a failed fetch is not cached, so the next call tries again. A
+ * policy that arrived with another answer ({@link seedPasswordPolicy}) is served without a request.
  *
  * @example
  * ```ts
@@ -18,17 +31,32 @@ import type { FlowContext } from './context.ts';
 export function createPolicyLoader(
   context: FlowContext,
 ): (options?: CallOptions) => Promise<PasswordPolicy> {
-  let cached: Promise<PasswordPolicy> | undefined;
+  const cache = cacheOf(context);
   return (options = {}) => {
-    if (!cached) {
+    if (!cache.policy) {
       const loading = context.transport
         .request({ route: 'passwordPolicy', parse: parsePasswordPolicy })
         .then((result) => result.data);
-      cached = loading;
+      cache.policy = loading;
       loading.catch(() => {
-        if (cached === loading) cached = undefined;
+        if (cache.policy === loading) cache.policy = undefined;
       });
     }
-    return raceSignal(cached, options.signal);
+    return raceSignal(cache.policy, options.signal);
   };
+}
+
+/**
+ * Fills the client's policy cache with the policy in force as another answer reported it (the
+ * verify answer carries it), so a later `getPasswordPolicy()` makes no request. The newest word
+ * wins: it replaces what the cache held.
+ *
+ * @example
+ * ```ts
+ * const info = await verifyResetToken(context, token);
+ * if (info.policy) seedPasswordPolicy(context, info.policy);
+ * ```
+ */
+export function seedPasswordPolicy(context: FlowContext, policy: PasswordPolicy): void {
+  cacheOf(context).policy = Promise.resolve(policy);
 }

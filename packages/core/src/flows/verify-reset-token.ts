@@ -3,6 +3,7 @@ import { parseResetTokenInfo } from '../contract/guards.ts';
 import type { ResetTokenInfo } from '../contract/messages.ts';
 import type { CallOptions } from '../types.ts';
 import type { FlowContext } from './context.ts';
+import { seedPasswordPolicy } from './get-password-policy.ts';
 import { requireString, validateBody } from './validate.ts';
 
 /**
@@ -10,6 +11,8 @@ import { requireString, validateBody } from './validate.ts';
  * the password manager's hidden username field), expiry and purpose, or rejects with
  * `TokenExpiredError`, `TokenUsedError`, `TokenSupersededError` or `TokenInvalidError`. A token
  * that is not even well-formed is a `ValidationError` (path `['token']`) without a request.
+ * The answer also carries the password policy in force (servers before it omit `policy`); it
+ * fills the client's policy cache, so `getPasswordPolicy()` afterwards makes no request.
  *
  * @example
  * ```ts
@@ -33,5 +36,6 @@ export async function verifyResetToken(
     parse: parseResetTokenInfo,
     signal: options.signal,
   });
+  if (data.policy) seedPasswordPolicy(context, data.policy);
   return data;
 }

@@ -225,12 +225,13 @@ export class ConnectResetPassword extends ConnectElement {
     this.#verify = abort;
     this._step = 'verifying';
     this.#form.clearErrors();
-    this.#policy.load();
     try {
       const info = await client.verifyResetToken(token, { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.#verify = null;
       this._info = info;
+      // The verify answer carries the policy in force; only an older server's needs a request.
+      if (!info.policy) this.#policy.load();
       this.#go('form', focus);
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -326,7 +327,7 @@ export class ConnectResetPassword extends ConnectElement {
           input-id=${this.#form.fieldId('password')}
           .label=${t('field.new_password')}
           .email=${email}
-          .policy=${this.#policy.policy}
+          .policy=${info?.policy ?? this.#policy.policy}
           .serverRules=${this.#serverRules}
           .strings=${this.strings}
           .error=${errors.password ? t(errors.password) : undefined}

@@ -1,4 +1,4 @@
-import { connectPolicy, toPasswordRules } from '@connect-auth/core';
+import { connectPolicy, nist80063bPolicy, toPasswordRules } from '@connect-auth/core';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import '../define/reset-password.ts';
@@ -96,6 +96,34 @@ describe('<connect-reset-password>', () => {
     expect(password?.getAttribute('passwordrules')).toBe(toPasswordRules(connectPolicy));
     expect(el.querySelector('input[name="confirm"]')?.getAttribute('autocomplete')).toBe(
       'new-password',
+    );
+  });
+
+  it('uses the policy the verify answer carries, without asking for it again', async () => {
+    server.use(
+      http.post(`${BASE}/v1/password-resets/verify`, () =>
+        HttpResponse.json({
+          email: EMAIL,
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          purpose: 'reset',
+          policy: nist80063bPolicy,
+        }),
+      ),
+    );
+    const el = await reset();
+    await untilStep(el, 'form');
+    expect(el.querySelector('input[name="password"]')?.getAttribute('passwordrules')).toBe(
+      toPasswordRules(nist80063bPolicy),
+    );
+    await settle(el);
+    expect(seen.filter((r) => r.path === '/v1/password-policy')).toHaveLength(0);
+  });
+
+  it('asks for the policy once the link is checked, when an older server leaves it out', async () => {
+    const el = await reset();
+    await untilStep(el, 'form');
+    await vi.waitFor(() =>
+      expect(seen.filter((r) => r.path === '/v1/password-policy')).toHaveLength(1),
     );
   });
 

@@ -69,11 +69,12 @@ async function sendResetMail(
 }
 
 /**
- * Inspect a token without consuming it.
+ * Inspect a token without consuming it. The answer carries the password policy in force, so a
+ * reset page needs no `GET /v1/password-policy` of its own (the reset journey's 3-request budget).
  *
  * @example
  * ```ts
- * const info = await verifyResetToken(deps, token, ip); // { email, expiresAt, purpose }
+ * const info = await verifyResetToken(deps, token, ip); // { email, expiresAt, purpose, policy }
  * ```
  */
 export async function verifyResetToken(
@@ -88,6 +89,7 @@ export async function verifyResetToken(
       email: account.email,
       expiresAt: token.expiresAt.toISOString(),
       purpose: token.purpose === 'activation' ? 'activation' : 'reset',
+      policy: deps.policy,
     };
   } catch (error) {
     if (error instanceof ProblemError)
