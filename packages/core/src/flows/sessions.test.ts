@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { client, recording } from '../../test/flows.ts';
 import { HttpResponse, on, problem, server, sessionBody, useMsw } from '../../test/msw.ts';
 import { AbortedError, InvalidCredentialsError, SessionInvalidError } from '../errors/index.ts';
+import { memoryStorage } from '../session/memory-storage.ts';
 
 useMsw();
 
@@ -164,5 +165,60 @@ describe('signIn, refreshSession, signOut', () => {
     release();
     await refreshing;
     expect(c.session?.account.id).toBe('acc_2');
+  });
+
+  it('keeps a sign-in that completes while an earlier sign-out is in flight', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const storage = memoryStorage();
+    const first = sessionBody();
+    const mine = { ...sessionBody(), account: { id: 'acc_2', email: 'b@example.com' } };
+    let signIns = 0;
+    server.use(
+      on('signIn', () =>
+        HttpResponse.json(++signIns === 1 ? first : mine, {
+          headers: { 'set-cookie': `__Host-connect_refresh=r${signIns}; Path=/; HttpOnly` },
+        }),
+      ),
+      on('signOut', async () => {
+        await gate;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const c = client({ storage });
+    await c.signIn({ email: 'a@example.com', password: 'pw' });
+    const events: unknown[] = [];
+    c.onSessionChange((s) => events.push(s?.account.id ?? null));
+    const signingOut = c.signOut();
+    await c.signIn({ email: 'b@example.com', password: 'pw' });
+    release();
+    await signingOut;
+    expect(c.session?.account.id).toBe('acc_2');
+    expect(events).toEqual(['acc_2']);
+    expect(storage.load()).toEqual({ refreshToken: 'r2' });
+  });
+
+  it('still ends a session that a refresh renewed while the sign-out was in flight', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    recording('signIn', () => HttpResponse.json(sessionBody()));
+    recording('refreshSession', () => HttpResponse.json(sessionBody()));
+    server.use(
+      on('signOut', async () => {
+        await gate;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const c = client();
+    await c.signIn({ email: 'a@example.com', password: 'pw' });
+    const signingOut = c.signOut();
+    await c.refreshSession();
+    release();
+    await signingOut;
+    expect(c.session).toBeNull();
   });
 });

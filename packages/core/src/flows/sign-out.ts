@@ -4,9 +4,10 @@ import type { FlowContext } from './context.ts';
 
 /**
  * Ends the session on the server (which clears the refresh cookie) and locally. The local session
- * is cleared whatever happens; `session_invalid` counts as success (the session had already
- * ended). Any other failure is rethrown after clearing, because the server-side session (and a
- * browser's refresh cookie) may still be alive: tell the user.
+ * is cleared whatever the server answers; `session_invalid` counts as success (the session had
+ * already ended). Any other failure is rethrown after clearing, because the server-side session
+ * (and a browser's refresh cookie) may still be alive: tell the user. A sign-in that completes
+ * while the sign-out is in flight is a newer session than the one being ended, and is kept.
  *
  * @example
  * ```ts
@@ -14,6 +15,10 @@ import type { FlowContext } from './context.ts';
  * ```
  */
 export async function signOut(context: FlowContext, options: CallOptions = {}): Promise<void> {
+  const signIns = context.session.signIns;
+  const clear = async () => {
+    if (context.session.signIns === signIns) await context.session.clear();
+  };
   const headers = await context.session.credentialHeaders();
   const access = context.session.session?.accessToken;
   if (access) headers.authorization = `Bearer ${access}`;
@@ -21,9 +26,9 @@ export async function signOut(context: FlowContext, options: CallOptions = {}): 
     await context.transport.request({ route: 'signOut', headers, signal: options.signal });
   } catch (error) {
     if (!(isConnectError(error) && error.code === 'session_invalid')) {
-      await context.session.clear();
+      await clear();
       throw error;
     }
   }
-  await context.session.clear();
+  await clear();
 }

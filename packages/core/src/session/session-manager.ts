@@ -33,6 +33,11 @@ export interface SessionManager {
   readonly session: Session | null;
   /** Bumped on every change; a request started under an older generation must not apply. */
   readonly generation: number;
+  /**
+   * Bumped by every session applied without a generation (a sign-in): a sign-out started
+   * before it ends the older session, not this one.
+   */
+  readonly signIns: number;
   /** Adds a listener; returns the function that removes it. */
   subscribe(listener: SessionListener): () => void;
   /** Headers for cookie-authenticated calls: `Cookie` where the runtime lets us send it. */
@@ -78,6 +83,7 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
   let refresher = options.onRefreshDue;
   let current: Session | null = null;
   let generation = 0;
+  let signIns = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let refreshToken: string | null | undefined; // undefined: not loaded from storage yet
 
@@ -153,6 +159,9 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
     get generation() {
       return generation;
     },
+    get signIns() {
+      return signIns;
+    },
     subscribe(listener) {
       if (typeof listener !== 'function')
         throw new TypeError('onSessionChange: listener must be a function.');
@@ -171,6 +180,7 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
     async accept(session, headers, expected) {
       if (expected !== undefined && expected !== generation) return;
       generation++;
+      if (expected === undefined) signIns++;
       current = session;
       scheduleFor(session);
       const token = readRefreshCookie(headers);
