@@ -283,3 +283,42 @@ describe('options', () => {
     ).toBeInstanceOf(NetworkError);
   });
 });
+
+describe('SECURITY 26: only ConnectErrors, whatever fetch does', () => {
+  const withFetch = (fetch: typeof globalThis.fetch) =>
+    createTransport({ baseUrl: BASE, retry: false, fetch });
+  /** A JSON answer whose body delivers `chunks`, then fails the stream. */
+  const breaking = (...chunks: string[]) =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+          controller.error(new TypeError('terminated'));
+        },
+      }),
+      { status: 200, headers: { 'content-type': 'application/json' } },
+    );
+
+  it.each([
+    [
+      'a fetch that throws synchronously',
+      (() => {
+        throw new TypeError('fetch failed');
+      }) as typeof globalThis.fetch,
+    ],
+    ['a fetch that resolves to something else than a Response', (async () => undefined) as never],
+    ['a body stream that errors midway', async () => breaking('{"id":"connect",')],
+    [
+      'an error body stream that errors midway',
+      async () => {
+        const res = breaking('{"code":');
+        return new Response(res.body, { status: 503, headers: res.headers });
+      },
+    ],
+  ])('%s → NetworkError', async (_name, fetch) => {
+    const error = await rejection(
+      withFetch(fetch).request({ route: 'passwordPolicy', parse: parsePasswordPolicy }),
+    );
+    expect(error).toBeInstanceOf(NetworkError);
+  });
+});
