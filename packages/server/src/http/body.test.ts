@@ -1,7 +1,11 @@
 import { RequestPasswordResetBody } from '@connect-auth/core/contract';
 import { describe, expect, it } from 'vitest';
-import { parseJsonStrict, readJson } from './body.ts';
+import { parseJsonStrict, readJsonObject, validate } from './body.ts';
 import { ProblemError } from './problem.ts';
+
+/** What every JSON route does: read the object, then validate it against the route's schema. */
+const readJson = async (request: Request, schema: typeof RequestPasswordResetBody) =>
+  validate(await readJsonObject(request), schema);
 
 const req = (body: BodyInit, type = 'application/json') =>
   new Request('http://x/', { method: 'POST', body, headers: { 'content-type': type } });

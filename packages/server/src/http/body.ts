@@ -139,22 +139,6 @@ export function toFieldIssues(issues: z.core.$ZodIssue[], input: unknown): Field
 }
 
 /**
- * Read and validate a JSON request body against a contract schema.
- *
- * @example
- * ```ts
- * const { email } = await readJson(request, RequestPasswordResetBody);
- * ```
- */
-export async function readJson<S extends z.ZodMiniType>(
-  request: Request,
-  schema: S,
-): Promise<z.infer<S>> {
-  const value = await readJsonObject(request);
-  return validate(value, schema);
-}
-
-/**
  * Validate an already-read JSON object against a schema (problem on failure).
  *
  * @example

@@ -12,8 +12,6 @@ export interface Background {
   run(name: string, task: () => Promise<void>): void;
   /** Resolves when every task started so far (and those they start) has finished. */
   settled(): Promise<void>;
-  /** Tasks running now. */
-  readonly pending: number;
 }
 
 /**
@@ -42,9 +40,6 @@ export function createBackground(logger: Logger): Background {
     },
     async settled() {
       while (tasks.size > 0) await Promise.all([...tasks]);
-    },
-    get pending() {
-      return tasks.size;
     },
   };
 }
