@@ -10,6 +10,26 @@ export interface HeaderPolicy {
   allowedOrigins: ReadonlySet<string>;
 }
 
+/**
+ * Security headers of every answer (SECURITY 10, 22), HSTS and CORS aside. `cache-control` and
+ * `content-security-policy` are defaults a route may override (the dev inbox, the JWKS).
+ *
+ * @example
+ * ```ts
+ * problemResponse('payload_too_large', {}, SECURITY_HEADERS); // an answer outside the app
+ * ```
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'cross-origin-resource-policy': 'same-site',
+};
+
+const OVERRIDABLE = new Set(['cache-control', 'content-security-policy']);
+
 /** Methods and headers a cross-origin caller may use. */
 const CORS_METHODS = 'GET, POST, DELETE, OPTIONS';
 const CORS_HEADERS = 'content-type, authorization';
@@ -32,12 +52,9 @@ export function withHeaders(response: Response, request: Request, policy: Header
     res.headers.set('x-content-type-options', 'nosniff');
   }
   const h = res.headers;
-  h.set('referrer-policy', 'no-referrer');
-  if (!h.has('cache-control')) h.set('cache-control', 'no-store');
-  if (!h.has('content-security-policy'))
-    h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-  h.set('x-frame-options', 'DENY');
-  h.set('cross-origin-resource-policy', 'same-site');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    if (!(OVERRIDABLE.has(name) && h.has(name))) h.set(name, value);
+  }
   if (policy.hsts) h.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
   const origin = request.headers.get('origin');
   h.append('vary', 'Origin');

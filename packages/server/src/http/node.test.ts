@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from './headers.ts';
 import { type RunningServer, serve } from './node.ts';
 import { jsonResponse } from './problem.ts';
 
@@ -46,5 +47,18 @@ describe('serve (Node adapter)', () => {
     expect(answer).toContain('"code":"method_not_allowed"');
     expect(errors).toEqual([]);
     expect(seen).toEqual([]);
+  });
+
+  it('gives its own answers (413 before the app reads a byte) the security headers of the app', async () => {
+    running = await serve({ fetch: async () => jsonResponse({ ok: true }) });
+    const answer = await raw(
+      running.port,
+      'POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 999999\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(answer.toLowerCase()).toContain(`${name}: ${value.toLowerCase()}`);
+    }
   });
 });

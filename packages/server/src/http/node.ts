@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BODY_BYTES } from '@connect-auth/core/contract';
+import { SECURITY_HEADERS } from './headers.ts';
 import { problemResponse } from './problem.ts';
 import type { RequestContext } from './router.ts';
 
@@ -27,12 +28,12 @@ export interface RunningServer {
 
 class TooLarge extends Error {}
 
-/** Headers of the answers the adapter gives itself (before the app sees the request). */
-const ADAPTER_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
+/**
+ * Headers of the answers the adapter gives itself (before the app sees the request): the same
+ * security headers as the app's. HSTS is left to the app's answers (the adapter does not know
+ * the public URL); browsers keep it from those.
+ */
+const ADAPTER_HEADERS = SECURITY_HEADERS;
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
