@@ -138,11 +138,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       config.publicUrl ?? running?.url ?? `http://${config.hostname}:${config.port}`;
     const appUrl = () => config.appUrl ?? publicUrl();
     const background = createBackground(logger);
+    const hasher = givenHasher ?? createPasswordHasher();
+    // Made now, not by the first sign-in for an unknown email, which would otherwise hash twice
+    // and take twice as long as a sign-in for an existing one (SECURITY 3).
+    await hasher.dummyHash();
     const deps: ServiceDeps = {
       store,
       sealer,
       secrets: createSecretHasher(secret),
-      hasher: givenHasher ?? createPasswordHasher(),
+      hasher,
       accessTokens: createAccessTokens({ keys, issuer: publicUrl, clock }),
       clock,
       logger,

@@ -147,6 +147,28 @@ for (const factory of factories) {
   describe.skipIf(!factory.available)(
     `SECURITY 3: dummy hash for unknown emails [${factory.name}]`,
     () => {
+      it('the first sign-in for an unknown email does no extra hashing: the dummy is made at start', async () => {
+        const real = createPasswordHasher();
+        const run = real.cap.run.bind(real.cap);
+        let runs = 0;
+        // Every argon2 call (hash, verify, the dummy's creation) goes through the semaphore.
+        Object.assign(real.cap, {
+          run: <T>(task: () => Promise<T>) => {
+            runs++;
+            return run(task);
+          },
+        });
+        const t = await startServer(factory, { hasher: real });
+        try {
+          runs = 0;
+          const client = t.client();
+          await rejection(client.signIn({ email: 'first@example.com', password: STRONG }));
+          expect(runs).toBe(1);
+        } finally {
+          await t.close();
+        }
+      });
+
       it('sign-in runs one argon2id verification of the same cost whatever the account', async () => {
         const real = createPasswordHasher();
         const calls: string[] = [];

@@ -35,6 +35,22 @@ describe('password hashing', () => {
     expect(hasher.needsRehash('$argon2id$v=19$m=4096,t=1,p=1$c2FsdHNhbHQ$aGFzaA')).toBe(true);
   });
 
+  it('does not keep a failed dummy hash: the next call makes it again', async () => {
+    const fresh = createPasswordHasher({ concurrency: 1 });
+    const run = fresh.cap.run.bind(fresh.cap);
+    let failNext = true;
+    Object.assign(fresh.cap, {
+      run: <T>(task: () => Promise<T>) => {
+        if (!failNext) return run(task);
+        failNext = false;
+        return Promise.reject(new Error('out of memory'));
+      },
+    });
+    await expect(fresh.dummyHash()).rejects.toThrow('out of memory');
+    expect((await fresh.dummyHash()).startsWith('$argon2id$')).toBe(true);
+    expect(await fresh.verifyDummy('anything')).toBe(false);
+  });
+
   it('caps concurrency: a burst queues', async () => {
     const cap = createSemaphore(2);
     let peak = 0;

@@ -55,7 +55,12 @@ export function createPasswordHasher(options: { concurrency?: number } = {}): Pa
   const cap = createSemaphore(options.concurrency ?? Math.max(2, availableParallelism() * 2));
   let dummy: Promise<string> | undefined;
   const getDummy = () => {
-    dummy ??= cap.run(() => hash(`dummy-${crypto.randomUUID()}`, OPTIONS));
+    dummy ??= cap
+      .run(() => hash(`dummy-${crypto.randomUUID()}`, OPTIONS))
+      .catch((error) => {
+        dummy = undefined; // not cached: the next call tries again
+        throw error;
+      });
     return dummy;
   };
   const verifyRaw = async (phc: string, password: string) => {
