@@ -1,5 +1,5 @@
 import { delay } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BASE, HttpResponse, on, problem, server, useMsw } from '../../test/msw.ts';
 import { counting, POLICY, rejection, transport } from '../../test/transport.ts';
 import { parseAccepted, parsePasswordPolicy, parseResetTokenInfo } from '../contract/guards.ts';
@@ -29,6 +29,27 @@ describe('timeouts and aborts', () => {
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe('timeout');
+  });
+
+  it('refuses a signal that is not an AbortSignal with a TypeError, leaving no timer running', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = createTransport({
+        baseUrl: BASE,
+        retry: false,
+        fetch: async () => Response.json(POLICY),
+      });
+      await expect(
+        t.request({
+          route: 'passwordPolicy',
+          parse: parsePasswordPolicy,
+          signal: {} as AbortSignal,
+        }),
+      ).rejects.toBeInstanceOf(TypeError);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects with AbortedError without a request when the signal is already aborted', async () => {

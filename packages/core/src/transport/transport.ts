@@ -134,13 +134,15 @@ async function once<T>(
   // Errors thrown by the caller's own hook are the caller's: they propagate unchanged.
   await config.hooks.beforeRequest?.(http);
   if (signal?.aborted) throw abortedError(signal);
+  const onAbort = () => controller.abort(signal?.reason);
+  // Before the timer: something that is not an AbortSignal throws its TypeError here, leaving
+  // no timer behind to keep a process alive.
+  signal?.addEventListener('abort', onAbort, { once: true });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, config.timeout);
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const fetchImpl = config.fetch ?? globalThis.fetch;
     const response = await fetchImpl(http);
