@@ -12,10 +12,13 @@ import { CountdownController } from '../shared/countdown-controller.ts';
 import { ConnectPasswordResetEvent, ConnectResetRequestedEvent } from '../shared/events.ts';
 import { type FieldErrors, FormController } from '../shared/form-controller.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
+import { notice, signInNext } from '../shared/step-templates.ts';
 import {
+  emailField,
   errorSummary,
   heading,
   liveRegion,
+  passwordField,
   submitButton,
   supportBlock,
   textField,
@@ -85,11 +88,7 @@ export class ConnectLostPassword extends ConnectElement {
   /** @internal */
   declare _activated: boolean;
 
-  readonly #form = new FormController(this, {
-    idPrefix: this.idPrefix,
-    getClient: () => this.resolvedClient,
-    onMissingClient: () => this.warnMissingClient(),
-  });
+  readonly #form = new FormController(this, this.formOptions);
   readonly #resend = new CountdownController(this);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
   #serverRules: RuleResult[] | null = null;
@@ -112,7 +111,6 @@ export class ConnectLostPassword extends ConnectElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.dataset.step = this._step;
-    this.toggleAttribute('data-pending', this.#form.pending);
   }
 
   #go(step: LostPasswordStep): void {
@@ -185,16 +183,7 @@ export class ConnectLostPassword extends ConnectElement {
       <p class="connect-text">${t('lost.intro')}</p>
       ${errorSummary(this.#form, t)}
       <form class="connect-form" novalidate @submit=${this.#request} aria-busy=${this.#form.pending ? 'true' : 'false'}>
-        ${textField({
-          form: this.#form,
-          t,
-          name: 'email',
-          label: t('field.email'),
-          type: 'email',
-          autocomplete: 'username',
-          value: this._sentTo || this.email,
-          required: true,
-        })}
+        ${emailField(this.#form, t, this._sentTo || this.email)}
         ${submitButton(this.#form, t, t('lost.submit'))}
       </form>
       ${supportBlock(t, this.supportUrl)}
@@ -252,18 +241,15 @@ export class ConnectLostPassword extends ConnectElement {
           inputmode: 'numeric',
           required: true,
         })}
-        <connect-password-input
-          name="password"
-          autocomplete="new-password"
-          required
-          input-id=${this.#form.fieldId('password')}
-          .label=${t('field.new_password')}
-          .email=${this._sentTo}
-          .policy=${this.#policy.policy}
-          .serverRules=${this.#serverRules}
-          .strings=${this.strings}
-          .error=${this.#form.fieldErrors.password ? t(this.#form.fieldErrors.password) : undefined}
-        ></connect-password-input>
+        ${passwordField({
+          form: this.#form,
+          t,
+          label: t('field.new_password'),
+          email: this._sentTo,
+          policy: this.#policy.policy,
+          serverRules: this.#serverRules,
+          strings: this.strings,
+        })}
         <div class="connect-actions">
           ${submitButton(this.#form, t, t('lost.code_submit'))}
           <button class="connect-link" type="button" data-action="back" @click=${() => this.#go('sent')}>${t('lost.back')}</button>
@@ -274,18 +260,10 @@ export class ConnectLostPassword extends ConnectElement {
 
   #renderDone(): TemplateResult {
     const t = this.t.bind(this);
-    const signIn = this._step === 'sign-in';
+    const title = t(this._activated ? 'lost.done_heading_activation' : 'lost.done_heading');
     return html`<div class="connect-step" data-part="done">
-      <div class="connect-notice" data-state="success">
-        ${heading(this.headingId, t(this._activated ? 'lost.done_heading_activation' : 'lost.done_heading'))}
-        <p class="connect-text">${t('lost.done_body', { email: this._sentTo })}</p>
-      </div>
-      ${
-        signIn
-          ? html`<connect-sign-in .client=${this.resolvedClient} .strings=${this.strings} email=${this._sentTo}
-              support-url=${ifDefined(this.supportUrl)} data-embedded></connect-sign-in>`
-          : html`<a class="connect-button" href=${this.signInUrl ?? ''}>${t('reset.sign_in')}</a>`
-      }
+      ${notice('success', this.headingId, title, t('lost.done_body', { email: this._sentTo }))}
+      ${signInNext(this, this._step === 'sign-in', this._sentTo, t('reset.sign_in'))}
     </div>`;
   }
 

@@ -10,7 +10,15 @@ import { ConnectElement } from '../shared/connect-element.ts';
 import { ConnectRegisteredEvent } from '../shared/events.ts';
 import { type FieldErrors, FormController } from '../shared/form-controller.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
-import { errorSummary, heading, submitButton, textField } from '../shared/templates.ts';
+import { notice } from '../shared/step-templates.ts';
+import {
+  emailField,
+  errorSummary,
+  heading,
+  passwordField,
+  submitButton,
+  textField,
+} from '../shared/templates.ts';
 import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 
 /**
@@ -65,11 +73,7 @@ export class ConnectRegister extends ConnectElement {
   /** @internal */
   declare _context: { email: string; name: string };
 
-  readonly #form = new FormController(this, {
-    idPrefix: this.idPrefix,
-    getClient: () => this.resolvedClient,
-    onMissingClient: () => this.warnMissingClient(),
-  });
+  readonly #form = new FormController(this, this.formOptions);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
   #serverRules: RuleResult[] | null = null;
 
@@ -95,7 +99,6 @@ export class ConnectRegister extends ConnectElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.dataset.step = this._step;
-    this.toggleAttribute('data-pending', this.#form.pending);
   }
 
   // Keep the checklist's "not your email or name" rule in step with what is typed.
@@ -139,37 +142,24 @@ export class ConnectRegister extends ConnectElement {
 
   #renderForm(): TemplateResult {
     const t = this.t.bind(this);
-    const passwordError = this.#form.fieldErrors.password;
     return html`<div class="connect-step" data-part="form">
       ${heading(this.headingId, t('register.heading'))}
       <p class="connect-muted">${t('register.intro')}</p>
       ${errorSummary(this.#form, t)}
       <form class="connect-form" novalidate @submit=${this.#submit} @input=${this.#onContext}
         aria-busy=${this.#form.pending ? 'true' : 'false'}>
-        ${textField({
+        ${emailField(this.#form, t, this.email)}
+        ${textField({ form: this.#form, t, name: 'name', label: t('field.name'), type: 'text', autocomplete: 'name' })}
+        ${passwordField({
           form: this.#form,
           t,
-          name: 'email',
-          label: t('field.email'),
-          type: 'email',
-          autocomplete: 'username',
-          value: this.email,
-          required: true,
+          label: t('field.password'),
+          email: this._context.email || this.email,
+          userName: this._context.name,
+          policy: this.#policy.policy,
+          serverRules: this.#serverRules,
+          strings: this.strings,
         })}
-        ${textField({ form: this.#form, t, name: 'name', label: t('field.name'), type: 'text', autocomplete: 'name' })}
-        <connect-password-input
-          name="password"
-          autocomplete="new-password"
-          required
-          input-id=${this.#form.fieldId('password')}
-          .label=${t('field.password')}
-          .email=${this._context.email || this.email}
-          .userName=${this._context.name}
-          .policy=${this.#policy.policy}
-          .serverRules=${this.#serverRules}
-          .strings=${this.strings}
-          .error=${passwordError ? t(passwordError) : undefined}
-        ></connect-password-input>
         ${submitButton(this.#form, t, t('register.submit'))}
       </form>
       ${
@@ -184,10 +174,7 @@ export class ConnectRegister extends ConnectElement {
   #renderSent(): TemplateResult {
     const t = this.t.bind(this);
     return html`<div class="connect-step" data-part="sent">
-      <div class="connect-notice" data-state="sent">
-        ${heading(this.headingId, t('register.sent_heading'))}
-        <p class="connect-text">${t('register.sent_body', { email: this._sentTo })}</p>
-      </div>
+      ${notice('sent', this.headingId, t('register.sent_heading'), t('register.sent_body', { email: this._sentTo }))}
       <p class="connect-muted">${t('lost.sent_hint')}</p>
     </div>`;
   }

@@ -17,7 +17,14 @@ import { ConnectElement } from '../shared/connect-element.ts';
 import { ConnectErrorEvent, ConnectPasswordResetEvent } from '../shared/events.ts';
 import { type FieldErrors, FormController } from '../shared/form-controller.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
-import { errorSummary, heading, submitButton, supportBlock } from '../shared/templates.ts';
+import { notice, signInNext } from '../shared/step-templates.ts';
+import {
+  errorSummary,
+  heading,
+  passwordField,
+  submitButton,
+  supportBlock,
+} from '../shared/templates.ts';
 import { text } from '../shared/validate.ts';
 import type { StringId } from '../strings/en.ts';
 
@@ -105,11 +112,7 @@ export class ConnectResetPassword extends ConnectElement {
   /** @internal */
   declare _requesting: boolean;
 
-  readonly #form = new FormController(this, {
-    idPrefix: this.idPrefix,
-    getClient: () => this.resolvedClient,
-    onMissingClient: () => this.warnMissingClient(),
-  });
+  readonly #form = new FormController(this, this.formOptions);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
   #verify: AbortController | null = null;
   #activeToken: string | null = null;
@@ -191,7 +194,6 @@ export class ConnectResetPassword extends ConnectElement {
     this.dataset.step = this._step;
     if (this._info) this.dataset.purpose = this._info.purpose;
     else delete this.dataset.purpose;
-    this.toggleAttribute('data-pending', this.#form.pending);
   }
 
   #go(step: ResetPasswordStep, focus = true): void {
@@ -311,7 +313,7 @@ export class ConnectResetPassword extends ConnectElement {
     const info = this._info;
     const email = info?.email ?? '';
     const activation = this.#activation;
-    const errors = this.#form.fieldErrors;
+    const _errors = this.#form.fieldErrors;
     return html`<div class="connect-step" data-part="form">
       ${heading(this.headingId, t(activation ? 'reset.heading_activation' : 'reset.heading_reset'))}
       <p class="connect-text" data-part="account">${t('reset.for_account', { email })}</p>
@@ -320,28 +322,23 @@ export class ConnectResetPassword extends ConnectElement {
       <form class="connect-form" novalidate @submit=${this.#submit} aria-busy=${this.#form.pending ? 'true' : 'false'}>
         <input class="connect-visually-hidden" type="email" name="username" autocomplete="username"
           .value=${email} readonly tabindex="-1" aria-hidden="true" />
-        <connect-password-input
-          name="password"
-          autocomplete="new-password"
-          required
-          input-id=${this.#form.fieldId('password')}
-          .label=${t('field.new_password')}
-          .email=${email}
-          .policy=${info?.policy ?? this.#policy.policy}
-          .serverRules=${this.#serverRules}
-          .strings=${this.strings}
-          .error=${errors.password ? t(errors.password) : undefined}
-        ></connect-password-input>
-        <connect-password-input
-          name="confirm"
-          autocomplete="new-password"
-          feedback="none"
-          required
-          input-id=${this.#form.fieldId('confirm')}
-          .label=${t('field.confirm_password')}
-          .strings=${this.strings}
-          .error=${errors.confirm ? t(errors.confirm) : undefined}
-        ></connect-password-input>
+        ${passwordField({
+          form: this.#form,
+          t,
+          label: t('field.new_password'),
+          email,
+          policy: info?.policy ?? this.#policy.policy,
+          serverRules: this.#serverRules,
+          strings: this.strings,
+        })}
+        ${passwordField({
+          form: this.#form,
+          t,
+          name: 'confirm',
+          feedback: 'none',
+          label: t('field.confirm_password'),
+          strings: this.strings,
+        })}
         ${submitButton(this.#form, t, t('reset.submit'))}
       </form>
     </div>`;
@@ -394,17 +391,11 @@ export class ConnectResetPassword extends ConnectElement {
     const t = this.t.bind(this);
     const email = this._result?.email ?? this._info?.email ?? '';
     const activation = this.#activation;
+    const title = t(activation ? 'reset.done_heading_activation' : 'reset.done_heading_reset');
+    const body = t(activation ? 'reset.done_body_activation' : 'reset.done_body_reset', { email });
     return html`<div class="connect-step" data-part="done">
-      <div class="connect-notice" data-state="success">
-        ${heading(this.headingId, t(activation ? 'reset.done_heading_activation' : 'reset.done_heading_reset'))}
-        <p class="connect-text">${t(activation ? 'reset.done_body_activation' : 'reset.done_body_reset', { email })}</p>
-      </div>
-      ${
-        this._step === 'sign-in'
-          ? html`<connect-sign-in .client=${this.resolvedClient} .strings=${this.strings} email=${email}
-              support-url=${ifDefined(this.supportUrl)} data-embedded></connect-sign-in>`
-          : html`<a class="connect-button" data-action="sign-in" href=${this.signInUrl ?? ''}>${t('reset.sign_in')}</a>`
-      }
+      ${notice('success', this.headingId, title, body)}
+      ${signInNext(this, this._step === 'sign-in', email, t('reset.sign_in'), 'sign-in')}
     </div>`;
   }
 

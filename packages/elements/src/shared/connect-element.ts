@@ -5,6 +5,7 @@ import type { FormatParams } from '../strings/format.ts';
 import type { StringOverrides } from '../strings/registry.ts';
 import { baseStyles } from './base.styles.ts';
 import { clientForBaseUrl } from './client.ts';
+import type { FormControllerOptions } from './form-controller.ts';
 import { uniqueId } from './ids.ts';
 import { injectStyles } from './inject-styles.ts';
 import { LocaleController } from './locale-controller.ts';
@@ -92,6 +93,23 @@ export class ConnectElement extends LitElement {
       this.localName,
       'Set the `client` property (a ConnectClient) or the `base-url` attribute. Submitting shows an error until then.',
     );
+  }
+
+  /**
+   * What a form of this element needs: its id prefix, its client, and the `missing-client`
+   * warning.
+   *
+   * @example
+   * ```ts
+   * readonly #form = new FormController(this, this.formOptions);
+   * ```
+   */
+  protected get formOptions(): FormControllerOptions {
+    return {
+      idPrefix: this.idPrefix,
+      getClient: () => this.resolvedClient,
+      onMissingClient: () => this.warnMissingClient(),
+    };
   }
 
   /** One localized string. */

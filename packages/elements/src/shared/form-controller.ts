@@ -47,11 +47,12 @@ export interface FormControllerOptions {
  * `FormData` at submit (autofill may fire no `input` event), validates, fires the cancelable
  * `connect-before-submit`, runs the call with an `AbortSignal` (aborted on a new submit and on
  * disconnect), maps every error code to a string id, and after a failed submit moves focus to the
- * error summary. Rate limits start a countdown that the summary shows.
+ * error summary. Rate limits start a countdown that the summary shows. The host carries
+ * `data-pending` while a request runs.
  *
  * @example
  * ```ts
- * #form = new FormController(this, { idPrefix, getClient: () => this.resolvedClient });
+ * #form = new FormController(this, this.formOptions); // in a ConnectElement
  * #onSubmit = (event: SubmitEvent) =>
  *   this.#form.submit(event, { action: 'sign-in', run: (data, client, signal) =>
  *     client.signIn({ email: String(data.get('email')), password: String(data.get('password')) }, { signal }) });
@@ -79,6 +80,11 @@ export class FormController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort();
+  }
+
+  /** Reflect a running request as `data-pending` on the host (a styling and test hook). */
+  hostUpdate(): void {
+    this.#host.toggleAttribute('data-pending', this.pending);
   }
 
   /** Abort the running request, if any. */

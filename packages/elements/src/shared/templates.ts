@@ -1,7 +1,9 @@
+import type { PasswordPolicy, RuleResult } from '@connect-auth/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { StringId } from '../strings/en.ts';
 import type { FormatParams } from '../strings/format.ts';
+import type { StringOverrides } from '../strings/registry.ts';
 import type { FormController } from './form-controller.ts';
 
 /** The translate function every template takes. */
@@ -127,6 +129,82 @@ export function textField(options: TextFieldOptions): TemplateResult {
       aria-describedby=${ifDefined(describedBy || undefined)}
     />
   </div>`;
+}
+
+/**
+ * The email field every form starts with: `type="email"`, `autocomplete="username"` (one token:
+ * axe's `autocomplete-valid` rejects `username email`), required.
+ *
+ * @example
+ * ```ts
+ * emailField(this.#form, t, this.email)
+ * ```
+ */
+export function emailField(
+  form: FormController,
+  t: Translate,
+  value: string | undefined,
+): TemplateResult {
+  return textField({
+    form,
+    t,
+    name: 'email',
+    label: t('field.email'),
+    type: 'email',
+    autocomplete: 'username',
+    value,
+    required: true,
+  });
+}
+
+/** Options of {@link passwordField}. */
+export interface PasswordFieldOptions {
+  form: FormController;
+  t: Translate;
+  /** Field name (default `password`); its inline error is `form.fieldErrors[name]`. */
+  name?: string;
+  label: string;
+  /** Default `new-password`. */
+  autocomplete?: 'new-password' | 'current-password';
+  /** `none` for a confirmation field: no checklist of its own. */
+  feedback?: 'none' | undefined;
+  /** The account's email and name, for the "not your email or name" rule. */
+  email?: string | undefined;
+  userName?: string | undefined;
+  policy?: PasswordPolicy | undefined;
+  /** Per-rule results of the last `weak_password` answer. */
+  serverRules?: RuleResult[] | null | undefined;
+  strings: StringOverrides | null | undefined;
+}
+
+/**
+ * A required `<connect-password-input>` wired to the form: id from the form, inline error from
+ * the form's field errors, the element's strings passed down. (`required` is bound, not static,
+ * so the host's attributes keep the order they had when each form wrote this out.)
+ *
+ * @example
+ * ```ts
+ * passwordField({ form, t, label: t('field.new_password'), email, policy, serverRules, strings: this.strings })
+ * ```
+ */
+export function passwordField(options: PasswordFieldOptions): TemplateResult {
+  const { form, t } = options;
+  const name = options.name ?? 'password';
+  const error = form.fieldErrors[name];
+  return html`<connect-password-input
+    name=${name}
+    autocomplete=${options.autocomplete ?? 'new-password'}
+    feedback=${ifDefined(options.feedback)}
+    ?required=${true}
+    input-id=${form.fieldId(name)}
+    .label=${options.label}
+    .email=${options.email}
+    .userName=${options.userName}
+    .policy=${options.policy}
+    .serverRules=${options.serverRules}
+    .strings=${options.strings}
+    .error=${error ? t(error) : undefined}
+  ></connect-password-input>`;
 }
 
 /**

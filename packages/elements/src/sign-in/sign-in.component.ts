@@ -1,21 +1,17 @@
 import type { Session } from '@connect-auth/core';
-import {
-  html,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ConnectElement } from '../shared/connect-element.ts';
 import { ConnectSignedInEvent } from '../shared/events.ts';
 import { FormController } from '../shared/form-controller.ts';
+import { notice } from '../shared/step-templates.ts';
 import {
+  emailField,
   errorSummary,
   heading,
+  passwordField,
   submitButton,
   supportBlock,
-  textField,
 } from '../shared/templates.ts';
 import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 
@@ -71,11 +67,7 @@ export class ConnectSignIn extends ConnectElement {
   /** @internal */
   declare _session: Session | null;
 
-  readonly #form = new FormController(this, {
-    idPrefix: this.idPrefix,
-    getClient: () => this.resolvedClient,
-    onMissingClient: () => this.warnMissingClient(),
-  });
+  readonly #form = new FormController(this, this.formOptions);
 
   constructor() {
     super();
@@ -93,7 +85,6 @@ export class ConnectSignIn extends ConnectElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.dataset.step = this._step;
-    this.toggleAttribute('data-pending', this.#form.pending);
   }
 
   #go(step: SignInStep): void {
@@ -128,30 +119,18 @@ export class ConnectSignIn extends ConnectElement {
 
   #renderForm(): TemplateResult {
     const t = this.t.bind(this);
-    const passwordError = this.#form.fieldErrors.password;
     return html`<div class="connect-step" data-part="form">
       ${heading(this.headingId, t('signin.heading'))}
       ${errorSummary(this.#form, t)}
       <form class="connect-form" novalidate @submit=${this.#submit} aria-busy=${this.#form.pending ? 'true' : 'false'}>
-        ${textField({
+        ${emailField(this.#form, t, this.email)}
+        ${passwordField({
           form: this.#form,
           t,
-          name: 'email',
-          label: t('field.email'),
-          type: 'email',
-          autocomplete: 'username',
-          value: this.email,
-          required: true,
+          label: t('field.password'),
+          autocomplete: 'current-password',
+          strings: this.strings,
         })}
-        <connect-password-input
-          name="password"
-          autocomplete="current-password"
-          required
-          input-id=${this.#form.fieldId('password')}
-          .label=${t('field.password')}
-          .strings=${this.strings}
-          .error=${passwordError ? t(passwordError) : undefined}
-        ></connect-password-input>
         <div class="connect-actions">
           ${submitButton(this.#form, t, t('signin.submit'))}
           ${this.#activateLink('forgot', t('signin.forgot'))}
@@ -182,11 +161,9 @@ export class ConnectSignIn extends ConnectElement {
 
   #renderDone(): TemplateResult {
     const t = this.t.bind(this);
+    const email = this._session?.account.email;
     return html`<div class="connect-step" data-part="done">
-      <div class="connect-notice" data-state="success">
-        ${heading(this.headingId, t('signin.done_heading'))}
-        ${this._session ? html`<p class="connect-text">${t('signin.done_body', { email: this._session.account.email })}</p>` : nothing}
-      </div>
+      ${notice('success', this.headingId, t('signin.done_heading'), email === undefined ? undefined : t('signin.done_body', { email }))}
     </div>`;
   }
 
