@@ -17,10 +17,18 @@ import type { FlowContext } from './context.ts';
  * const session = await refreshSession(context).catch(() => null);
  * ```
  */
-export function refreshSession(context: FlowContext, options: CallOptions = {}): Promise<Session> {
+export async function refreshSession(
+  context: FlowContext,
+  options: CallOptions = {},
+): Promise<Session> {
+  const { signal } = options;
+  // Checked before the shared refresh starts: misuse must not send a request.
+  if (signal !== undefined && typeof signal?.addEventListener !== 'function') {
+    throw new TypeError('refreshSession: signal must be an AbortSignal.');
+  }
   return raceSignal(
     context.session.shared('refresh', () => refreshOnce(context)),
-    options.signal,
+    signal,
   );
 }
 

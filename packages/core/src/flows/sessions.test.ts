@@ -37,6 +37,21 @@ describe('signIn, refreshSession, signOut', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('rejects misuse of refreshSession with a TypeError, never a synchronous throw, and sends nothing', async () => {
+    const bodies = recording('refreshSession', () => HttpResponse.json(sessionBody()));
+    const c = client();
+    let settled: Promise<unknown> | undefined;
+    expect(() => {
+      settled = c.refreshSession({ signal: 'soon' } as never);
+    }).not.toThrow();
+    await expect(settled).rejects.toBeInstanceOf(TypeError);
+    expect(() => {
+      settled = c.refreshSession(null as never);
+    }).not.toThrow();
+    await expect(settled).rejects.toBeInstanceOf(TypeError);
+    expect(bodies).toHaveLength(0);
+  });
+
   it('lets one caller abort its wait without cancelling the shared refresh', async () => {
     const session = sessionBody();
     recording('refreshSession', () => HttpResponse.json(session));
