@@ -49,11 +49,12 @@ const INFO = 'connect-auth seal v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /**
- * Shortest server secret accepted (128 bits); 32 random bytes are recommended.
+ * Shortest secret the sealer itself accepts (128 bits). The server asks more of
+ * `CONNECT_SECRET`: at least 32 bytes (`MIN_SECRET_LENGTH` in `config.ts`).
  *
  * @example
  * ```ts
- * if (secret.length < MIN_SECRET_BYTES) throw new Error('SERVER_SECRET too short');
+ * if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new Error('secret too short to seal with');
  * ```
  */
 export const MIN_SECRET_BYTES = 16;
@@ -67,7 +68,7 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
  *   {@link MIN_SECRET_BYTES} bytes (a `TypeError` otherwise — a misconfiguration, not bad input).
  * @example
  * ```ts
- * const sealer = createSealer(process.env.SERVER_SECRET!);
+ * const sealer = createSealer(process.env.CONNECT_SECRET!);
  * const sealed = sealer.seal({ link: 'https://app.example/reset#token=…', code: '12345678' });
  * sealer.unseal<{ code: string }>(sealed).code; // '12345678'
  * ```
