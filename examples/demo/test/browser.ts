@@ -175,6 +175,23 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
 }
 
+/**
+ * The page's width against the viewport's: `scrollWidth > innerWidth` means the user has to
+ * scroll sideways.
+ *
+ * @example
+ * ```ts
+ * const { scrollWidth, innerWidth } = await widths(page);
+ * expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+ * ```
+ */
+export function widths(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
+
 /** A mail as the dev inbox lists it (the fields these tests read). */
 export interface InboxMail {
   to: string;

@@ -1,7 +1,8 @@
 /**
  * The portal's activation journey in a real browser, against the real demo server: ask for the
  * email, follow the link from the dev inbox, get a weak password refused with the checklist,
- * save a strong one, sign in. axe-core audits every step; each step is photographed.
+ * save a strong one, sign in. axe-core audits every step; each step is photographed, at desktop
+ * width and again on a 375 px phone (where nothing may scroll sideways).
  */
 import { importLegacyAccounts } from '@connect-auth/server';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import {
   runAxe,
   seriousOrWorse,
   snap,
+  widths,
   writeAxeReport,
 } from './browser.ts';
 import { type DemoFixture, freshDemo } from './fixture.ts';
@@ -182,6 +184,67 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await close();
   });
 
+  test('phone (375 px wide): every step of the journey fits without horizontal scrolling', async () => {
+    const { demo } = fixture;
+    const email = 'phone.owner@example.com';
+    await importLegacyAccounts(demo.server.store, `email,name\n${email},Phone\n`, new Date());
+    const { page, errors, close } = await openPage(browser, { width: 375, height: 812 });
+    /** Photograph the step (phone-*.png) and check nothing is wider than the screen. */
+    const check = async (shot: string): Promise<void> => {
+      await snap(page, `phone-${shot}`);
+      const { scrollWidth, innerWidth } = await widths(page);
+      expect(innerWidth, 'the viewport is a phone').toBe(375);
+      expect(scrollWidth, `horizontal scrolling at "${shot}"`).toBeLessThanOrEqual(innerWidth);
+    };
+
+    await page.goto(`${demo.url}/lost-password`);
+    const lost = page.locator('connect-lost-password');
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
+    await check('01-lost-password');
+    await lost.getByLabel('Email address').fill(email);
+    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
+    await check('02-sent');
+
+    const link = await newestLink(demo, email, 'account_activation');
+    await page.goto(`${demo.url}/dev/inbox`);
+    await check('03-dev-inbox');
+    await page.goto(link);
+    const reset = page.locator('connect-reset-password');
+    await expect.poll(() => reset.getAttribute('data-step')).toBe('form');
+    await check('04-reset-form');
+    await reset.locator('input[name="password"]').fill(WEAK);
+    await reset.locator('input[name="confirm"]').fill(WEAK);
+    await reset.getByRole('button', { name: /save/i }).click();
+    await expect
+      .poll(() => reset.locator('.connect-error-summary').getAttribute('data-code'))
+      .toBe('weak_password');
+    await check('05-weak-password');
+    await reset.locator('input[name="password"]').fill(STRONG);
+    await reset.locator('input[name="confirm"]').fill(STRONG);
+    await reset.getByRole('button', { name: /save/i }).click();
+    await expect.poll(() => reset.getAttribute('data-step')).toBe('sign-in');
+    await check('06-saved-sign-in');
+    const signIn = reset.locator('connect-sign-in');
+    await signIn.locator('input[name="password"]').fill(STRONG);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => signIn.getAttribute('data-step')).toBe('done');
+    await check('07-signed-in');
+
+    for (const [path, tag, shot] of [
+      ['/sign-in', 'connect-sign-in', '08-sign-in'],
+      ['/register', 'connect-register', '09-register'],
+      ['/', '', '10-overview'],
+      ['/support', '', '11-support'],
+    ] as const) {
+      await page.goto(`${demo.url}${path}`);
+      if (tag) await expect.poll(() => page.locator(tag).getAttribute('data-step')).toBe('form');
+      await check(shot);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test('the sign-in, register, overview and support pages pass axe and log no errors', async () => {
     const { demo } = fixture;
     const { page, errors, close } = await openPage(browser);
@@ -257,7 +320,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await close();
   });
 
-  test('the harness itself catches console errors, uncaught errors and axe violations', async () => {
+  test('the harness itself catches console errors, uncaught errors, axe violations and overflow', async () => {
     const { demo } = fixture;
     const { page, errors, close } = await openPage(browser);
     await page.goto(`${demo.url}/support`);
@@ -280,6 +343,18 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     const planted = await runAxe(page, 'harness self-test (planted <img> without alt)');
     expect(seriousOrWorse(planted).map((f) => f.id)).toContain('image-alt');
     axeFindings.splice(axeFindings.length - planted.length, planted.length);
+
+    // And the width check sees sideways scrolling (so "fits on a phone" means something).
+    const before = await widths(page);
+    expect(before.scrollWidth).toBeLessThanOrEqual(before.innerWidth);
+    await page.evaluate(() => {
+      const wide = document.createElement('div');
+      wide.style.width = `${window.innerWidth + 200}px`;
+      wide.style.height = '1px';
+      document.querySelector('main')?.append(wide);
+    });
+    const after = await widths(page);
+    expect(after.scrollWidth).toBeGreaterThan(after.innerWidth);
     await close();
   });
 });
