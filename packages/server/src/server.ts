@@ -59,7 +59,7 @@ export interface ConnectServer {
   authenticate(accessToken: string): Promise<AccountRecord>;
   /** Base URL once listening (`http://127.0.0.1:54321`). */
   readonly url: string | undefined;
-  /** Listen on the configured host and port. */
+  /** Listen on the configured host and port: binds once (concurrent calls share it); rejects after `close()`. */
   listen(): Promise<string>;
   /** Wait for work done after responses (background tasks) and for the outbox to be delivered. */
   settled(): Promise<void>;
@@ -134,6 +134,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       pollMs: options.mailPollMs,
     });
     let running: RunningServer | undefined;
+    let listening: Promise<RunningServer> | undefined;
     const publicUrl = () =>
       config.publicUrl ?? running?.url ?? `http://${config.hostname}:${config.port}`;
     const appUrl = () => config.appUrl ?? publicUrl();
@@ -196,12 +197,24 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
         return running?.url;
       },
       async listen() {
-        running ??= await serve(app, {
+        if (closed) throw new Error('The server is closed.');
+        // One bind, however many callers: concurrent calls share it (a second socket would leak,
+        // unknown to close()); a failed bind (port taken) may be tried again.
+        listening ??= serve(app, {
           port: config.port,
           hostname: config.hostname,
           onError: (error) => logger.error('http_error', { error: String(error) }),
-        });
-        return running.url;
+        }).then(
+          (bound) => {
+            running = bound;
+            return bound;
+          },
+          (error: unknown) => {
+            listening = undefined;
+            throw error;
+          },
+        );
+        return (await listening).url;
       },
       async settled() {
         await background.settled();
@@ -211,7 +224,9 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
         closed ??= (async () => {
           clearInterval(prune);
           try {
-            await running?.close();
+            // Also a socket still being bound when close() was called.
+            const bound = await listening?.catch(() => undefined);
+            await bound?.close();
             await background.settled();
             await worker.stop();
             await transport.close?.();

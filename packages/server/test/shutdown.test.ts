@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createPasswordHasher, type PasswordHasher } from '../src/auth/password.ts';
+import { memoryLogger } from '../src/log.ts';
 import { memoryTransport } from '../src/mail/transports.ts';
-import { factories, STRONG, seedAccount, startServer } from './helpers.ts';
+import { createServer } from '../src/server.ts';
+import { factories, SECRET, STRONG, seedAccount, startServer } from './helpers.ts';
 
 const factory = factories[0];
 
@@ -58,5 +60,35 @@ describe('graceful shutdown', () => {
     });
     await expect(t.server.close()).rejects.toThrow('relay hung up');
     await expect(t.store.listMail(10)).rejects.toThrow(/closed/);
+  });
+
+  it('binds once for concurrent listen() calls, and close() also closes a bind still in progress', async () => {
+    if (!factory) throw new Error('no store factory');
+    const server = await createServer({
+      dev: true,
+      port: 0,
+      secret: SECRET,
+      logger: memoryLogger(),
+      transport: memoryTransport(),
+      store: await factory.open(),
+    });
+    const urls = await Promise.all([server.listen(), server.listen()]);
+    expect(urls[1]).toBe(urls[0]);
+    await server.close();
+    await expect(fetch(`${urls[0]}/v1/password-policy`)).rejects.toThrow();
+    await expect(server.listen()).rejects.toThrow('closed');
+
+    const other = await createServer({
+      dev: true,
+      port: 0,
+      secret: SECRET,
+      logger: memoryLogger(),
+      transport: memoryTransport(),
+      store: await factory.open(),
+    });
+    const binding = other.listen();
+    await other.close(); // before the bind has finished
+    const url = await binding;
+    await expect(fetch(`${url}/v1/password-policy`)).rejects.toThrow();
   });
 });
