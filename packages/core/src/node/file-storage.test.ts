@@ -28,6 +28,13 @@ describe('fileStorage', () => {
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
+  it('creates a missing directory (owner only) for the file', async () => {
+    const path = join(dir, 'config', 'connect', 'session.json');
+    await fileStorage(path).save({ refreshToken: 'r1' });
+    expect(await fileStorage(path).load()).toEqual({ refreshToken: 'r1' });
+    expect((await stat(join(dir, 'config', 'connect'))).mode & 0o777).toBe(0o700);
+  });
+
   it('tightens the mode of a file that existed with looser permissions', async () => {
     const path = join(dir, 'session.json');
     await writeFile(path, '{}', { mode: 0o644 });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { SessionStorageAdapter, StoredSession } from '../types.ts';
 
 /**
  * A session storage adapter for Node scripts and CLIs: persists the refresh token as JSON in the
  * file at `path`, readable by the owner only (mode 0600), written atomically (temporary file and
- * rename) so a crash never leaves half a token. A missing or corrupt file loads as `null`;
- * signing out deletes the file.
+ * rename) so a crash never leaves half a token. A missing directory is created (mode 0700);
+ * a missing or corrupt file loads as `null`; signing out deletes the file.
  *
  * @example
  * ```ts
@@ -47,6 +48,9 @@ export function fileStorage(path: string): SessionStorageAdapter {
         return;
       }
       const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      // `~/.config/connect/` on a fresh machine: without this, the first sign-in would succeed
+      // on the server and then reject with ENOENT here.
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       try {
         await writeFile(temporary, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
         await chmod(temporary, 0o600);
