@@ -263,7 +263,7 @@ export class ConnectLostPassword extends ConnectElement {
     const title = t(this._activated ? 'lost.done_heading_activation' : 'lost.done_heading');
     return html`<div class="connect-step" data-part="done">
       ${notice('success', this.headingId, title, t('lost.done_body', { email: this._sentTo }))}
-      ${signInNext(this, this._step === 'sign-in', this._sentTo, t('reset.sign_in'))}
+      ${signInNext(this, this._step === 'sign-in', this._sentTo, t('reset.sign_in'), 'sign-in')}
     </div>`;
   }
 

@@ -142,7 +142,8 @@ describe('<connect-lost-password>', () => {
     );
     expect(events[0]).toBeInstanceOf(ConnectPasswordResetEvent);
     expect(events[0]?.activated).toBe(true);
-    expect(el.querySelector('a[href="/sign-in"]')).not.toBeNull();
+    // Like every button and link of the elements, it carries a data-action hook.
+    expect(el.querySelector('a[href="/sign-in"]')?.getAttribute('data-action')).toBe('sign-in');
   });
 
   it('marks a wrong code on the code field', async () => {
