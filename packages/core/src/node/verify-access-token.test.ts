@@ -197,6 +197,9 @@ describe('verifyAccessToken', () => {
     [{ issuer: '' }],
     [{ audience: [] }],
     [{ jwksUrl: 'not a url' }],
+    // Used to pass creation and fail at the first verification as a NetworkError.
+    [{ jwksUrl: 'file:///etc/connect/jwks.json' }],
+    [{ jwksUrl: 'ftp://connect.test/jwks.json' }],
   ])('throws TypeError for bad options %o', (bad) => {
     expect(() =>
       createAccessTokenVerifier({ ...options, ...bad } as VerifyAccessTokenOptions),

@@ -137,6 +137,9 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
   } catch {
     throw new TypeError('verifyAccessToken: jwksUrl must be an absolute URL.');
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError('verifyAccessToken: jwksUrl must be an http or https URL.');
+  }
   const jwks = createRemoteJWKSet(url);
   const getKey = (header: JWSHeaderParameters, token: FlattenedJWSInput) => {
     for (const name of FORBIDDEN_HEADERS) {
