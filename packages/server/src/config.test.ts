@@ -62,6 +62,20 @@ describe('configuration', () => {
     expect((error as Error).message).toContain('PORT (--port): must be an integer');
   });
 
+  it('refuses a PUBLIC_URL or APP_URL with a query, fragment or credentials (links are appended to them)', () => {
+    for (const url of [
+      'https://app.example/?campaign=x',
+      'https://app.example/#top',
+      'https://user:pw@app.example',
+    ]) {
+      expect(() => loadConfig({ argv: ['--dev', '--app-url', url] })).toThrow(/APP_URL/);
+      expect(() => loadConfig({ argv: ['--dev', '--public-url', url] })).toThrow(/PUBLIC_URL/);
+    }
+    expect(loadConfig({ argv: ['--dev', '--app-url', 'https://app.example/portal/'] }).appUrl).toBe(
+      'https://app.example/portal',
+    );
+  });
+
   it('rejects unknown flags and bad URLs', () => {
     expect(() => loadConfig({ argv: ['--dev', '--nope'] })).toThrow(ConfigError);
     expect(() => loadConfig({ argv: ['--dev', '--public-url', 'ftp://x'] })).toThrow(/PUBLIC_URL/);

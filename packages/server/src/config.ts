@@ -99,6 +99,35 @@ function parseUrl(
 }
 
 /**
+ * A base URL that paths are appended to (`${appUrl}/reset#token=…`, the token issuer): a query,
+ * fragment or credentials would end up in the middle of every link.
+ */
+function parseBaseUrl(
+  value: string | undefined,
+  key: string,
+  issues: ConfigIssue[],
+): string | undefined {
+  const parsed = parseUrl(value, key, issues, ['http:', 'https:']);
+  if (parsed === undefined) return undefined;
+  const url = new URL(parsed);
+  if (
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password ||
+    parsed.endsWith('?') ||
+    parsed.endsWith('#')
+  ) {
+    issues.push({
+      key,
+      message: `must be a base URL without query, fragment or credentials, got ${JSON.stringify(url.origin + url.pathname)}…`,
+    });
+    return undefined;
+  }
+  return parsed;
+}
+
+/**
  * `PORT (--port)`: how issues name a setting.
  *
  * @example
@@ -135,11 +164,8 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
       message: `must be "connect" or "nist-800-63b", got ${JSON.stringify(policy)}`,
     });
   }
-  const publicUrl = parseUrl(input.publicUrl, label('PUBLIC_URL', 'public-url'), issues, [
-    'http:',
-    'https:',
-  ]);
-  const appUrl = parseUrl(input.appUrl, label('APP_URL', 'app-url'), issues, ['http:', 'https:']);
+  const publicUrl = parseBaseUrl(input.publicUrl, label('PUBLIC_URL', 'public-url'), issues);
+  const appUrl = parseBaseUrl(input.appUrl, label('APP_URL', 'app-url'), issues);
   const databaseUrl = parseUrl(input.databaseUrl, label('DATABASE_URL', 'database-url'), issues, [
     'postgres:',
     'postgresql:',
