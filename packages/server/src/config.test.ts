@@ -76,6 +76,24 @@ describe('configuration', () => {
     );
   });
 
+  it('never repeats a password from a bad DATABASE_URL or SMTP_URL in the error', () => {
+    for (const [flag, value] of [
+      ['--database-url', 'mysql://app:s3cret-pw@db.internal/connect'],
+      ['--database-url', 'postgres//app:s3cret-pw@db.internal/connect'],
+      ['--smtp-url', 'smtpx://mailer:s3cret-pw@smtp.example:587'],
+      ['--smtp-url', 'http://smtp.example/?password=s3cret-pw'],
+    ] as const) {
+      let message = '';
+      try {
+        loadConfig({ argv: ['--dev', flag, value] });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/DATABASE_URL|SMTP_URL/);
+      expect(message).not.toContain('s3cret-pw');
+    }
+  });
+
   it('rejects unknown flags and bad URLs', () => {
     expect(() => loadConfig({ argv: ['--dev', '--nope'] })).toThrow(ConfigError);
     expect(() => loadConfig({ argv: ['--dev', '--public-url', 'ftp://x'] })).toThrow(/PUBLIC_URL/);

@@ -92,9 +92,24 @@ function parseUrl(
   } catch {
     issues.push({
       key,
-      message: `must be a ${protocols.join(' or ')} URL, got ${JSON.stringify(value)}`,
+      message: `must be a ${protocols.join(' or ')} URL, got ${JSON.stringify(shown(value))}`,
     });
     return undefined;
+  }
+}
+
+/**
+ * What an error message may repeat of a URL setting: DATABASE_URL and SMTP_URL carry passwords
+ * (in the user info, or in the query), and configuration errors end up on stderr and in logs.
+ */
+function shown(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.username || url.password || url.search)
+      return `${url.protocol}//${url.host}${url.pathname}…`;
+    return value;
+  } catch {
+    return value.includes('@') ? '(not shown: it may contain credentials)' : value;
   }
 }
 
