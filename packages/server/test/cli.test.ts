@@ -139,6 +139,35 @@ describe('CLI', () => {
     expect(c.err()).toContain('CONNECT_SECRET');
   });
 
+  it('serve reports a shutdown that failed and exits 1 instead of rejecting', async () => {
+    const c = capture();
+    let stop!: () => void;
+    const shutdownSignal = new Promise<void>((r) => {
+      stop = r;
+    });
+    let listening = false;
+    const running = main(['serve', '--dev', '--port', '0', '--data-dir', join(dir, 'serve-fail')], {
+      ...c.io,
+      shutdownSignal,
+      onListening: () => {
+        listening = true;
+      },
+      serverOptions: {
+        logger: { info() {}, warn() {}, error() {} },
+        transport: {
+          send: async () => {},
+          close: async () => {
+            throw new Error('relay hung up');
+          },
+        },
+      },
+    });
+    while (!listening) await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(await running).toBe(1);
+    expect(c.err()).toContain('Shutdown did not complete cleanly: relay hung up');
+  });
+
   it('serve --dev starts, prints its URL and the dev inbox, and shuts down gracefully', async () => {
     const c = capture();
     let stop!: () => void;

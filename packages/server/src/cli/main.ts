@@ -118,7 +118,13 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
   io.onListening?.(server);
   await (io.shutdownSignal ?? signal());
   io.stdout('Shutting down: finishing in-flight requests…\n');
-  await server.close();
+  try {
+    await server.close();
+  } catch (error) {
+    // The store is closed whatever failed; say what did, and exit non-zero.
+    io.stderr(`Shutdown did not complete cleanly: ${(error as Error).message}\n`);
+    return 1;
+  }
   io.stdout('Stopped.\n');
   return 0;
 }
