@@ -37,6 +37,27 @@ describe('createServer', () => {
     }
   });
 
+  it('refuses to start with a changed secret, and says why and what to do', async () => {
+    if (!factory) throw new Error('no store factory');
+    const database = await factory.database();
+    try {
+      const start = async (secret: string) =>
+        createServer({
+          dev: true,
+          port: 0,
+          secret,
+          logger: silentLogger,
+          store: await database.open(),
+        });
+      await (await start('first-secret-0123456789abcdefghij')).close();
+      const error = await start('second-secret-0123456789abcdefghi').catch((e: unknown) => e);
+      expect((error as Error).message).toContain('cannot be opened with this CONNECT_SECRET');
+      expect((error as Error).message).toContain('signing_keys');
+    } finally {
+      await database.destroy();
+    }
+  });
+
   it('--policy nist-800-63b is served and enforced', async () => {
     if (!factory) throw new Error('no store factory');
     const t = await startServer(factory, { policy: 'nist-800-63b' });

@@ -79,10 +79,18 @@ async function importKeys(records: SigningKeyRecord[], sealer: Sealer): Promise<
       use: 'sig',
     });
   }
-  const privateKey = (await importJWK(
-    sealer.unseal<JWK>(newest.privateJwk),
-    SIGNING_ALG,
-  )) as CryptoKey;
+  let sealed: JWK;
+  try {
+    sealed = sealer.unseal<JWK>(newest.privateJwk);
+  } catch (cause) {
+    throw new Error(
+      'The stored signing key cannot be opened with this CONNECT_SECRET: was the secret changed? ' +
+        'Start with the previous secret, or delete the rows of the signing_keys table to make a ' +
+        'new key (every session then ends).',
+      { cause },
+    );
+  }
+  const privateKey = (await importJWK(sealed, SIGNING_ALG)) as CryptoKey;
   return {
     kid: newest.kid,
     privateKey,
