@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from './log.ts';
 
@@ -22,5 +23,26 @@ describe('logger', () => {
     expect(log.text()).not.toContain('hunter2');
     expect(log.text()).not.toContain('12345678');
     expect(log.lines[0]?.password).toBe('[redacted]');
+  });
+});
+
+describe('docs/server.md', () => {
+  it('names every event the server logs', async () => {
+    const root = new URL('./', import.meta.url);
+    const files = (await readdir(root, { recursive: true })).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('suite'),
+    );
+    const events = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(new URL(file, root), 'utf8');
+      for (const match of text.matchAll(
+        /logger\.(?:info|warn|error)\(\s*(?:[^,()]*\?\s*)?'([a-z_]+)'(?:\s*:\s*'([a-z_]+)')?/g,
+      )) {
+        for (const name of match.slice(1)) if (name) events.add(name);
+      }
+    }
+    expect(events.size).toBeGreaterThan(20);
+    const docs = await readFile(new URL('../../../docs/server.md', import.meta.url), 'utf8');
+    expect([...events].filter((event) => !docs.includes(`\`${event}\``))).toEqual([]);
   });
 });
