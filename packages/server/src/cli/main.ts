@@ -170,7 +170,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const databaseUrl = parsed.values['database-url'] ?? io.env.DATABASE_URL;
-  const dataDir = parsed.values['data-dir'] ?? io.env.DATA_DIR ?? './.data';
+  const dataDir = parsed.values['data-dir'] ?? io.env.DATA_DIR; // else openStore's own default
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
     store = await openStore({ databaseUrl: databaseUrl || undefined, dataDir });

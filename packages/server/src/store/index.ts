@@ -23,11 +23,12 @@ export const SQLITE_FILE_NAME = 'connect-auth.db';
 /**
  * Open the configured store: PostgreSQL when `databaseUrl` is a `postgres://` or
  * `postgresql://` URL, otherwise the SQLite file `<dataDir>/connect-auth.db` (the directory is
- * created if missing; `dataDir` defaults to `./data`). Migrations are applied on open.
+ * created if missing; `dataDir` defaults to `./.data`, as the server's `DATA_DIR` does).
+ * Migrations are applied on open.
  *
  * @example
  * ```ts
- * const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: './data' });
+ * const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: './.data' });
  * ```
  */
 export async function openStore(options: {
@@ -41,7 +42,7 @@ export async function openStore(options: {
     }
     return openPostgresStore({ url });
   }
-  const dataDir = options.dataDir ?? './data';
+  const dataDir = options.dataDir ?? './.data';
   await mkdir(dataDir, { recursive: true });
   return openSqliteStore({ path: join(dataDir, SQLITE_FILE_NAME) });
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config.ts';
 import { isStoreError } from './errors.ts';
 import { openStore, SQLITE_FILE_NAME } from './index.ts';
 import { openSqliteStore } from './sqlite.ts';
@@ -30,6 +31,20 @@ describe('SQLite adapter specifics', () => {
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(db.prepare('SELECT COUNT(*) AS n FROM accounts').get()).toEqual({ n: 1 });
     db.close();
+  });
+
+  it('openStore defaults to the data directory the server uses (./.data)', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const store = await openStore({});
+      await store.close();
+      expect(existsSync(join(dir, resolveConfig({ dev: true }).dataDir, SQLITE_FILE_NAME))).toBe(
+        true,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('openStore refuses a database URL that is not PostgreSQL', async () => {
