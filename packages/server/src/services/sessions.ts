@@ -124,7 +124,7 @@ export async function signIn(
   }
   const rehash =
     account.passwordHash && deps.hasher.needsRehash(account.passwordHash)
-      ? await deps.hasher.hash(password)
+      ? { from: account.passwordHash, to: await deps.hasher.hash(password) }
       : undefined;
   await deps.store.recordSuccessfulSignIn(account.id, now, rehash);
   await deps.limits.signInCleared(emailKey);

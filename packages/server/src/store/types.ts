@@ -172,8 +172,16 @@ export interface Store {
   setAccountStatus(id: string, status: AccountStatus, now: Date): Promise<void>;
   /** Record a failed sign-in; returns the new consecutive-failure count. */
   recordFailedSignIn(accountId: string, now: Date): Promise<number>;
-  /** Reset the failure count and, when given, replace the hash (rehash on login). */
-  recordSuccessfulSignIn(accountId: string, now: Date, rehash?: string): Promise<void>;
+  /**
+   * Reset the failure count and, when given, replace the hash (rehash on login) - only if it is
+   * still `rehash.from`, the hash the password was verified against: a password reset that
+   * committed meanwhile must not be overwritten with a hash of the old password.
+   */
+  recordSuccessfulSignIn(
+    accountId: string,
+    now: Date,
+    rehash?: { from: string; to: string },
+  ): Promise<void>;
 
   // One-time tokens
   /**

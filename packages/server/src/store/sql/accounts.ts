@@ -94,14 +94,14 @@ export function recordFailedSignIn(accountId: string, now: Date): Operation<numb
 export function recordSuccessfulSignIn(
   accountId: string,
   now: Date,
-  rehash?: string,
+  rehash?: { from: string; to: string },
 ): Operation<void> {
   return function* () {
     const at = now.getTime();
-    if (rehash === undefined) {
-      yield sql`UPDATE accounts SET failed_sign_ins = 0, updated_at = ${at} WHERE id = ${accountId}`;
-    } else {
-      yield sql`UPDATE accounts SET failed_sign_ins = 0, password_hash = ${rehash}, updated_at = ${at} WHERE id = ${accountId}`;
+    yield sql`UPDATE accounts SET failed_sign_ins = 0, updated_at = ${at} WHERE id = ${accountId}`;
+    if (rehash !== undefined) {
+      yield sql`UPDATE accounts SET password_hash = ${rehash.to}, updated_at = ${at}
+        WHERE id = ${accountId} AND password_hash = ${rehash.from}`;
     }
   };
 }

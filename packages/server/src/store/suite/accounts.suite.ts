@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.ts';
 import type { StoreFactory } from '../testing.ts';
-import { at, createAccount, refreshToken, T0, useStore } from './fixtures.ts';
+import { at, createAccount, issue, refreshToken, resetInput, T0, useStore } from './fixtures.ts';
 
 /** Accounts: create, unique emailKey, import, status, sign-in counters. */
 export function accountTests(factory: StoreFactory): void {
@@ -98,9 +98,31 @@ export function accountTests(factory: StoreFactory): void {
         failedSignIns: 0,
         passwordHash: '$argon2id$old',
       });
-      await store().recordSuccessfulSignIn(account.id, at(4), '$argon2id$rehashed');
+      await store().recordSuccessfulSignIn(account.id, at(4), {
+        from: '$argon2id$old',
+        to: '$argon2id$rehashed',
+      });
       expect((await store().findAccountById(account.id))?.passwordHash).toBe('$argon2id$rehashed');
       expect(await store().recordFailedSignIn(randomUUID(), at(5))).toBe(0);
+    });
+
+    it('never lets a rehash overwrite a password changed since the sign-in verified it', async () => {
+      const account = await createAccount(store());
+      // The sign-in verified '$argon2id$old'; meanwhile a reset stored '$argon2id$new'.
+      const token = await issue(store(), account, 'reset', at(1));
+      const done = await store().completePasswordReset(
+        resetInput(token.id, account.email, at(2), '$argon2id$new'),
+      );
+      expect(done.ok).toBe(true);
+      await store().recordFailedSignIn(account.id, at(3));
+      await store().recordSuccessfulSignIn(account.id, at(4), {
+        from: '$argon2id$old',
+        to: '$argon2id$rehash-of-the-old-password',
+      });
+      expect(await store().findAccountById(account.id)).toMatchObject({
+        passwordHash: '$argon2id$new',
+        failedSignIns: 0,
+      });
     });
 
     it('counts parallel failed sign-ins without losing any', async () => {
