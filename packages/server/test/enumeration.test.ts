@@ -169,6 +169,38 @@ for (const factory of factories) {
         }
       });
 
+      it('a failed sign-in answers before any write that only an existing account gets', async () => {
+        const t = await startServer(factory);
+        try {
+          await seedAccount(t, 'counted@example.com', 'active');
+          let release!: () => void;
+          const gate = new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          const record = t.store.recordFailedSignIn.bind(t.store);
+          let started = false;
+          // The account's failure counter is held until the answer has arrived.
+          t.store.recordFailedSignIn = async (id, now) => {
+            started = true;
+            await gate;
+            return record(id, now);
+          };
+          const answer = await t.post('/v1/sessions', {
+            email: 'counted@example.com',
+            password: `${STRONG}-wrong`,
+          });
+          expect(answer.status).toBe(401);
+          release();
+          await t.server.settled();
+          expect(started).toBe(true);
+          expect((await t.store.findAccountByEmailKey('counted@example.com'))?.failedSignIns).toBe(
+            1,
+          );
+        } finally {
+          await t.close();
+        }
+      });
+
       it('sign-in runs one argon2id verification of the same cost whatever the account', async () => {
         const real = createPasswordHasher();
         const calls: string[] = [];
