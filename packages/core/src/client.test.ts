@@ -11,6 +11,12 @@ describe('createConnectClient', () => {
     expect(() =>
       createConnectClient({ baseUrl: 'https://x.test', refreshBeforeExpiryMs: -1 }),
     ).toThrow(TypeError);
+    // A storage without load/save used to pass here and throw at the first sign-in or refresh.
+    for (const storage of [{}, { load: () => null }, 'file', null]) {
+      expect(() =>
+        createConnectClient({ baseUrl: 'https://x.test', storage: storage as never }),
+      ).toThrow(TypeError);
+    }
   });
 
   it('starts signed out and returns unsubscribe functions', () => {

@@ -34,7 +34,7 @@ import type { ConnectClient, ConnectClientOptions } from './types.ts';
 export function createConnectClient(options: ConnectClientOptions): ConnectClient {
   const transport = createTransport(options);
   const session = createSessionManager({
-    storage: options.storage,
+    storage: validateStorage(options.storage),
     refreshBeforeExpiryMs: validateRefreshBefore(options.refreshBeforeExpiryMs),
   });
   const context: FlowContext = { transport, session };
@@ -56,6 +56,21 @@ export function createConnectClient(options: ConnectClientOptions): ConnectClien
     },
     onSessionChange: (listener) => session.subscribe(listener),
   };
+}
+
+function validateStorage(
+  storage: ConnectClientOptions['storage'],
+): ConnectClientOptions['storage'] {
+  if (
+    storage !== undefined &&
+    (typeof storage !== 'object' ||
+      storage === null ||
+      typeof storage.load !== 'function' ||
+      typeof storage.save !== 'function')
+  ) {
+    throw new TypeError('createConnectClient: storage must have load() and save() methods.');
+  }
+  return storage;
 }
 
 function validateRefreshBefore(value: number | false | undefined): number | false | undefined {
