@@ -2,7 +2,7 @@
  * Checking a new password with the same policy module the client shows (SECURITY 13–15): the
  * policy's own length limits (≤ 128 code points, ≤ 1 KiB) are enforced here, before any hashing.
  */
-import { evaluatePassword } from '@connect-auth/core/policy';
+import { evaluatePassword, MAX_PASSWORD_BYTES } from '@connect-auth/core/policy';
 import { ProblemError } from '../http/problem.ts';
 import type { ServiceDeps } from './deps.ts';
 
@@ -47,7 +47,7 @@ export function normalizePassword(password: string): string {
  * PASSWORD_LIMITS.codePoints; // 128
  * ```
  */
-export const PASSWORD_LIMITS = { codePoints: 128, bytes: 1024 } as const;
+export const PASSWORD_LIMITS = { codePoints: 128, bytes: MAX_PASSWORD_BYTES } as const;
 
 /**
  * Whether an (NFC) password is within the absolute limits; checked before any hashing.
