@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { parseOptions } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPasswordHasher, type PasswordHasher } from '../src/auth/password.ts';
+import { composeMail } from '../src/mail/templates.ts';
 import {
   factories,
   rejection,
@@ -14,6 +15,7 @@ import {
   type TestServer,
 } from './helpers.ts';
 
+const WRONG_CODE = '00000000';
 const STATUSES = ['active', 'pending_activation', 'pending_verification', 'disabled'] as const;
 
 /** Status, body and every header except Date. */
@@ -22,29 +24,36 @@ async function snapshot(res: Response) {
   return { status: res.status, body: await res.text(), headers };
 }
 
+/** One timed request: which kind it is and the JSON body to post. */
+interface Probe {
+  kind: 'existing' | 'unknown';
+  body: Record<string, string>;
+}
+
 /** Send the plan sequentially from a worker thread; latency per kind, in ms. */
 async function measureInWorker(
   url: string,
-  plan: Array<{ kind: 'existing' | 'unknown'; email: string }>,
+  plan: Probe[],
+  expectedStatus: number,
 ): Promise<{ existing: number[]; unknown: number[] }> {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
     (async () => {
-      const { url, plan } = workerData;
-      const post = (email) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
-      for (let i = 0; i < 20; i++) await (await post('warmup-' + i + '@example.com')).arrayBuffer();
+      const { url, plan, expectedStatus } = workerData;
+      const post = (body) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      for (let i = 0; i < 20; i++) await (await post({ ...plan[0].body, email: 'warmup-' + i + '@example.com' })).arrayBuffer();
       const times = { existing: [], unknown: [] };
-      for (const { kind, email } of plan) {
+      for (const { kind, body } of plan) {
         const started = performance.now();
-        const res = await post(email);
+        const res = await post(body);
         await res.arrayBuffer();
-        if (res.status !== 202) throw new Error('status ' + res.status);
+        if (res.status !== expectedStatus) throw new Error('status ' + res.status);
         times[kind].push(performance.now() - started);
       }
       parentPort.postMessage(times);
     })().catch((error) => parentPort.postMessage({ error: String(error) }));
   `;
-  const worker = new Worker(source, { eval: true, workerData: { url, plan } });
+  const worker = new Worker(source, { eval: true, workerData: { url, plan, expectedStatus } });
   try {
     const result = await new Promise<{ existing: number[]; unknown: number[]; error?: string }>(
       (resolve, reject) => {
@@ -57,6 +66,15 @@ async function measureInWorker(
   } finally {
     await worker.terminate();
   }
+}
+
+/** Shuffle in place, so that work done after one answer cannot systematically slow the other kind. */
+function shuffle<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [list[i], list[j]] = [list[j] as T, list[i] as T];
+  }
+  return list;
 }
 
 function median(values: number[]): number {
@@ -120,18 +138,16 @@ for (const factory of factories) {
           createdAt: new Date(),
         });
       }
-      const plan = [
-        ...existing.map((email) => ({ kind: 'existing' as const, email })),
-        ...existing.map((_, i) => ({ kind: 'unknown' as const, email: `nobody-${i}@example.com` })),
-      ];
-      // Shuffle so that work done after one answer cannot systematically slow the other kind.
-      for (let i = plan.length - 1; i > 0; i--) {
-        const j = Math.floor(Math.random() * (i + 1));
-        [plan[i], plan[j]] = [plan[j] as (typeof plan)[number], plan[i] as (typeof plan)[number]];
-      }
+      const plan = shuffle<Probe>([
+        ...existing.map((email) => ({ kind: 'existing' as const, body: { email } })),
+        ...existing.map((_, i) => ({
+          kind: 'unknown' as const,
+          body: { email: `nobody-${i}@example.com` },
+        })),
+      ]);
       // The client runs in a worker thread: its own event loop, like a remote client, so work the
       // server does after answering cannot delay the client's reading of that answer.
-      const times = await measureInWorker(`${t.url}/v1/password-resets`, plan);
+      const times = await measureInWorker(`${t.url}/v1/password-resets`, plan, 202);
       expect([times.existing.length, times.unknown.length]).toEqual([N / 2, N / 2]);
       const difference = Math.abs(median(times.existing) - median(times.unknown));
       console.info(
@@ -141,6 +157,142 @@ for (const factory of factories) {
       // The existing accounts really did get their mail (the work happened, after the answers).
       const mails = await t.mails();
       expect(mails.filter((m) => m.to.startsWith('timing-')).length).toBe(N / 2);
+    }, 120_000);
+  });
+
+  describe.skipIf(!factory.available)(`no enumeration by code [${factory.name}]`, () => {
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startServer(factory, { limits: { ipRequests: 100_000 } });
+    });
+    afterAll(() => t?.close());
+
+    /** An account with a live reset token whose code is not `WRONG_CODE`. */
+    async function withLiveToken(email: string, status: 'active' | 'disabled' = 'active') {
+      const account = await t.store.createAccount({
+        id: crypto.randomUUID(),
+        email,
+        emailKey: email,
+        name: null,
+        status,
+        passwordHash: null,
+        createdAt: new Date(),
+      });
+      const now = new Date();
+      const id = crypto.randomUUID();
+      const mail = composeMail(t.server.sealer, {
+        id: crypto.randomUUID(),
+        to: email,
+        template: 'password_reset',
+        data: {
+          link: 'https://app.example.com/reset#token=x',
+          code: '11111111',
+          expiresAt: new Date(now.getTime() + 60 * 60_000).toISOString(),
+        },
+        createdAt: now,
+      });
+      await t.store.issueToken(
+        {
+          id,
+          accountId: account.id,
+          purpose: 'reset',
+          tokenHash: crypto.randomUUID().replaceAll('-', ''),
+          codeHash: crypto.randomUUID().replaceAll('-', ''),
+          codeAttempts: 0,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + 60 * 60_000),
+          usedAt: null,
+          supersededAt: null,
+        },
+        ['reset', 'activation'],
+        mail,
+      );
+      return id;
+    }
+    const complete = (email: string) =>
+      t.post('/v1/password-resets/complete', { email, code: WRONG_CODE, password: STRONG });
+
+    it('SECURITY 1: a wrong code answers the same status, body and headers for every kind of address', async () => {
+      await withLiveToken('code-live@example.com');
+      await withLiveToken('code-disabled@example.com', 'disabled');
+      await seedAccount(t, 'code-no-token@example.com', 'active');
+      const answers = [];
+      for (const email of [
+        'code-unknown@example.com',
+        'code-live@example.com',
+        'code-no-token@example.com',
+        'code-disabled@example.com',
+      ]) {
+        answers.push(await snapshot(await complete(email)));
+      }
+      for (const a of answers) expect(a).toEqual(answers[0]);
+      expect(answers[0]?.status).toBe(400);
+      expect(JSON.parse(answers[0]?.body ?? '{}').code).toBe('code_invalid');
+    });
+
+    it('SECURITY 2: the code path does the same store work for an address with a live token and an unknown one', async () => {
+      const tokenId = await withLiveToken('calls-live@example.com');
+      const calls: string[] = [];
+      const store = t.store as unknown as Record<string, unknown>;
+      const originals = new Map<string, unknown>();
+      // Every method, own or inherited (a test store wraps the adapter's object).
+      const names = new Set<string>();
+      for (let o: object | null = store; o && o !== Object.prototype; o = Object.getPrototypeOf(o))
+        for (const name of Object.keys(o)) names.add(name);
+      for (const name of names) {
+        const method = store[name];
+        if (typeof method !== 'function') continue;
+        originals.set(name, method);
+        store[name] = (...args: unknown[]) => {
+          calls.push(name);
+          return (method as (...a: unknown[]) => unknown).apply(t.store, args);
+        };
+      }
+      const record = async (email: string) => {
+        calls.length = 0;
+        expect((await complete(email)).status).toBe(400);
+        return [...calls];
+      };
+      try {
+        const live = await record('calls-live@example.com');
+        const unknown = await record('calls-unknown@example.com');
+        expect(live).toEqual(unknown);
+        expect(live).toContain('countCodeAttempt');
+      } finally {
+        for (const name of originals.keys()) delete store[name];
+      }
+      // The live token's own counter still took the attempt (the per-token cap still holds).
+      const token = await t.store.findLatestToken(
+        (await t.store.findAccountByEmailKey('calls-live@example.com'))?.id ?? '',
+        ['reset'],
+      );
+      expect(token?.id).toBe(tokenId);
+      expect(token?.codeAttempts).toBe(1);
+    });
+
+    it('SECURITY 2: median latency of code completions for an address with a live token vs an unknown one differs ≤ 5 ms over ≥ 500 interleaved requests', async () => {
+      const N = 600;
+      const existing: string[] = [];
+      for (let i = 0; i < N / 2; i++) {
+        const email = `code-timing-${i}@example.com`;
+        await withLiveToken(email);
+        existing.push(email);
+      }
+      const body = (email: string) => ({ email, code: WRONG_CODE, password: STRONG });
+      const plan = shuffle<Probe>([
+        ...existing.map((email) => ({ kind: 'existing' as const, body: body(email) })),
+        ...existing.map((_, i) => ({
+          kind: 'unknown' as const,
+          body: body(`code-nobody-${i}@example.com`),
+        })),
+      ]);
+      const times = await measureInWorker(`${t.url}/v1/password-resets/complete`, plan, 400);
+      expect([times.existing.length, times.unknown.length]).toEqual([N / 2, N / 2]);
+      const difference = Math.abs(median(times.existing) - median(times.unknown));
+      console.info(
+        `[${factory.name}] SECURITY 2 (code): ${plan.length} requests, median live token ${median(times.existing).toFixed(3)} ms, unknown ${median(times.unknown).toFixed(3)} ms, difference ${difference.toFixed(3)} ms`,
+      );
+      expect(difference).toBeLessThanOrEqual(5);
     }, 120_000);
   });
 

@@ -107,6 +107,39 @@ for (const factory of factories) {
       }
     });
 
+    it('SECURITY 4, 16: code attempts are limited per address, known or not, with the same answer', async () => {
+      const t = await startServer(factory, {
+        limits: { ipRequests: 100_000, codeAttemptsPerAddress: 3 },
+      });
+      try {
+        await seedAccount(t, 'limited-codes@example.com', 'active');
+        await t.client().requestPasswordReset({ email: 'limited-codes@example.com' });
+        const right = (await t.lastMail('limited-codes@example.com'))?.code ?? '';
+        const wrong = right === '12345678' ? '87654321' : '12345678';
+        const attempt = async (email: string, code: string) => {
+          const res = await t.post('/v1/password-resets/complete', { email, code, password: NEW });
+          const body = await res.json();
+          return `${res.status} ${body.code}`;
+        };
+        for (const email of ['limited-codes@example.com', 'nobody-codes@example.com']) {
+          const answers = [];
+          for (let i = 0; i < 3; i++) answers.push(await attempt(email, wrong));
+          answers.push(await attempt(email, right));
+          expect(answers).toEqual([
+            '400 code_invalid',
+            '400 code_invalid',
+            '400 code_invalid',
+            '429 rate_limited',
+          ]);
+        }
+        // The per-address limit refused the right code before comparing it: still unused.
+        const account = await t.store.findAccountByEmailKey('limited-codes@example.com');
+        expect((await t.store.findLatestToken(account?.id ?? '', ['reset']))?.codeAttempts).toBe(4);
+      } finally {
+        await t.close();
+      }
+    });
+
     for (const [purpose, status, ttl] of [
       ['reset', 'active', 3_600_000],
       ['activation', 'pending_activation', 24 * 3_600_000],

@@ -27,6 +27,9 @@ export interface LimitSettings {
   failureWindowMs: number;
   /** Wrong codes accepted per token. */
   codeAttempts: number;
+  /** Code attempts per address (known or not) per `codeAddressWindowMs`, before `rate_limited`. */
+  codeAttemptsPerAddress: number;
+  codeAddressWindowMs: number;
 }
 
 /**
@@ -49,6 +52,10 @@ export const DEFAULT_LIMITS: LimitSettings = {
   hardStop: 20,
   failureWindowMs: 24 * 60 * 60_000,
   codeAttempts: 5,
+  // Up to 5 mails an hour each bring a code worth 5 attempts: 25 is the most a real user can
+  // spend, so 30 never stops someone typing their own codes and still caps guessing per address.
+  codeAttemptsPerAddress: 30,
+  codeAddressWindowMs: 60 * 60_000,
 };
 
 /** Rate-limit operations used by the services. */
@@ -56,6 +63,12 @@ export interface Limits {
   readonly settings: LimitSettings;
   /** Count a request of `kind` from `ip`; throws `rate_limited` over the limit. */
   ipRequest(kind: 'reset' | 'register' | 'code', ip: string, now: Date): Promise<void>;
+  /**
+   * Count a code attempt against the address and, when there is a live token, against the token
+   * (one transaction, the same work either way); throws `rate_limited` past the per-address limit.
+   * Returns the token's attempts so far (0 without a token).
+   */
+  codeAttempt(emailKey: string, tokenId: string | null, now: Date): Promise<number>;
   /** Whether a reset/activation/verification mail may go to this address now (silent limit). */
   mailAllowed(emailKey: string, now: Date): Promise<boolean>;
   /**
@@ -92,6 +105,16 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
     async ipRequest(kind, ip, now) {
       const hit = await store.hitRateLimit(`ip:${kind}:${ip}`, s.ipWindowMs, now);
       if (hit.count > s.ipRequests) throw limited(hit.resetAt, now);
+    },
+    async codeAttempt(emailKey, tokenId, now) {
+      const { attempts, address } = await store.countCodeAttempt({
+        tokenId,
+        key: `code:address:${emailKey}`,
+        windowMs: s.codeAddressWindowMs,
+        now,
+      });
+      if (address.count > s.codeAttemptsPerAddress) throw limited(address.resetAt, now);
+      return attempts;
     },
     async mailAllowed(emailKey, now) {
       const minute = await store.hitRateLimit(`mail:cooldown:${emailKey}`, s.mailCooldownMs, now);

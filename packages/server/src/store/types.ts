@@ -196,6 +196,18 @@ export interface Store {
   /** Count a wrong code; returns the attempts so far. */
   recordCodeAttempt(tokenId: string): Promise<number>;
   /**
+   * Count one code attempt, in one transaction: a hit on the rate-limit window `key` (as
+   * {@link Store.hitRateLimit}) and, when `tokenId` is given, a wrong-code attempt on that token
+   * (as {@link Store.recordCodeAttempt}; `attempts` is 0 without a token). Both paths run the same
+   * statements, so an address without an account or token costs the same work as one with.
+   */
+  countCodeAttempt(input: {
+    tokenId: string | null;
+    key: string;
+    windowMs: number;
+    now: Date;
+  }): Promise<{ attempts: number; address: RateLimitHit }>;
+  /**
    * The one consuming call of a reset: in one transaction (BEGIN IMMEDIATE on SQLite), consume
    * the token only if unused, unsuperseded and unexpired (`UPDATE … WHERE used_at IS NULL …
    * RETURNING`), set the password, bump credentialVersion, reset failedSignIns, supersede the

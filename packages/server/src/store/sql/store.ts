@@ -51,6 +51,7 @@ export function createSqlStore(
     findTokenByHash: (hash) => one(tokens.findTokenByHash(hash)),
     findLatestToken: (accountId, purposes) => one(tokens.findLatestToken(accountId, purposes)),
     recordCodeAttempt: (tokenId) => one(tokens.recordCodeAttempt(tokenId)),
+    countCodeAttempt: (input) => tx(tokens.countCodeAttempt(input)),
     completePasswordReset: (input) => tx(tokens.completePasswordReset(input)),
     completeEmailVerification: (tokenId, now) => tx(tokens.completeEmailVerification(tokenId, now)),
 

@@ -4,10 +4,12 @@ import type {
   CompleteResetResult,
   ConsumeFailure,
   NewOutboxMail,
+  RateLimitHit,
   TokenPurpose,
   TokenRecord,
 } from '../types.ts';
 import type { Operation, SqlContext } from './driver.ts';
+import { hitRateLimit } from './limits.ts';
 import { lockAccount } from './lock.ts';
 import { insertMail } from './outbox.ts';
 import type { Row, SqlQuery, SqlResult } from './query.ts';
@@ -72,6 +74,26 @@ export function recordCodeAttempt(tokenId: string): Operation<number> {
     const { rows } = yield sql`UPDATE tokens SET code_attempts = code_attempts + 1
       WHERE id = ${tokenId} RETURNING code_attempts`;
     return rows[0] ? num(rows[0].code_attempts) : 0;
+  };
+}
+
+/**
+ * Count one code attempt against the address's window and, when there is a live token, against
+ * the token, in one transaction: the same statements run whether or not the address has an
+ * account or a token (an empty `tokenId` updates no row), so the answer costs the same.
+ *
+ * @internal
+ */
+export function countCodeAttempt(input: {
+  tokenId: string | null;
+  key: string;
+  windowMs: number;
+  now: Date;
+}): Operation<{ attempts: number; address: RateLimitHit }> {
+  return function* (context) {
+    const address = yield* hitRateLimit(input.key, input.windowMs, input.now)(context);
+    const attempts = yield* recordCodeAttempt(input.tokenId ?? '')(context);
+    return { attempts, address };
   };
 }
 

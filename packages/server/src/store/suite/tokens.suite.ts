@@ -117,6 +117,31 @@ export function tokenTests(factory: StoreFactory): void {
       expect((await store().findTokenByHash(t.tokenHash))?.codeAttempts).toBe(10);
     });
 
+    it('counts a code attempt against the address and the token in one call, without losing any in parallel', async () => {
+      const account = await createAccount(store());
+      const t = await issue(store(), account);
+      const now = new Date();
+      const key = 'code:address:test@example.com';
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store().countCodeAttempt({ tokenId: i % 2 ? t.id : null, key, windowMs: MINUTE, now }),
+        ),
+      );
+      expect(results.map((r) => r.address.count).sort((a, b) => a - b)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8,
+      ]);
+      // Without a token only the address counts (attempts 0); with it, both.
+      expect(results.filter((_, i) => i % 2 === 0).every((r) => r.attempts === 0)).toBe(true);
+      expect(
+        results
+          .filter((_, i) => i % 2 === 1)
+          .map((r) => r.attempts)
+          .sort(),
+      ).toEqual([1, 2, 3, 4]);
+      expect((await store().findTokenByHash(t.tokenHash))?.codeAttempts).toBe(4);
+      expect((await store().peekRateLimit(key, now))?.count).toBe(8);
+    });
+
     describe('expiry with an injected clock (SECURITY 5): valid strictly before expiresAt', () => {
       const expiresAfter = 60 * MINUTE;
       for (const [label, offset, expected] of [
