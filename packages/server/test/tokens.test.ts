@@ -107,6 +107,28 @@ for (const factory of factories) {
       }
     });
 
+    it('SECURITY 17: the notice says what the reset transaction did, not what was read before it', async () => {
+      const t = await startServer(factory);
+      try {
+        const account = await seedAccount(t, 'raced@example.com', 'pending_activation');
+        const client = t.client();
+        await client.requestPasswordReset({ email: 'raced@example.com' });
+        const token = (await t.lastMail('raced@example.com', 'account_activation'))?.token ?? '';
+        // Another call activates the account between the service's read and the transaction.
+        const complete = t.store.completePasswordReset.bind(t.store);
+        t.store.completePasswordReset = async (input) => {
+          await t.store.setAccountStatus(account.id, 'active', new Date());
+          return complete(input);
+        };
+        const result = await client.completePasswordReset({ token, password: NEW });
+        expect(result.activated).toBe(false);
+        const notice = await t.lastMail('raced@example.com', 'password_changed');
+        expect(notice?.data.activated).toBe(false);
+      } finally {
+        await t.close();
+      }
+    });
+
     it('SECURITY 4, 16: code attempts are limited per address, known or not, with the same answer', async () => {
       const t = await startServer(factory, {
         limits: { ipRequests: 100_000, codeAttemptsPerAddress: 3 },

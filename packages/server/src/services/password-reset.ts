@@ -181,13 +181,17 @@ export async function completePasswordReset(
   assertStrongPassword(deps, input.password, account);
   const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
   const now = deps.clock();
-  const notice = composeMail(deps.sealer, {
-    id: crypto.randomUUID(),
-    to: account.email,
-    template: 'password_changed',
-    data: { activated: account.status === 'pending_activation', at: now.toISOString() },
-    createdAt: now,
-  });
+  // Composed inside the transaction from its result: the account read above may be stale by then
+  // (another call can activate it in between), and the notice must say what this reset did.
+  const noticeId = crypto.randomUUID();
+  const notice = (done: { account: AccountRecord; activated: boolean }) =>
+    composeMail(deps.sealer, {
+      id: noticeId,
+      to: done.account.email,
+      template: 'password_changed',
+      data: { activated: done.activated, at: now.toISOString() },
+      createdAt: now,
+    });
   const outcome = await deps.store.completePasswordReset({
     tokenId: token.id,
     passwordHash,

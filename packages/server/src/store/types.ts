@@ -118,8 +118,15 @@ export interface CompleteResetInput {
   /** New PHC password hash (hashed before the transaction: hashing is slow). */
   passwordHash: string;
   now: Date;
-  /** The "password changed / account activated" notice, enqueued in the same transaction. */
-  notice: NewOutboxMail;
+  /**
+   * The "password changed / account activated" notice, enqueued in the same transaction. A
+   * function is called inside the transaction with what the transaction did, so the notice
+   * describes the account as changed, not as it was read before (another call may have changed
+   * it in between); it must not do I/O.
+   */
+  notice:
+    | NewOutboxMail
+    | ((outcome: { account: AccountRecord; activated: boolean }) => NewOutboxMail);
 }
 
 /** Result of {@link Store.completePasswordReset}. */

@@ -166,10 +166,13 @@ export function completePasswordReset(input: CompleteResetInput): Operation<Comp
     step(op, 'supersede_siblings');
     yield sql`UPDATE refresh_tokens SET revoked_at = ${at} WHERE account_id = ${id} AND revoked_at IS NULL`;
     step(op, 'revoke_refresh');
-    yield insertMail(input.notice);
-    step(op, 'enqueue_notice');
     const account: AccountRecord = toAccount(rows[0] ?? {});
-    return { ok: true, account, activated: before.rows[0]?.status === 'pending_activation' };
+    const activated = before.rows[0]?.status === 'pending_activation';
+    const notice =
+      typeof input.notice === 'function' ? input.notice({ account, activated }) : input.notice;
+    yield insertMail(notice);
+    step(op, 'enqueue_notice');
+    return { ok: true, account, activated };
   };
 }
 

@@ -72,6 +72,26 @@ export function resetTests(factory: StoreFactory): void {
       });
     });
 
+    it("builds a notice given as a function from the transaction's own outcome", async () => {
+      const account = await createAccount(store(), {
+        status: 'pending_activation',
+        passwordHash: null,
+      });
+      const t = await issue(store(), account, 'activation');
+      const input = resetInput(t.id, account.email, at(1000));
+      const seen: Array<{ status: string; activated: boolean }> = [];
+      const result = await store().completePasswordReset({
+        ...input,
+        notice: (done) => {
+          seen.push({ status: done.account.status, activated: done.activated });
+          return input.notice;
+        },
+      });
+      expect(result).toMatchObject({ ok: true, activated: true });
+      expect(seen).toEqual([{ status: 'active', activated: true }]);
+      expect((await store().listMail(1))[0]?.id).toBe(input.notice.id);
+    });
+
     it('activates a migrated pending_activation account', async () => {
       const account = await createAccount(store(), {
         status: 'pending_activation',
