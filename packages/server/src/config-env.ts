@@ -95,6 +95,12 @@ export const SETTINGS = [
     help: 'take the client IP from X-Forwarded-For (default false)',
   },
   {
+    env: 'REFRESH_REUSE_GRACE_SECONDS',
+    flag: 'refresh-reuse-grace',
+    type: 'string',
+    help: 'seconds after a refresh token was rotated in which presenting it again (two tabs at once) gets a sibling token instead of revoking the session family, while no successor was used yet; 0 disables (default 10, at most 300)',
+  },
+  {
     env: 'SUPPORT_URL',
     flag: 'support-url',
     type: 'string',
@@ -164,6 +170,19 @@ export function loadConfig(source: {
       message: `must be an integer between 0 and 65535, got ${JSON.stringify(portText)}`,
     });
   }
+  const graceText = str('REFRESH_REUSE_GRACE_SECONDS', 'refresh-reuse-grace');
+  const refreshReuseGraceSeconds =
+    graceText === undefined
+      ? undefined
+      : /^\d{1,9}$/.test(graceText.trim())
+        ? Number(graceText)
+        : Number.NaN;
+  if (graceText !== undefined && Number.isNaN(refreshReuseGraceSeconds)) {
+    issues.push({
+      key: label('REFRESH_REUSE_GRACE_SECONDS', 'refresh-reuse-grace'),
+      message: `must be a whole number of seconds, got ${JSON.stringify(graceText)}`,
+    });
+  }
   const partial: Partial<ServerConfig> = {
     port: Number.isNaN(port) ? undefined : port,
     hostname: str('HOST', 'host'),
@@ -189,6 +208,9 @@ export function loadConfig(source: {
       label('TRUST_PROXY', 'trust-proxy'),
       issues,
     ),
+    refreshReuseGraceSeconds: Number.isNaN(refreshReuseGraceSeconds)
+      ? undefined
+      : refreshReuseGraceSeconds,
     supportUrl: str('SUPPORT_URL', 'support-url'),
     mailFrom: str('MAIL_FROM', 'mail-from'),
   };

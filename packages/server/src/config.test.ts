@@ -103,6 +103,27 @@ describe('configuration', () => {
   });
 });
 
+describe('refresh reuse grace window', () => {
+  it('defaults to 10 s, reads env and flag, and refuses what is not 0…300 whole seconds', () => {
+    expect(loadConfig({ argv: ['--dev'] }).refreshReuseGraceSeconds).toBe(10);
+    expect(
+      loadConfig({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' }, argv: ['--dev'] })
+        .refreshReuseGraceSeconds,
+    ).toBe(0);
+    expect(
+      loadConfig({
+        env: { REFRESH_REUSE_GRACE_SECONDS: '5' },
+        argv: ['--dev', '--refresh-reuse-grace', '30'],
+      }).refreshReuseGraceSeconds,
+    ).toBe(30);
+    for (const bad of ['-1', '1.5', 'ten', '301'])
+      expect(() =>
+        loadConfig({ env: { REFRESH_REUSE_GRACE_SECONDS: bad }, argv: ['--dev'] }),
+      ).toThrow(/REFRESH_REUSE_GRACE_SECONDS \(--refresh-reuse-grace\)/);
+    expect(() => resolveConfig({ dev: true, refreshReuseGraceSeconds: 0.5 })).toThrow(ConfigError);
+  });
+});
+
 const docs = await readFile(new URL('../../../docs/server.md', import.meta.url), 'utf8');
 
 describe('docs/server.md › Configuration', () => {
@@ -133,6 +154,7 @@ describe('docs/server.md › Configuration', () => {
       CONNECT_POLICY: config.policy,
       SUPPORT_URL: config.supportUrl,
       MAIL_FROM: config.mailFrom,
+      REFRESH_REUSE_GRACE_SECONDS: String(config.refreshReuseGraceSeconds),
     };
     for (const [env, value] of Object.entries(defaults)) {
       expect(byEnv.get(env)?.[3]).toContain(value);

@@ -33,6 +33,12 @@ export interface ServerConfig {
   autoSignInAfterReset: boolean;
   /** Read the client IP from `X-Forwarded-For` (only behind a proxy you control). Default false. */
   trustProxy: boolean;
+  /**
+   * Seconds after a refresh token's rotation during which presenting it again (two tabs
+   * refreshing with one cookie at once) yields a sibling token instead of revoking the family,
+   * while no successor has itself been rotated. 0 disables it. Default 10, at most 300.
+   */
+  refreshReuseGraceSeconds: number;
   /** Customer Services link printed in mails. */
   supportUrl: string;
   /** From address of every mail. */
@@ -67,6 +73,17 @@ export class ConfigError extends Error {
     this.issues = issues;
   }
 }
+
+/**
+ * Longest refresh reuse grace window accepted, in seconds: a long one would make a stolen,
+ * replayed token look like a second tab (RFC 9700 §4.14.2).
+ *
+ * @example
+ * ```ts
+ * resolveConfig({ dev: true, refreshReuseGraceSeconds: MAX_REFRESH_REUSE_GRACE_SECONDS });
+ * ```
+ */
+export const MAX_REFRESH_REUSE_GRACE_SECONDS = 300;
 
 /**
  * Minimum secret length in bytes (UTF-8).
@@ -179,6 +196,17 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
       message: `must be "connect" or "nist-800-63b", got ${JSON.stringify(policy)}`,
     });
   }
+  const refreshReuseGraceSeconds = input.refreshReuseGraceSeconds ?? 10;
+  if (
+    !Number.isInteger(refreshReuseGraceSeconds) ||
+    refreshReuseGraceSeconds < 0 ||
+    refreshReuseGraceSeconds > MAX_REFRESH_REUSE_GRACE_SECONDS
+  ) {
+    issues.push({
+      key: label('REFRESH_REUSE_GRACE_SECONDS', 'refresh-reuse-grace'),
+      message: `must be an integer between 0 and ${MAX_REFRESH_REUSE_GRACE_SECONDS}, got ${JSON.stringify(refreshReuseGraceSeconds)}`,
+    });
+  }
   const publicUrl = parseBaseUrl(input.publicUrl, label('PUBLIC_URL', 'public-url'), issues);
   const appUrl = parseBaseUrl(input.appUrl, label('APP_URL', 'app-url'), issues);
   const databaseUrl = parseUrl(input.databaseUrl, label('DATABASE_URL', 'database-url'), issues, [
@@ -251,6 +279,7 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
     secret: input.secret,
     autoSignInAfterReset: input.autoSignInAfterReset ?? false,
     trustProxy: input.trustProxy ?? false,
+    refreshReuseGraceSeconds,
     supportUrl: supportUrl ?? 'https://www.codelocks.com/support',
     mailFrom,
     productName: input.productName ?? 'Codelocks Connect',

@@ -158,6 +158,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       background,
       onMailQueued: () => worker.nudge(),
       autoSignInAfterReset: config.autoSignInAfterReset,
+      refreshReuseGraceMs: config.refreshReuseGraceSeconds * 1000,
     };
     const origins = new Set(config.allowedOrigins);
     for (const url of [config.publicUrl, config.appUrl]) if (url) origins.add(new URL(url).origin);

@@ -12,6 +12,7 @@ import {
   seedAccount,
   startServer,
   type TestServer,
+  testClock,
 } from './helpers.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -141,12 +142,77 @@ for (const factory of factories) {
       expect(r1.status).toBe(200);
       const second = r1.headers.getSetCookie()[0]?.split(';')[0] ?? '';
       expect(second).not.toBe(first);
-      // Replaying the first (rotated) token is refused and revokes the family: the second dies too.
+      const r2 = await refresh(second);
+      expect(r2.status).toBe(200);
+      const third = r2.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+      // Replaying the first (rotated) token once its successor was used is refused, even inside
+      // the reuse grace window, and revokes the family: the newest token dies too.
       const replay = await refresh(first);
       expect(replay.status).toBe(401);
       expect((await replay.json()).code).toBe('session_invalid');
-      expect((await refresh(second)).status).toBe(401);
+      expect((await refresh(third)).status).toBe(401);
       expect(t.logger.lines.some((l) => l.event === 'refresh_reused')).toBe(true);
+    });
+
+    it('SECURITY 19: the reuse grace window — parallel refreshes with one cookie keep the session; a later replay ends it', async () => {
+      const clock = testClock();
+      const g = await startServer(factory, { clock: clock.now });
+      try {
+        await seedAccount(g, 'tabs@example.com', 'active');
+        const refresh = (c: string) =>
+          fetch(`${g.url}/v1/sessions/refresh`, { method: 'POST', headers: { cookie: c } });
+        const cookieOf = (res: Response) => res.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+        const signIn = async () =>
+          cookieOf(await g.post('/v1/sessions', { email: 'tabs@example.com', password: STRONG }));
+        for (const n of [2, 8]) {
+          const cookie = await signIn();
+          // N tabs wake up together and refresh with the same cookie.
+          const answers = await Promise.all(Array.from({ length: n }, () => refresh(cookie)));
+          expect(answers.map((r) => r.status)).toEqual(Array(n).fill(200));
+          const cookies = answers.map(cookieOf);
+          expect(new Set(cookies).size).toBe(n);
+          // Every tab's new cookie works: nobody was signed out.
+          for (const c of cookies) expect((await refresh(c)).status).toBe(200);
+        }
+        expect(g.logger.lines.some((l) => l.event === 'refresh' && l.grace === true)).toBe(true);
+        expect(g.logger.lines.some((l) => l.event === 'refresh_reused')).toBe(false);
+
+        // After the window a replay is reuse: the family is revoked, the tab's new cookie too.
+        const cookie = await signIn();
+        const next = cookieOf(await refresh(cookie));
+        clock.advance(10_000);
+        expect((await refresh(cookie)).status).toBe(401);
+        expect((await refresh(next)).status).toBe(401);
+        expect(g.logger.lines.some((l) => l.event === 'refresh_reused')).toBe(true);
+
+        // A reset still revokes everything, siblings from the window included (SECURITY 20).
+        const before = await signIn();
+        const [a, b] = (await Promise.all([refresh(before), refresh(before)])).map(cookieOf);
+        await g.client().requestPasswordReset({ email: 'tabs@example.com' });
+        const token = (await g.lastMail('tabs@example.com'))?.token ?? '';
+        await g.client().completePasswordReset({ token, password: 'Brand-New-Harbour-3' });
+        for (const c of [before, a ?? '', b ?? '']) expect((await refresh(c)).status).toBe(401);
+      } finally {
+        await g.close();
+      }
+    });
+
+    it('SECURITY 19: with REFRESH_REUSE_GRACE_SECONDS=0 a simultaneous second refresh revokes the family', async () => {
+      const g = await startServer(factory, { refreshReuseGraceSeconds: 0 });
+      try {
+        await seedAccount(g, 'strict@example.com', 'active');
+        const res = await g.post('/v1/sessions', { email: 'strict@example.com', password: STRONG });
+        const cookie = res.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+        const refresh = (c: string) =>
+          fetch(`${g.url}/v1/sessions/refresh`, { method: 'POST', headers: { cookie: c } });
+        const answers = await Promise.all([refresh(cookie), refresh(cookie)]);
+        expect(answers.map((r) => r.status).sort()).toEqual([200, 401]);
+        const winner = answers.find((r) => r.status === 200);
+        const next = winner?.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+        expect((await refresh(next)).status).toBe(401);
+      } finally {
+        await g.close();
+      }
     });
 
     it('SECURITY 20: after a reset every earlier session, access token and refresh token is rejected', async () => {

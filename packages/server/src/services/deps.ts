@@ -51,4 +51,6 @@ export interface ServiceDeps {
   /** Called once mail was enqueued (wakes the outbox worker). */
   onMailQueued: () => void;
   autoSignInAfterReset: boolean;
+  /** Refresh reuse grace window in ms (0: a replayed refresh token always revokes its family). */
+  refreshReuseGraceMs: number;
 }

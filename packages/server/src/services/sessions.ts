@@ -140,7 +140,9 @@ export async function signIn(
 }
 
 /**
- * Rotate a refresh token. A replayed (already rotated) token revokes its whole family.
+ * Rotate a refresh token. A replayed (already rotated) token revokes its whole family — except
+ * within the reuse grace window (`REFRESH_REUSE_GRACE_SECONDS`) while no successor of it has been
+ * used, when it gets a sibling token instead (two tabs refreshing with one cookie at once).
  *
  * @example
  * ```ts
@@ -161,6 +163,7 @@ export async function refresh(
     deps.secrets.hash('refresh', raw),
     next.record,
     now,
+    { reuseGraceMs: deps.refreshReuseGraceMs },
   );
   if (!result.ok) {
     deps.logger.warn(result.reason === 'reused' ? 'refresh_reused' : 'failure', {
@@ -170,7 +173,11 @@ export async function refresh(
     });
     throw new ProblemError('session_invalid');
   }
-  deps.logger.info('refresh', { accountId: result.account.id, ip });
+  deps.logger.info('refresh', {
+    accountId: result.account.id,
+    ip,
+    ...(result.grace ? { grace: true } : {}),
+  });
   return { session: await accessSession(deps, result.account), refreshToken: next.raw };
 }
 

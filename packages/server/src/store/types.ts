@@ -233,14 +233,18 @@ export interface Store {
   /**
    * Rotate: mark `tokenHash` used and insert `next` in the same family, atomically — only if the
    * old token is unused, unrevoked, unexpired and its credentialVersion matches the account's.
-   * A reused (already used) token revokes its whole family and returns `reused`.
+   * A reused (already used) token revokes its whole family and returns `reused` — except within
+   * `options.reuseGraceMs` (default 0: no grace) of its rotation, while it is unrevoked, unexpired,
+   * current, and no successor of it has itself been rotated: then `next` becomes a sibling in the
+   * same family and the result says `grace: true` (two tabs refreshing with one cookie at once).
    */
   rotateRefreshToken(
     tokenHash: string,
     next: RefreshTokenRecord,
     now: Date,
+    options?: { reuseGraceMs?: number },
   ): Promise<
-    | { ok: true; account: AccountRecord }
+    | { ok: true; account: AccountRecord; grace?: true }
     | { ok: false; reason: 'invalid' | 'expired' | 'reused' | 'revoked' }
   >;
   /** Revoke the family of this token (sign-out). */

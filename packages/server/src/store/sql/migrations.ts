@@ -96,6 +96,16 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'refresh token parent',
+    // The token a refresh token was rotated from: the reuse grace window grants a sibling only
+    // while no successor of the presented token has itself been rotated.
+    statements: [
+      'ALTER TABLE refresh_tokens ADD COLUMN parent_id TEXT',
+      'CREATE INDEX refresh_tokens_parent ON refresh_tokens (parent_id)',
+    ],
+  },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { AccountRecord, RefreshTokenRecord } from '../types.ts';
 import type { Operation } from './driver.ts';
 import { lockAccount } from './lock.ts';
+import type { Row, SqlQuery, SqlResult } from './query.ts';
 import { sql } from './query.ts';
 import { num, toAccount } from './rows.ts';
 
@@ -8,7 +9,7 @@ import { num, toAccount } from './rows.ts';
 
 /** @internal */
 export type RotateResult =
-  | { ok: true; account: AccountRecord }
+  | { ok: true; account: AccountRecord; grace?: true }
   | { ok: false; reason: 'invalid' | 'expired' | 'reused' | 'revoked' };
 
 /** @internal */
@@ -22,12 +23,32 @@ export function insertRefreshToken(token: RefreshTokenRecord): Operation<void> {
   };
 }
 
+/** `next` inserted as a child of `parent` (family, account and version taken from the parent). */
+function insertChild(next: RefreshTokenRecord, parent: Row) {
+  return sql`INSERT INTO refresh_tokens
+    (id, family_id, account_id, token_hash, credential_version, created_at, expires_at, used_at, revoked_at, parent_id)
+    VALUES (${next.id}, ${String(parent.family_id)}, ${String(parent.account_id)}, ${next.tokenHash},
+            ${num(parent.credential_version)}, ${next.createdAt.getTime()}, ${next.expiresAt.getTime()},
+            NULL, NULL, ${String(parent.id)})`;
+}
+
 /**
  * Rotate in one transaction: a conditional UPDATE marks the old token used only if it is unused,
  * unrevoked, unexpired, its account is not disabled and its credential version is the account's;
  * then `next` is inserted into the same family, for the same account and credential version
- * (those three fields of `next` are taken from the old token, not trusted from the caller).
- * Failures: unknown → `invalid`; already used → the family is revoked (committed) → `reused`;
+ * (those three fields of `next` are taken from the old token, not trusted from the caller) and
+ * with the old token as its parent.
+ *
+ * A token that was already rotated is reuse, which revokes its family — unless `graceMs` > 0 and
+ * all of these hold, when `next` is inserted as a sibling (another child of the presented token,
+ * in the same family) and the result says `grace: true`:
+ * - it was rotated less than `graceMs` ago (`now − used_at < graceMs`),
+ * - it is not revoked (nor, therefore, its family), not expired, of the account's current
+ *   credential version, and the account is not disabled,
+ * - no child of it has itself been rotated yet: once a successor is used, the race between two
+ *   tabs sharing a cookie is over, and a replay is reuse again (RFC 9700 §4.14.2).
+ *
+ * Failures: unknown → `invalid`; reused → the family is revoked (committed) → `reused`;
  * revoked → `revoked`; expired → `expired`; stale credential version or disabled account → the
  * family is revoked → `revoked`.
  *
@@ -37,6 +58,7 @@ export function rotateRefreshToken(
   tokenHash: string,
   next: RefreshTokenRecord,
   now: Date,
+  graceMs = 0,
 ): Operation<RotateResult> {
   return function* ({ dialect, step }) {
     const op = 'rotateRefreshToken';
@@ -46,24 +68,38 @@ export function rotateRefreshToken(
       WHERE token_hash = ${tokenHash} AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ${at}
         AND credential_version = (SELECT credential_version FROM accounts
           WHERE accounts.id = refresh_tokens.account_id AND accounts.status <> 'disabled')
-      RETURNING family_id, account_id, credential_version`;
+      RETURNING id, family_id, account_id, credential_version`;
     const old = rows[0];
     if (old) {
       step(op, 'mark_used');
-      yield sql`INSERT INTO refresh_tokens
-        (id, family_id, account_id, token_hash, credential_version, created_at, expires_at, used_at, revoked_at)
-        VALUES (${next.id}, ${String(old.family_id)}, ${String(old.account_id)}, ${next.tokenHash},
-                ${num(old.credential_version)}, ${next.createdAt.getTime()}, ${next.expiresAt.getTime()}, NULL, NULL)`;
+      yield insertChild(next, old);
       step(op, 'insert_next');
-      const account = yield sql`SELECT * FROM accounts WHERE id = ${String(old.account_id)}`;
-      return { ok: true, account: toAccount(account.rows[0] ?? {}) };
+      return { ok: true, account: yield* readAccount(String(old.account_id)) };
     }
-    const found = yield sql`SELECT r.family_id, r.used_at, r.revoked_at, r.expires_at,
-        r.credential_version AS token_version, a.credential_version AS account_version, a.status
+    const found = yield sql`SELECT r.id, r.family_id, r.account_id, r.used_at, r.revoked_at,
+        r.expires_at, r.credential_version, a.credential_version AS account_version, a.status
       FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id WHERE r.token_hash = ${tokenHash}`;
     const row = found.rows[0];
     if (!row) return { ok: false, reason: 'invalid' };
-    const stale = num(row.token_version) !== num(row.account_version) || row.status === 'disabled';
+    const stale =
+      num(row.credential_version) !== num(row.account_version) || row.status === 'disabled';
+    const expired = num(row.expires_at) <= at;
+    if (
+      graceMs > 0 &&
+      row.used_at !== null &&
+      row.revoked_at === null &&
+      !stale &&
+      !expired &&
+      at - num(row.used_at) < graceMs
+    ) {
+      const successor = yield sql`SELECT id FROM refresh_tokens
+        WHERE parent_id = ${String(row.id)} AND used_at IS NOT NULL LIMIT 1`;
+      if (successor.rows.length === 0) {
+        yield insertChild(next, row);
+        step(op, 'insert_sibling');
+        return { ok: true, account: yield* readAccount(String(row.account_id)), grace: true };
+      }
+    }
     const reason =
       row.used_at !== null
         ? 'reused'
@@ -71,7 +107,7 @@ export function rotateRefreshToken(
           ? 'revoked'
           : stale
             ? 'revoked'
-            : num(row.expires_at) <= at
+            : expired
               ? 'expired'
               : 'invalid';
     if (reason === 'reused' || (reason === 'revoked' && row.revoked_at === null)) {
@@ -81,6 +117,11 @@ export function rotateRefreshToken(
     }
     return { ok: false, reason };
   };
+}
+
+function* readAccount(id: string): Generator<SqlQuery, AccountRecord, SqlResult> {
+  const account = yield sql`SELECT * FROM accounts WHERE id = ${id}`;
+  return toAccount(account.rows[0] ?? {});
 }
 
 /** @internal */

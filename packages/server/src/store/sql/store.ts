@@ -56,7 +56,8 @@ export function createSqlStore(
     completeEmailVerification: (tokenId, now) => tx(tokens.completeEmailVerification(tokenId, now)),
 
     insertRefreshToken: (token) => one(refresh.insertRefreshToken(token)),
-    rotateRefreshToken: (hash, next, now) => tx(refresh.rotateRefreshToken(hash, next, now)),
+    rotateRefreshToken: (hash, next, now, options) =>
+      tx(refresh.rotateRefreshToken(hash, next, now, options?.reuseGraceMs ?? 0)),
     revokeRefreshFamily: (hash, now) => tx(refresh.revokeRefreshFamily(hash, now)),
 
     enqueueMail: (mail) => one(outbox.enqueueMail(mail)),

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory } from '../testing.ts';
-import { at, createAccount, issue, refreshToken, resetInput, useStore } from './fixtures.ts';
+import {
+  at,
+  createAccount,
+  issue,
+  refreshToken,
+  resetInput,
+  useStore,
+  useTwoStores,
+} from './fixtures.ts';
 
 /** Refresh-token rotation with reuse detection (SECURITY 19–20). */
 export function refreshTests(factory: StoreFactory): void {
@@ -136,6 +144,148 @@ export function refreshTests(factory: StoreFactory): void {
         ok: false,
         reason: 'revoked',
       });
+    });
+  });
+
+  describe('refresh tokens: reuse grace window', () => {
+    const store = useStore(factory);
+    const GRACE = 10_000;
+    const grace = { reuseGraceMs: GRACE };
+
+    for (const n of [2, 8]) {
+      it(`N = ${n} parallel refreshes with one token within the window all succeed; the family stays valid`, async () => {
+        const [a, b] = twoStores();
+        const account = await createAccount(a);
+        const rt = refreshToken(account);
+        await a.insertRefreshToken(rt);
+        const nexts = Array.from({ length: n }, () => refreshToken(account));
+        // Split over two connections (two pools on PostgreSQL): a real race, not a queue.
+        const results = await Promise.all(
+          nexts.map((next, i) =>
+            (i % 2 ? b : a).rotateRefreshToken(rt.tokenHash, next, at(1 + i), grace),
+          ),
+        );
+        expect(results.every((r) => r.ok)).toBe(true);
+        expect(results.filter((r) => r.ok && !r.grace)).toHaveLength(1);
+        expect(results.filter((r) => r.ok && r.grace)).toHaveLength(n - 1);
+        // Every tab's new token works (plain rotation), so nobody was signed out.
+        for (const next of nexts) {
+          expect(
+            await a.rotateRefreshToken(next.tokenHash, refreshToken(account), at(100), grace),
+          ).toMatchObject({ ok: true, account: { id: account.id } });
+        }
+      });
+    }
+    const twoStores = useTwoStores(factory);
+
+    it('a replay after the window revokes the family, siblings included', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const next = refreshToken(account);
+      const sibling = refreshToken(account);
+      expect((await store().rotateRefreshToken(rt.tokenHash, next, at(1), grace)).ok).toBe(true);
+      expect(
+        await store().rotateRefreshToken(rt.tokenHash, sibling, at(1 + GRACE - 1), grace),
+      ).toMatchObject({ ok: true, grace: true });
+      expect(
+        await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(1 + GRACE), grace),
+      ).toEqual({ ok: false, reason: 'reused' });
+      for (const t of [next, sibling]) {
+        expect(
+          await store().rotateRefreshToken(
+            t.tokenHash,
+            refreshToken(account),
+            at(GRACE + 2),
+            grace,
+          ),
+        ).toEqual({ ok: false, reason: 'revoked' });
+      }
+    });
+
+    it('a replay after a successor was itself rotated is reuse, even within the window', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const next = refreshToken(account);
+      const after = refreshToken(account);
+      await store().rotateRefreshToken(rt.tokenHash, next, at(1), grace);
+      expect((await store().rotateRefreshToken(next.tokenHash, after, at(2), grace)).ok).toBe(true);
+      expect(
+        await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(3), grace),
+      ).toEqual({ ok: false, reason: 'reused' });
+      expect(
+        await store().rotateRefreshToken(after.tokenHash, refreshToken(account), at(4), grace),
+      ).toEqual({ ok: false, reason: 'revoked' });
+    });
+
+    it('a sibling is a token like any other: rotating it ends the grace of its parent', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const sibling = refreshToken(account);
+      await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(1), grace);
+      await store().rotateRefreshToken(rt.tokenHash, sibling, at(2), grace);
+      expect(
+        (await store().rotateRefreshToken(sibling.tokenHash, refreshToken(account), at(3), grace))
+          .ok,
+      ).toBe(true);
+      expect(
+        await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(4), grace),
+      ).toEqual({ ok: false, reason: 'reused' });
+    });
+
+    it('without a window (the default) a replay is reuse at once', async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(1));
+      expect(
+        await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(1), {
+          reuseGraceMs: 0,
+        }),
+      ).toEqual({ ok: false, reason: 'reused' });
+    });
+
+    it('never revives a revoked family: sign-out, a reset, a disabled account', async () => {
+      const account = await createAccount(store());
+      const signedOut = refreshToken(account);
+      await store().insertRefreshToken(signedOut);
+      await store().rotateRefreshToken(signedOut.tokenHash, refreshToken(account), at(1), grace);
+      await store().revokeRefreshFamily(signedOut.tokenHash, at(2));
+      expect(
+        await store().rotateRefreshToken(signedOut.tokenHash, refreshToken(account), at(3), grace),
+      ).toEqual({ ok: false, reason: 'reused' });
+
+      // A reset revokes everything, grace or not (SECURITY 20).
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const next = refreshToken(account);
+      const sibling = refreshToken(account);
+      await store().rotateRefreshToken(rt.tokenHash, next, at(10), grace);
+      await store().rotateRefreshToken(rt.tokenHash, sibling, at(11), grace);
+      const t = await issue(store(), account);
+      expect(
+        (await store().completePasswordReset(resetInput(t.id, account.email, at(12)))).ok,
+      ).toBe(true);
+      for (const token of [rt, next, sibling]) {
+        const result = await store().rotateRefreshToken(
+          token.tokenHash,
+          refreshToken(account),
+          at(13),
+          grace,
+        );
+        expect(result.ok).toBe(false);
+      }
+
+      const other = await createAccount(store());
+      const mine = refreshToken(other);
+      await store().insertRefreshToken(mine);
+      await store().rotateRefreshToken(mine.tokenHash, refreshToken(other), at(20), grace);
+      await store().setAccountStatus(other.id, 'disabled', at(21));
+      expect(
+        (await store().rotateRefreshToken(mine.tokenHash, refreshToken(other), at(22), grace)).ok,
+      ).toBe(false);
     });
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.ts';
+import { migrations } from '../sql/migrations.ts';
 import type { StoreFactory } from '../testing.ts';
 import { createAccount } from './fixtures.ts';
 
@@ -18,7 +19,7 @@ export function schemaTests(factory: StoreFactory): void {
         await second.close();
         expect(
           await database.query('SELECT version FROM schema_migrations ORDER BY version'),
-        ).toEqual([{ version: 1 }]);
+        ).toEqual(migrations.map((m) => ({ version: m.version })));
       } finally {
         await database.destroy();
       }
@@ -30,7 +31,7 @@ export function schemaTests(factory: StoreFactory): void {
         const stores = await Promise.all(Array.from({ length: 4 }, () => database.open()));
         await Promise.all(stores.map((s) => s.close()));
         expect(await database.query('SELECT COUNT(*) AS n FROM schema_migrations')).toEqual([
-          { n: 1 },
+          { n: migrations.length },
         ]);
       } finally {
         await database.destroy();
