@@ -41,6 +41,12 @@ export const SETTINGS = [
     help: 'postgres://… to use PostgreSQL instead of SQLite',
   },
   {
+    env: 'DATABASE_STATEMENT_TIMEOUT_SECONDS',
+    flag: 'database-statement-timeout',
+    type: 'string',
+    help: 'PostgreSQL statement_timeout of every pooled connection, so a hung query cannot stall requests or shutdown; 0 sets none (default 15)',
+  },
+  {
     env: 'CONNECT_DEV',
     flag: 'dev',
     type: 'boolean',
@@ -170,24 +176,26 @@ export function loadConfig(source: {
       message: `must be an integer between 0 and 65535, got ${JSON.stringify(portText)}`,
     });
   }
-  const graceText = str('REFRESH_REUSE_GRACE_SECONDS', 'refresh-reuse-grace');
-  const refreshReuseGraceSeconds =
-    graceText === undefined
-      ? undefined
-      : /^\d{1,9}$/.test(graceText.trim())
-        ? Number(graceText)
-        : Number.NaN;
-  if (graceText !== undefined && Number.isNaN(refreshReuseGraceSeconds)) {
+  /** A whole number of seconds, or undefined (absent or invalid: the issue is recorded). */
+  const seconds = (envName: string, flag: string) => {
+    const text = str(envName, flag);
+    if (text === undefined) return undefined;
+    if (/^\d{1,9}$/.test(text.trim())) return Number(text);
     issues.push({
-      key: label('REFRESH_REUSE_GRACE_SECONDS', 'refresh-reuse-grace'),
-      message: `must be a whole number of seconds, got ${JSON.stringify(graceText)}`,
+      key: label(envName, flag),
+      message: `must be a whole number of seconds, got ${JSON.stringify(text)}`,
     });
-  }
+    return undefined;
+  };
   const partial: Partial<ServerConfig> = {
     port: Number.isNaN(port) ? undefined : port,
     hostname: str('HOST', 'host'),
     dataDir: str('DATA_DIR', 'data-dir'),
     databaseUrl: str('DATABASE_URL', 'database-url'),
+    databaseStatementTimeoutSeconds: seconds(
+      'DATABASE_STATEMENT_TIMEOUT_SECONDS',
+      'database-statement-timeout',
+    ),
     dev: parseBool(get('CONNECT_DEV', 'dev'), label('CONNECT_DEV', 'dev'), issues),
     smtpUrl: str('SMTP_URL', 'smtp-url'),
     publicUrl: str('PUBLIC_URL', 'public-url'),
@@ -208,9 +216,7 @@ export function loadConfig(source: {
       label('TRUST_PROXY', 'trust-proxy'),
       issues,
     ),
-    refreshReuseGraceSeconds: Number.isNaN(refreshReuseGraceSeconds)
-      ? undefined
-      : refreshReuseGraceSeconds,
+    refreshReuseGraceSeconds: seconds('REFRESH_REUSE_GRACE_SECONDS', 'refresh-reuse-grace'),
     supportUrl: str('SUPPORT_URL', 'support-url'),
     mailFrom: str('MAIL_FROM', 'mail-from'),
   };

@@ -124,6 +124,22 @@ describe('refresh reuse grace window', () => {
   });
 });
 
+describe('database statement timeout', () => {
+  it('defaults to 15 s, reads env and flag, refuses what is not 0…3600 whole seconds', () => {
+    expect(loadConfig({ argv: ['--dev'] }).databaseStatementTimeoutSeconds).toBe(15);
+    expect(
+      loadConfig({
+        env: { DATABASE_STATEMENT_TIMEOUT_SECONDS: '5' },
+        argv: ['--dev', '--database-statement-timeout', '0'],
+      }).databaseStatementTimeoutSeconds,
+    ).toBe(0);
+    for (const bad of ['-1', '2.5', 'soon', '3601'])
+      expect(() =>
+        loadConfig({ env: { DATABASE_STATEMENT_TIMEOUT_SECONDS: bad }, argv: ['--dev'] }),
+      ).toThrow(/DATABASE_STATEMENT_TIMEOUT_SECONDS \(--database-statement-timeout\)/);
+  });
+});
+
 const docs = await readFile(new URL('../../../docs/server.md', import.meta.url), 'utf8');
 
 describe('docs/server.md › Configuration', () => {
@@ -155,6 +171,7 @@ describe('docs/server.md › Configuration', () => {
       SUPPORT_URL: config.supportUrl,
       MAIL_FROM: config.mailFrom,
       REFRESH_REUSE_GRACE_SECONDS: String(config.refreshReuseGraceSeconds),
+      DATABASE_STATEMENT_TIMEOUT_SECONDS: String(config.databaseStatementTimeoutSeconds),
     };
     for (const [env, value] of Object.entries(defaults)) {
       expect(byEnv.get(env)?.[3]).toContain(value);

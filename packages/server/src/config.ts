@@ -15,6 +15,11 @@ export interface ServerConfig {
   dataDir: string;
   /** `postgres://…` to use PostgreSQL instead of SQLite. */
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: `statement_timeout` of every pooled connection, in seconds, so a hung query
+   * cannot stall requests or shutdown forever. 0 sets none. Default 15.
+   */
+  databaseStatementTimeoutSeconds: number;
   /** Development mode: dev inbox, generated secret, mail not sent. */
   dev: boolean;
   /** SMTP URL (`smtp://user:pass@host:587`); required unless dev. */
@@ -196,6 +201,17 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
       message: `must be "connect" or "nist-800-63b", got ${JSON.stringify(policy)}`,
     });
   }
+  const databaseStatementTimeoutSeconds = input.databaseStatementTimeoutSeconds ?? 15;
+  if (
+    !Number.isInteger(databaseStatementTimeoutSeconds) ||
+    databaseStatementTimeoutSeconds < 0 ||
+    databaseStatementTimeoutSeconds > 3600
+  ) {
+    issues.push({
+      key: label('DATABASE_STATEMENT_TIMEOUT_SECONDS', 'database-statement-timeout'),
+      message: `must be an integer between 0 and 3600, got ${JSON.stringify(databaseStatementTimeoutSeconds)}`,
+    });
+  }
   const refreshReuseGraceSeconds = input.refreshReuseGraceSeconds ?? 10;
   if (
     !Number.isInteger(refreshReuseGraceSeconds) ||
@@ -270,6 +286,7 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
     hostname: input.hostname ?? (dev ? '127.0.0.1' : '0.0.0.0'),
     dataDir: input.dataDir ?? './.data',
     databaseUrl,
+    databaseStatementTimeoutSeconds,
     dev,
     smtpUrl,
     publicUrl,

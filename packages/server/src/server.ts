@@ -108,7 +108,12 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   const config = resolveConfig(options);
   const logger = options.logger ?? createLogger();
   const store =
-    givenStore ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    givenStore ??
+    (await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      statementTimeoutMs: config.databaseStatementTimeoutSeconds * 1000,
+    }));
   try {
     const secret =
       config.secret ??

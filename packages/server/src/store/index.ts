@@ -5,7 +5,11 @@ import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
 export { isStoreError, StoreError, type StoreErrorCode } from './errors.ts';
-export { openPostgresStore, type PostgresStoreOptions } from './postgres.ts';
+export {
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  openPostgresStore,
+  type PostgresStoreOptions,
+} from './postgres.ts';
 export type { StoreTestHooks } from './sql/driver.ts';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite.ts';
 export type * from './types.ts';
@@ -34,13 +38,19 @@ export const SQLITE_FILE_NAME = 'connect-auth.db';
 export async function openStore(options: {
   databaseUrl?: string;
   dataDir?: string;
+  /** PostgreSQL only: `statement_timeout` of pooled connections in ms (default 15 000; 0: none). */
+  statementTimeoutMs?: number;
 }): Promise<Store> {
   const url = options.databaseUrl?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//i.test(url)) {
       throw new TypeError('databaseUrl must be a postgres:// or postgresql:// URL.');
     }
-    return openPostgresStore({ url });
+    return openPostgresStore(
+      options.statementTimeoutMs === undefined
+        ? { url }
+        : { url, statementTimeoutMs: options.statementTimeoutMs },
+    );
   }
   const dataDir = options.dataDir ?? './.data';
   await mkdir(dataDir, { recursive: true });

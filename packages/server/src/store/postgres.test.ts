@@ -3,7 +3,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { isStoreError } from './errors.ts';
 import { openStore } from './index.ts';
-import { openPostgresStore } from './postgres.ts';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, openPostgresStore, poolOf } from './postgres.ts';
 import { createAccount } from './suite/fixtures.ts';
 import { storeFactories, testDatabaseUrl } from './testing.ts';
 
@@ -69,5 +69,75 @@ describe.skipIf(!postgres?.available)(title, () => {
     } finally {
       await dropSchema(schema);
     }
+  });
+
+  describe('statement_timeout on pooled connections', () => {
+    const open = async (statementTimeoutMs?: number) => {
+      const schema = `ca_test_${randomBytes(6).toString('hex')}`;
+      const store = await openPostgresStore({
+        url: testDatabaseUrl,
+        schema,
+        ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
+      });
+      return { store, schema };
+    };
+    const show = async (store: Awaited<ReturnType<typeof open>>['store']) => {
+      const pool = poolOf(store);
+      if (!pool) throw new Error('no pool');
+      // Check several connections of the pool at once, not just the first.
+      const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
+      try {
+        return await Promise.all(
+          clients.map(async (c) => (await c.query('SHOW statement_timeout')).rows[0]),
+        );
+      } finally {
+        for (const c of clients) c.release();
+      }
+    };
+
+    it('is 15 s by default and follows statementTimeoutMs', async () => {
+      expect(DEFAULT_STATEMENT_TIMEOUT_MS).toBe(15_000);
+      for (const [ms, shown] of [
+        [undefined, '15s'],
+        [2_500, '2500ms'],
+      ] as const) {
+        const { store, schema } = await open(ms);
+        try {
+          expect(await show(store)).toEqual(Array(3).fill({ statement_timeout: shown }));
+        } finally {
+          await store.close();
+          await dropSchema(schema);
+        }
+      }
+      const error = await openPostgresStore({ url: testDatabaseUrl, statementTimeoutMs: -1 }).catch(
+        (e: unknown) => e,
+      );
+      expect(isStoreError(error, 'invalid_options')).toBe(true);
+    });
+
+    it('a statement stuck on a lock is cancelled, so close() does not wait forever', async () => {
+      const { store, schema } = await open(300);
+      const blocker = new pg.Client({ connectionString: testDatabaseUrl });
+      await blocker.connect();
+      try {
+        await store.hitRateLimit('stuck', 60_000, new Date());
+        // Another session holds the row: the store's next upsert of it waits for the lock.
+        await blocker.query('BEGIN');
+        await blocker.query(`SELECT * FROM "${schema}".rate_limits WHERE key = 'stuck' FOR UPDATE`);
+        const hit = store.hitRateLimit('stuck', 60_000, new Date()).catch((e: unknown) => e);
+        const started = performance.now();
+        await store.close();
+        const waited = performance.now() - started;
+        expect((await hit) as { code?: string }).toMatchObject({ code: '57014' });
+        console.info(
+          `[postgres] close() with a query stuck on a lock returned after ${waited.toFixed(0)} ms (statement_timeout 300 ms)`,
+        );
+        expect(waited).toBeLessThan(10_000);
+      } finally {
+        await blocker.query('ROLLBACK').catch(() => undefined);
+        await blocker.end();
+        await dropSchema(schema);
+      }
+    });
   });
 });

@@ -23,10 +23,49 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size. Default 10. */
   max?: number;
+  /**
+   * `statement_timeout` of every pooled connection, in ms: a statement (a lock wait included)
+   * running longer is cancelled by PostgreSQL, so a hung query fails instead of holding its
+   * request, its pooled client and `close()` forever. Default 15 000 ({@link
+   * DEFAULT_STATEMENT_TIMEOUT_MS}); 0 sets none (the database's or role's own setting applies).
+   */
+  statementTimeoutMs?: number;
   /** Called with errors of idle pooled connections (e.g. the server restarted). Default: ignored; the next query reconnects. */
   onIdleError?: (error: Error) => void;
   /** Fault injection for tests only. */
   testHooks?: StoreTestHooks;
+}
+
+/**
+ * Default `statement_timeout` of pooled connections: far above any statement of the store
+ * (milliseconds each), short enough that shutdown never waits on a hung query for long.
+ *
+ * @example
+ * ```ts
+ * await openPostgresStore({ url, statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS * 2 });
+ * ```
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
+/** The pool behind each PostgreSQL store, for tests that must look at a real pooled connection. */
+const pools = new WeakMap<Store, pg.Pool>();
+
+/**
+ * The `pg` Pool of a store opened by {@link openPostgresStore} (tests only).
+ *
+ * @example
+ * ```ts
+ * const { rows } = await poolOf(store)?.query('SHOW statement_timeout');
+ * ```
+ *
+ * @internal
+ */
+export function poolOf(store: Store): pg.Pool | undefined {
+  for (let s: object | null = store; s; s = Object.getPrototypeOf(s)) {
+    const pool = pools.get(s as Store);
+    if (pool) return pool;
+  }
+  return undefined;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -137,17 +176,24 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       'schema must be a lower-case identifier (letters, digits, underscore).',
     );
   }
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
+    throw new StoreError('invalid_options', 'statementTimeoutMs must be a whole number ≥ 0.');
+  }
   if (schema !== undefined) await createSchema(options.url, schema);
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
+    // Sent in the startup message, so it holds on every connection the pool ever opens.
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   pool.on('error', (error) => options.onIdleError?.(error));
   const store = createSqlStore(new PostgresDriver(pool, options.testHooks), {
     migrationLock: MIGRATION_LOCK,
   });
+  pools.set(store, pool);
   try {
     await store.migrate();
   } catch (error) {
