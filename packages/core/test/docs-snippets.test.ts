@@ -1,0 +1,163 @@
+/**
+ * The code blocks of the guides compile against the packages' current source.
+ *
+ * Every ```ts and ```js block of the pages below is written to its own module under
+ * `node_modules/.cache/docs-snippets/` and type-checked with the TypeScript compiler API using
+ * `tsconfig.base.json`'s options (`.ts` blocks strictly; `.js` blocks as a JavaScript reader's
+ * editor checks them: `checkJs`, without strict null checks). A block that uses names defined
+ * elsewhere on the page declares them in an HTML comment right above its fence:
+ *
+ *     <!-- snippet-prelude: declare const email: string; -->
+ *
+ * and a block that cannot be checked says why: `<!-- snippet: skip (reason) -->`. Nothing is
+ * skipped silently: other fenced languages (sh, html, css, tsx, vue) are not TypeScript and are
+ * listed in the test's name.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const pages = [
+  'README.md',
+  'packages/core/README.md',
+  'packages/server/README.md',
+  'docs/elements.md',
+  'docs/server.md',
+];
+const outDir = join(root, 'node_modules/.cache/docs-snippets');
+
+interface Snippet {
+  /** `docs/server.md:30` — the line of the opening fence. */
+  where: string;
+  lang: 'ts' | 'js';
+  prelude: string;
+  code: string;
+  /** Line in the markdown file of the block's first code line. */
+  firstLine: number;
+  page: string;
+}
+
+interface Skipped {
+  where: string;
+  reason: string;
+}
+
+/** Finds the fenced blocks of one page, with their markers. */
+function extract(page: string): { snippets: Snippet[]; skipped: Skipped[]; others: string[] } {
+  const lines = readFileSync(join(root, page), 'utf8').split('\n');
+  const snippets: Snippet[] = [];
+  const skipped: Skipped[] = [];
+  const others: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\w*)\s*$/.exec(lines[i] ?? '');
+    if (!open) continue;
+    const lang = open[1] ?? '';
+    const start = i;
+    let end = i + 1;
+    while (end < lines.length && !/^```\s*$/.test(lines[end] ?? '')) end++;
+    const code = lines.slice(start + 1, end).join('\n');
+    const where = `${page}:${start + 1}`;
+    i = end;
+    const marker = markerAbove(lines, start);
+    if (lang !== 'ts' && lang !== 'js') {
+      others.push(`${where} (${lang || 'no language'})`);
+      continue;
+    }
+    const skip = /^<!--\s*snippet:\s*skip\s*\((.+)\)\s*-->$/.exec(marker);
+    if (skip) {
+      skipped.push({ where, reason: skip[1] ?? '' });
+      continue;
+    }
+    const prelude = /^<!--\s*snippet-prelude:\s*([\s\S]*?)\s*-->$/.exec(marker)?.[1] ?? '';
+    snippets.push({ where, lang, prelude, code, firstLine: start + 2, page });
+  }
+  return { snippets, skipped, others };
+}
+
+/** The HTML comment on the closest non-blank line above a fence, or ''. */
+function markerAbove(lines: string[], fence: number): string {
+  for (let j = fence - 1; j >= 0; j--) {
+    const line = (lines[j] ?? '').trim();
+    if (line === '') continue;
+    return line.startsWith('<!--') ? line : '';
+  }
+  return '';
+}
+
+/** Type-checks the snippets of one language; returns `file:line: message` per error. */
+function check(snippets: Snippet[], lang: 'ts' | 'js'): string[] {
+  const base = ts.readConfigFile(join(root, 'tsconfig.base.json'), ts.sys.readFile);
+  const parsed = ts.convertCompilerOptionsFromJson(base.config.compilerOptions, root);
+  expect(parsed.errors).toEqual([]);
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    noEmit: true,
+    declaration: false,
+    declarationMap: false,
+    sourceMap: false,
+    // @connect-auth/server is not a dependency of the repository root, where the snippets live.
+    paths: { '@connect-auth/server': [join(root, 'packages/server/src/index.ts')] },
+    ...(lang === 'js' ? { allowJs: true, checkJs: true, strictNullChecks: false } : {}),
+  };
+  const files = new Map<string, { snippet: Snippet; preludeLines: number }>();
+  snippets.forEach((snippet, n) => {
+    const file = join(
+      outDir,
+      `${n}-${snippet.page.replace(/[^\w]+/g, '-')}.${lang === 'ts' ? 'mts' : 'mjs'}`,
+    );
+    const prelude = snippet.prelude ? `${snippet.prelude}\n` : '';
+    // `export {}` makes every block a module, so top-level await works and names do not collide.
+    writeFileSync(file, `${prelude}${snippet.code}\nexport {};\n`);
+    files.set(file, { snippet, preludeLines: prelude ? prelude.split('\n').length - 1 : 0 });
+  });
+  const program = ts.createProgram([...files.keys()], options);
+  const errors: string[] = [];
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!diagnostic.file) {
+      errors.push(`options: ${message}`);
+      continue;
+    }
+    // The packages' own files are tsc's job (and the JS check relaxes null checks for them too).
+    const origin = files.get(resolve(diagnostic.file.fileName));
+    if (!origin || diagnostic.start === undefined) continue;
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    const inBlock = line - origin.preludeLines;
+    const at =
+      inBlock < 0
+        ? `${origin.snippet.where} (its snippet-prelude)`
+        : `${origin.snippet.page}:${origin.snippet.firstLine + inBlock}`;
+    errors.push(`${at}: ${message}`);
+  }
+  return errors;
+}
+
+const extracted = pages.map(extract);
+const snippets = extracted.flatMap((e) => e.snippets);
+const skipped = extracted.flatMap((e) => e.skipped);
+const others = extracted.flatMap((e) => e.others);
+
+describe('docs snippets', () => {
+  it('finds the ts and js blocks of the guides', () => {
+    expect(snippets.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('every ts and js block compiles against the current source', () => {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const ts = snippets.filter((s) => s.lang === 'ts');
+    const js = snippets.filter((s) => s.lang === 'js');
+    const errors = [...check(ts, 'ts'), ...check(js, 'js')];
+    expect(errors, errors.join('\n')).toEqual([]);
+  }, 120_000);
+
+  // Reported, not hidden: what is skipped and why, and what is not TypeScript at all.
+  for (const { where, reason } of skipped) {
+    it.skip(`${where}: skipped by its marker (${reason})`, () => {});
+  }
+  it(`blocks in other languages are not type-checked: ${others.length}`, () => {
+    expect(others.every((o) => !o.includes('(ts)') && !o.includes('(js)'))).toBe(true);
+  });
+});
