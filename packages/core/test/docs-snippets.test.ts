@@ -11,7 +11,9 @@
  *
  * and a block that cannot be checked says why: `<!-- snippet: skip (reason) -->`. Nothing is
  * skipped silently: other fenced languages (sh, html, css, tsx, vue) are not TypeScript and are
- * listed in the test's name.
+ * counted in a test's name. The html blocks are checked another way: every `<connect-*>` tag in
+ * them must be an element of `packages/elements/custom-elements.json`, with only the attributes
+ * it declares.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -134,6 +136,39 @@ function check(snippets: Snippet[], lang: 'ts' | 'js'): string[] {
   return errors;
 }
 
+interface Manifest {
+  modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
+}
+
+/** Tag → attribute names, from the Custom Elements Manifest the elements package publishes. */
+function manifestAttributes(): Map<string, Set<string>> {
+  const file = join(root, 'packages/elements/custom-elements.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  const tags = new Map<string, Set<string>>();
+  for (const declaration of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+    if (!declaration.tagName) continue;
+    tags.set(declaration.tagName, new Set((declaration.attributes ?? []).map((a) => a.name)));
+  }
+  return tags;
+}
+
+/** Every `<connect-*>` start tag in the html blocks of a page, with its attribute names. */
+function htmlTags(page: string): { where: string; tag: string; attributes: string[] }[] {
+  const text = readFileSync(join(root, page), 'utf8');
+  const found: { where: string; tag: string; attributes: string[] }[] = [];
+  for (const block of text.matchAll(/^```html\n([\s\S]*?)^```$/gm)) {
+    for (const start of (block[1] ?? '').matchAll(/<(connect-[a-z-]+)([^>]*)>/g)) {
+      const at = (block.index ?? 0) + '```html\n'.length + (start.index ?? 0);
+      const line = text.slice(0, at).split('\n').length;
+      const attributes = [...(start[2] ?? '').matchAll(/([a-z][a-z-]*)(?==|\s|$)/g)].map(
+        (a) => a[1] ?? '',
+      );
+      found.push({ where: `${page}:${line}`, tag: start[1] ?? '', attributes });
+    }
+  }
+  return found;
+}
+
 const extracted = pages.map(extract);
 const snippets = extracted.flatMap((e) => e.snippets);
 const skipped = extracted.flatMap((e) => e.skipped);
@@ -152,6 +187,21 @@ describe('docs snippets', () => {
     const errors = [...check(ts, 'ts'), ...check(js, 'js')];
     expect(errors, errors.join('\n')).toEqual([]);
   }, 120_000);
+
+  it('the html blocks use only tags and attributes the elements declare', () => {
+    const tags = manifestAttributes();
+    const global = new Set(['id', 'class', 'style', 'lang', 'hidden', 'slot']);
+    const used = ['docs/elements.md', 'packages/elements/README.md', 'README.md'].flatMap(htmlTags);
+    expect(used.length).toBeGreaterThanOrEqual(6);
+    const wrong = used.flatMap(({ where, tag, attributes }) => {
+      const known = tags.get(tag);
+      if (!known) return [`${where}: <${tag}> is not an element of the package`];
+      return attributes
+        .filter((a) => !known.has(a) && !global.has(a))
+        .map((a) => `${where}: <${tag}> has no attribute ${a}`);
+    });
+    expect(wrong, wrong.join('\n')).toEqual([]);
+  });
 
   // Reported, not hidden: what is skipped and why, and what is not TypeScript at all.
   for (const { where, reason } of skipped) {
