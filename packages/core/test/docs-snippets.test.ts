@@ -13,7 +13,8 @@
  * skipped silently: other fenced languages (sh, html, css, tsx, vue) are not TypeScript and are
  * counted in a test's name. The html blocks are checked another way: every `<connect-*>` tag in
  * them must be an element of `packages/elements/custom-elements.json`, with only the attributes
- * it declares.
+ * it declares. And the string ids listed in `docs/elements.md` must be exactly those of the
+ * English table, `packages/elements/src/strings/en.ts`.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -201,6 +202,34 @@ describe('docs snippets', () => {
         .map((a) => `${where}: <${tag}> has no attribute ${a}`);
     });
     expect(wrong, wrong.join('\n')).toEqual([]);
+  });
+
+  it("elements.md's table of string ids is exactly the English table's ids", () => {
+    const en = readFileSync(join(root, 'packages/elements/src/strings/en.ts'), 'utf8');
+    const ids = new Set([...en.matchAll(/^ {2}'([a-z_.0-9]+)':/gm)].map((m) => m[1] ?? ''));
+    const page = readFileSync(join(root, 'docs/elements.md'), 'utf8');
+    const table = page.slice(page.indexOf('| group '), page.indexOf('## Theming'));
+    const documented = new Set<string>();
+    for (const row of table.split('\n')) {
+      const cells = row.split('|');
+      const group = cells[1]?.trim() ?? '';
+      for (const [, id] of (cells[2] ?? '').matchAll(/`([a-z_]+(?:\.[a-z_0-9]+)*)`/g)) {
+        if (!id) continue;
+        // In the errors row, bare codes stand for `error.<code>`.
+        documented.add(group === 'errors' && !id.includes('.') ? `error.${id}` : id);
+      }
+    }
+    // `password.strength.0`…`4` is written as a range.
+    if (documented.has('password.strength.0')) {
+      for (const n of [1, 2, 3, 4]) documented.add(`password.strength.${n}`);
+    }
+    expect(ids.size).toBeGreaterThan(100);
+    expect([...documented].filter((id) => !ids.has(id)).sort(), 'documented, not in en.ts').toEqual(
+      [],
+    );
+    expect([...ids].filter((id) => !documented.has(id)).sort(), 'in en.ts, not documented').toEqual(
+      [],
+    );
   });
 
   // Reported, not hidden: what is skipped and why, and what is not TypeScript at all.
