@@ -14,12 +14,14 @@
  * counted in a test's name. The html blocks are checked another way: every `<connect-*>` tag in
  * them must be an element of `packages/elements/custom-elements.json`, with only the attributes
  * it declares. And the string ids listed in `docs/elements.md` must be exactly those of the
- * English table, `packages/elements/src/strings/en.ts`.
+ * English table, `packages/elements/src/strings/en.ts`; core's README lists every error code of
+ * `contract/codes.ts` with the HTTP status the server answers.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { CLIENT_ERROR_CODES, ERROR_STATUS, SERVER_ERROR_CODES } from '../src/contract/codes.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const pages = [
@@ -230,6 +232,27 @@ describe('docs snippets', () => {
     expect([...ids].filter((id) => !documented.has(id)).sort(), 'in en.ts, not documented').toEqual(
       [],
     );
+  });
+
+  it("core's README lists every error code, with the status the server answers", () => {
+    const page = readFileSync(join(root, 'packages/core/README.md'), 'utf8');
+    const table = page.slice(page.indexOf('| code | class | when |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    const listed = new Map<string, string>();
+    for (const row of rows) {
+      const cells = row.split('|');
+      for (const [, code] of (cells[1] ?? '').matchAll(/`([a-z_]+)`/g)) {
+        if (code) listed.set(code, cells[3] ?? '');
+      }
+    }
+    const known = [...new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])];
+    expect(known.filter((code) => !listed.has(code))).toEqual([]);
+    expect([...listed.keys()].filter((code) => !known.includes(code as never))).toEqual([]);
+    const wrongStatus = SERVER_ERROR_CODES.filter((code) => {
+      const status = /\((\d{3})\)\s*$/.exec(listed.get(code)?.trim() ?? '')?.[1];
+      return status !== undefined && Number(status) !== ERROR_STATUS[code];
+    });
+    expect(wrongStatus).toEqual([]);
   });
 
   // Reported, not hidden: what is skipped and why, and what is not TypeScript at all.
