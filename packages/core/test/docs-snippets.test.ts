@@ -15,10 +15,11 @@
  * them must be an element of `packages/elements/custom-elements.json`, with only the attributes
  * it declares. And the string ids listed in `docs/elements.md` must be exactly those of the
  * English table, `packages/elements/src/strings/en.ts`; core's README lists every error code of
- * `contract/codes.ts` with the HTTP status the server answers.
+ * `contract/codes.ts` with the HTTP status the server answers; relative links between the guides
+ * lead to files and headings that exist.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ERROR_CODES, ERROR_STATUS, SERVER_ERROR_CODES } from '../src/contract/codes.ts';
@@ -177,7 +178,7 @@ const snippets = extracted.flatMap((e) => e.snippets);
 const skipped = extracted.flatMap((e) => e.skipped);
 const others = extracted.flatMap((e) => e.others);
 
-describe('docs snippets', () => {
+describe('the guides are true to the code', () => {
   it('finds the ts and js blocks of the guides', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(10);
   });
@@ -253,6 +254,46 @@ describe('docs snippets', () => {
       return status !== undefined && Number(status) !== ERROR_STATUS[code];
     });
     expect(wrongStatus).toEqual([]);
+  });
+
+  it('relative links between the guides resolve to files and headings that exist', () => {
+    const guides = [
+      ...pages,
+      ...['README.md', 'architecture.md', 'contributing.md', 'api-readme.md'].map(
+        (f) => `docs/${f}`,
+      ),
+      ...['packages/elements', 'examples/demo', 'examples/node-client'].map(
+        (d) => `${d}/README.md`,
+      ),
+    ];
+    const slug = (heading: string) =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[`*_]/g, '')
+        .replace(/[^\w\- ]/g, '')
+        .replace(/ /g, '-');
+    const anchors = (file: string) => {
+      const text = readFileSync(file, 'utf8');
+      return new Set([
+        ...[...text.matchAll(/^#+ (.*)$/gm)].map((m) => slug(m[1] ?? '')),
+        ...[...text.matchAll(/<a id="([^"]+)"/g)].map((m) => m[1] ?? ''),
+      ]);
+    };
+    const broken: string[] = [];
+    for (const page of guides) {
+      const text = readFileSync(join(root, page), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
+      for (const [, link = ''] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(link)) continue;
+        const [path = '', fragment] = link.split('#');
+        const target = path ? resolve(dirname(join(root, page)), path) : join(root, page);
+        if (!existsSync(target)) broken.push(`${page}: ${link} (no such file)`);
+        else if (fragment && target.endsWith('.md') && !anchors(target).has(fragment)) {
+          broken.push(`${page}: ${link} (no such heading)`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
   });
 
   // Reported, not hidden: what is skipped and why, and what is not TypeScript at all.
