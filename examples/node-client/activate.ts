@@ -5,8 +5,9 @@
  *
  *   node --conditions=@connect-auth/source activate.ts https://connect.example.com owner@example.com
  *
- * The script asks for the email, sends the request, waits for you to type the code and a new
- * password, and keeps the refresh token in a 0600 file so a later run can resume the session.
+ * The script sends the request for the email given, waits for you to type the code and a new
+ * password, and keeps the refresh token in a 0600 file (`fileStorage`) while it runs; it signs out
+ * at the end, which deletes the file again.
  */
 import { createInterface } from 'node:readline/promises';
 import {
@@ -72,8 +73,10 @@ export async function activate(
 }
 
 async function main(): Promise<void> {
-  const [baseUrl, email] = process.argv.slice(2);
-  if (!baseUrl || !email) {
+  // `pnpm … start -- <url> <email>` passes the `--` on: skip it.
+  const args = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
+  const [baseUrl, email] = args;
+  if (!baseUrl || !email || !URL.canParse(baseUrl)) {
     console.error('usage: node --conditions=@connect-auth/source activate.ts <server-url> <email>');
     process.exitCode = 2;
     return;

@@ -31,5 +31,11 @@ export { createLogger, type Logger, type LogLine, memoryLogger, silentLogger } f
 export { type ConnectServer, type CreateServerOptions, createServer } from './server.ts';
 export { APP_PATHS } from './services/deps.ts';
 export { DEFAULT_LIMITS, type LimitSettings } from './services/limits.ts';
-export { openPostgresStore, openSqliteStore, openStore } from './store/index.ts';
+export {
+  isStoreError,
+  openPostgresStore,
+  openSqliteStore,
+  openStore,
+  StoreError,
+} from './store/index.ts';
 export type { Store } from './store/types.ts';
