@@ -23,6 +23,14 @@ export function insertRefreshToken(token: RefreshTokenRecord): Operation<void> {
   };
 }
 
+/**
+ * Most tokens one refresh token may have as children: its rotation plus the siblings the grace
+ * window hands out. Enough for every tab of a browser refreshing at once; a storm beyond it is
+ * treated as reuse (the family is revoked), so a stolen cookie replayed inside the window cannot
+ * mint tokens without bound.
+ */
+export const MAX_CHILDREN_PER_TOKEN = 10;
+
 /** `next` inserted as a child of `parent` (family, account and version taken from the parent). */
 function insertChild(next: RefreshTokenRecord, parent: Row) {
   return sql`INSERT INTO refresh_tokens
@@ -46,7 +54,8 @@ function insertChild(next: RefreshTokenRecord, parent: Row) {
  * - it is not revoked (nor, therefore, its family), not expired, of the account's current
  *   credential version, and the account is not disabled,
  * - no child of it has itself been rotated yet: once a successor is used, the race between two
- *   tabs sharing a cookie is over, and a replay is reuse again (RFC 9700 §4.14.2).
+ *   tabs sharing a cookie is over, and a replay is reuse again (RFC 9700 §4.14.2),
+ * - it has fewer than {@link MAX_CHILDREN_PER_TOKEN} children.
  *
  * Failures: unknown → `invalid`; reused → the family is revoked (committed) → `reused`;
  * revoked → `revoked`; expired → `expired`; stale credential version or disabled account → the
@@ -92,9 +101,11 @@ export function rotateRefreshToken(
       !expired &&
       at - num(row.used_at) < graceMs
     ) {
-      const successor = yield sql`SELECT id FROM refresh_tokens
-        WHERE parent_id = ${String(row.id)} AND used_at IS NOT NULL LIMIT 1`;
-      if (successor.rows.length === 0) {
+      const children = yield sql`SELECT COUNT(*) AS total,
+          COALESCE(SUM(CASE WHEN used_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS rotated
+        FROM refresh_tokens WHERE parent_id = ${String(row.id)}`;
+      const counts = children.rows[0];
+      if (num(counts?.rotated ?? 0) === 0 && num(counts?.total ?? 0) < MAX_CHILDREN_PER_TOKEN) {
         yield insertChild(next, row);
         step(op, 'insert_sibling');
         return { ok: true, account: yield* readAccount(String(row.account_id)), grace: true };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { MAX_CHILDREN_PER_TOKEN } from '../sql/refresh.ts';
 import type { StoreFactory } from '../testing.ts';
 import {
   at,
@@ -201,6 +202,29 @@ export function refreshTests(factory: StoreFactory): void {
           ),
         ).toEqual({ ok: false, reason: 'revoked' });
       }
+    });
+
+    it(`at most ${MAX_CHILDREN_PER_TOKEN} tokens come from one token in the window; one more is reuse`, async () => {
+      const account = await createAccount(store());
+      const rt = refreshToken(account);
+      await store().insertRefreshToken(rt);
+      const children = Array.from({ length: MAX_CHILDREN_PER_TOKEN }, () => refreshToken(account));
+      for (const [i, child] of children.entries()) {
+        expect((await store().rotateRefreshToken(rt.tokenHash, child, at(1 + i), grace)).ok).toBe(
+          true,
+        );
+      }
+      expect(
+        await store().rotateRefreshToken(rt.tokenHash, refreshToken(account), at(20), grace),
+      ).toEqual({ ok: false, reason: 'reused' });
+      expect(
+        await store().rotateRefreshToken(
+          children[0]?.tokenHash ?? '',
+          refreshToken(account),
+          at(21),
+          grace,
+        ),
+      ).toEqual({ ok: false, reason: 'revoked' });
     });
 
     it('a replay after a successor was itself rotated is reuse, even within the window', async () => {
