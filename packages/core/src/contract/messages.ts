@@ -60,11 +60,18 @@ export const ResetTokenInfo = z.object({
 /** @see {@link ResetTokenInfo} */
 export type ResetTokenInfo = z.infer<typeof ResetTokenInfo>;
 
+/** `POST /v1/password-resets/complete` with the link's token. */
+export const CompleteWithTokenBody = z.strictObject({ token: Token, password: Password });
+
+/** `POST /v1/password-resets/complete` with the email and the emailed one-time code. */
+export const CompleteWithCodeBody = z.strictObject({
+  email: Email,
+  code: ResetCode,
+  password: Password,
+});
+
 /** `POST /v1/password-resets/complete`, with the link's token or with the emailed code. */
-export const CompletePasswordResetBody = z.union([
-  z.strictObject({ token: Token, password: Password }),
-  z.strictObject({ email: Email, code: ResetCode, password: Password }),
-]);
+export const CompletePasswordResetBody = z.union([CompleteWithTokenBody, CompleteWithCodeBody]);
 /** @see {@link CompletePasswordResetBody} */
 export type CompletePasswordResetBody = z.infer<typeof CompletePasswordResetBody>;
 

@@ -3,7 +3,8 @@
  * and shapes the answer.
  */
 import {
-  CompletePasswordResetBody,
+  CompleteWithCodeBody,
+  CompleteWithTokenBody,
   REFRESH_COOKIE,
   RegisterBody,
   RequestPasswordResetBody,
@@ -57,9 +58,7 @@ export function addRoutes(router: Router, deps: RouteDeps): Router {
   router.add(r.completePasswordReset.method, r.completePasswordReset.path, async (req, ctx) => {
     const raw = await readJsonObject(req);
     // Validate against the variant the caller chose, so issues name the right fields.
-    const variant = Object.hasOwn(raw, 'token')
-      ? CompletePasswordResetBody._zod.def.options[0]
-      : CompletePasswordResetBody._zod.def.options[1];
+    const variant = Object.hasOwn(raw, 'token') ? CompleteWithTokenBody : CompleteWithCodeBody;
     const body = validate(raw, variant);
     const { result, issued } = await completePasswordReset(deps, body, ctx.ip);
     const headers = new Headers();

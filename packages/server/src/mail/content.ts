@@ -39,6 +39,15 @@ export interface Content {
   blocks: Block[];
 }
 
+/** How long the link and code of a reset or activation mail work, and that only the newest does. */
+function linkValidity(expiresAt: string, requestedAt: Date | undefined): Block {
+  return {
+    p: [
+      `The link and the code are valid ${validity(new Date(expiresAt), requestedAt)}, and work once. If you asked more than once, only the newest email works.`,
+    ],
+  };
+}
+
 function support(supportUrl: string, lead: string): Block {
   return { p: [`${lead} Contact Customer Services: `, { href: supportUrl }] };
 }
@@ -72,11 +81,7 @@ export function mailContent(template: MailTemplate, data: unknown, o: RenderOpti
             ],
           },
           { code: d.code },
-          {
-            p: [
-              `The link and the code are valid ${validity(new Date(d.expiresAt), o.requestedAt)}, and work once. If you asked more than once, only the newest email works.`,
-            ],
-          },
+          linkValidity(d.expiresAt, o.requestedAt),
           {
             p: [
               'Did not ask for this? You can ignore this email: your password stays as it is, and the link is of no use to anyone without access to your mailbox.',
@@ -104,11 +109,7 @@ export function mailContent(template: MailTemplate, data: unknown, o: RenderOpti
             ],
           },
           { code: d.code },
-          {
-            p: [
-              `The link and the code are valid ${validity(new Date(d.expiresAt), o.requestedAt)}, and work once. If you asked more than once, only the newest email works.`,
-            ],
-          },
+          linkValidity(d.expiresAt, o.requestedAt),
           {
             p: [
               'Activating confirms that this email address is still yours, so that account information reaches the person who controls both the account and the mailbox, and lets you choose a new, strong password.',
