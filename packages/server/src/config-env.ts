@@ -65,6 +65,12 @@ export const SETTINGS = [
     help: "the server's public URL (token issuer and audience); required unless --dev, where it defaults to http://<host>:<port>",
   },
   {
+    env: 'TOKEN_AUDIENCE',
+    flag: 'token-audience',
+    type: 'string',
+    help: 'the "aud" claim of access tokens, which APIs verifying them expect, e.g. portal (default PUBLIC_URL)',
+  },
+  {
     env: 'APP_URL',
     flag: 'app-url',
     type: 'string',
@@ -200,6 +206,7 @@ export function loadConfig(source: {
     smtpUrl: str('SMTP_URL', 'smtp-url'),
     publicUrl: str('PUBLIC_URL', 'public-url'),
     appUrl: str('APP_URL', 'app-url'),
+    tokenAudience: str('TOKEN_AUDIENCE', 'token-audience'),
     allowedOrigins: str('ALLOWED_ORIGINS', 'allowed-origins')
       ?.split(',')
       .map((s) => s.trim())

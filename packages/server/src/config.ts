@@ -26,6 +26,11 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** The server's own public URL (issuer of tokens, base of API links). */
   publicUrl: string | undefined;
+  /**
+   * The `aud` claim of access tokens, which APIs verifying them must expect (e.g. `portal`).
+   * Default: the public URL.
+   */
+  tokenAudience: string | undefined;
   /** Where the app's reset page lives; mail links are `${appUrl}/reset#token=…`. Default: publicUrl. */
   appUrl: string | undefined;
   /** Origins allowed to call with credentials (CORS) and to send cookie-authenticated state changes. */
@@ -277,6 +282,16 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
     'https:',
     'mailto:',
   ]);
+  const tokenAudience = input.tokenAudience;
+  if (
+    tokenAudience !== undefined &&
+    (tokenAudience === '' || tokenAudience.length > 200 || /[\s\p{Cc}]/u.test(tokenAudience))
+  ) {
+    issues.push({
+      key: label('TOKEN_AUDIENCE', 'token-audience'),
+      message: `must be one word or URL of at most 200 characters without spaces, got ${JSON.stringify(tokenAudience.slice(0, 60))}`,
+    });
+  }
   const mailFrom = input.mailFrom ?? 'Codelocks Connect <no-reply@localhost>';
   if (/[\r\n]/.test(mailFrom))
     issues.push({ key: label('MAIL_FROM', 'mail-from'), message: 'must be one line' });
@@ -291,6 +306,7 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
     smtpUrl,
     publicUrl,
     appUrl: appUrl ?? publicUrl,
+    tokenAudience,
     allowedOrigins,
     policy,
     secret: input.secret,

@@ -153,7 +153,12 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       sealer,
       secrets: createSecretHasher(secret),
       hasher,
-      accessTokens: createAccessTokens({ keys, issuer: publicUrl, clock }),
+      accessTokens: createAccessTokens({
+        keys,
+        issuer: publicUrl,
+        audience: () => config.tokenAudience ?? publicUrl(),
+        clock,
+      }),
       clock,
       logger,
       policy,
@@ -173,6 +178,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       allowedOrigins: [...origins],
       hsts: publicUrl().startsWith('https:'),
       trustProxy: config.trustProxy,
+      // Without an app URL, mailed links open this server's /reset: explain instead of a 404.
+      appUrlHint: options.appUrl === undefined ? publicUrl : undefined,
       // The dev inbox (`/dev/mail`, `/dev/inbox`) exists only in dev mode.
       devHandler: config.dev
         ? devInboxHandler({

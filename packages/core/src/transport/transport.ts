@@ -5,6 +5,7 @@ import { NetworkError } from '../errors/network-error.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import { ServerError } from '../errors/server-error.ts';
 import { TimeoutError } from '../errors/timeout-error.ts';
+import { warnUnreachable } from './dev-warning.ts';
 import { errorFromResponse, parseSuccess } from './interpret.ts';
 import {
   type ResolvedTransportOptions,
@@ -99,7 +100,10 @@ async function send<T>(
     } catch (error) {
       const delay =
         attempt < retryLimit ? retryDelay(error, attempt, config.maxDelayMs) : undefined;
-      if (delay === undefined) throw error;
+      if (delay === undefined) {
+        if (error instanceof NetworkError) warnUnreachable(config.base);
+        throw error;
+      }
       await wait(delay, request.signal);
     }
   }

@@ -7,6 +7,7 @@ import { preflight, withHeaders } from '../http/headers.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { createRouter, type RequestContext } from '../http/router.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { appUrlHint } from './app-url-hint.ts';
 import { clientIp } from './origin.ts';
 import { addRoutes } from './routes.ts';
 
@@ -20,6 +21,11 @@ export interface AppDeps extends ServiceDeps {
   hsts: boolean;
   /** Read the client IP from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * Set when no app URL was configured, so mailed links point at this server: its app paths
+   * (`/reset`, …) then answer a page saying what to configure, with this server's URL.
+   */
+  appUrlHint?: () => string;
   /** Dev-only handler for `/dev/*` (the dev inbox); absent in production. */
   devHandler?: (request: Request) => Promise<Response>;
 }
@@ -52,7 +58,8 @@ export function createApp(deps: AppDeps): App {
         if (deps.devHandler && (path === '/dev' || path.startsWith('/dev/'))) {
           response = await deps.devHandler(request);
         } else {
-          response = await router.match(request.method, path)(request, { ip });
+          const hint = deps.appUrlHint && appUrlHint(request.method, path, deps.appUrlHint());
+          response = hint || (await router.match(request.method, path)(request, { ip }));
         }
       } catch (error) {
         if (error instanceof ProblemError) {
