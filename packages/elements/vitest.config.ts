@@ -6,7 +6,7 @@ export default defineProject({
   test: {
     name: 'elements',
     environment: 'happy-dom',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     environmentOptions: {
       // The mocked Connect server (msw) lives on another origin; CORS is the server's business.

@@ -10,7 +10,8 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   seen.length = 0;
-  document.body.replaceChildren();
-  document.documentElement.removeAttribute('lang');
+  // The artifact tests (test/artifact) run in node: no document there.
+  globalThis.document?.body.replaceChildren();
+  globalThis.document?.documentElement.removeAttribute('lang');
 });
 afterAll(() => server.close());

@@ -1,4 +1,5 @@
 import { ConnectPasswordInput } from '../password-input/password-input.component.ts';
+import { define } from '../shared/define.ts';
 
 /**
  * Registers `<connect-password-input>` (once: a second import, or another copy of the package, is harmless).
@@ -8,9 +9,7 @@ import { ConnectPasswordInput } from '../password-input/password-input.component
  * import '@connect-auth/elements/define/password-input';
  * ```
  */
-if (typeof customElements !== 'undefined' && !customElements.get('connect-password-input')) {
-  customElements.define('connect-password-input', ConnectPasswordInput);
-}
+define('connect-password-input', ConnectPasswordInput);
 
 export { ConnectPasswordInput };
 

@@ -1,17 +1,17 @@
-import './password-input.ts';
+import { ConnectPasswordInput } from '../password-input/password-input.component.ts';
 import { ConnectRegister } from '../register/register.component.ts';
+import { define } from '../shared/define.ts';
 
 /**
- * Registers `<connect-register>` (once: a second import, or another copy of the package, is harmless).
+ * Registers `<connect-register>` (once: a second import, or another copy of the package, is harmless). It also registers the tags it renders (`<connect-password-input>`).
  *
  * @example
  * ```ts
  * import '@connect-auth/elements/define/register';
  * ```
  */
-if (typeof customElements !== 'undefined' && !customElements.get('connect-register')) {
-  customElements.define('connect-register', ConnectRegister);
-}
+define('connect-password-input', ConnectPasswordInput);
+define('connect-register', ConnectRegister);
 
 export { ConnectRegister };
 

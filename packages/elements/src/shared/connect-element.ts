@@ -41,7 +41,7 @@ export class ConnectElement extends LitElement {
   /** Document-unique prefix for the ids this element renders. */
   protected readonly idPrefix: string;
   protected readonly l10n: LocaleController;
-  /** Styles of the subclass, injected once per document. */
+  /** Styles of the subclass, injected once per document or shadow root. */
   protected static stylesheet: { name: string; cssText: string } | null = null;
   /** False for elements that never call the server (no `missing-client` warning). */
   protected static needsClient = true;
@@ -63,9 +63,12 @@ export class ConnectElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    injectStyles(this.ownerDocument, 'base', baseStyles);
+    // Light DOM, so the styles go where this element is rendered: its document, or the shadow
+    // root of a host component (where document styles do not reach).
+    const root = this.getRootNode();
+    injectStyles(root, 'base', baseStyles);
     const own = (this.constructor as typeof ConnectElement).stylesheet;
-    if (own) injectStyles(this.ownerDocument, own.name, own.cssText);
+    if (own) injectStyles(root, own.name, own.cssText);
     if ((this.constructor as typeof ConnectElement).needsClient && !this.resolvedClient) {
       queueMicrotask(() => {
         if (this.isConnected && !this.resolvedClient) this.warnMissingClient();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../define/sign-in.ts';
 import '../define/register.ts';
-import { autofill, mount, submit, untilStep } from '../../test/dom.ts';
+import { autofill, mount, settle, submit, untilStep } from '../../test/dom.ts';
 import { BASE, EMAIL, requestsTo } from '../../test/server.ts';
 import { clientForBaseUrl } from './client.ts';
 import { issueWarning } from './warn.ts';
@@ -60,5 +60,51 @@ describe('stylesheet', () => {
     expect(
       document.head.querySelectorAll('style[data-connect-auth="password-input"]'),
     ).toHaveLength(1);
+  });
+
+  it('is adopted into a shadow root once per root, light DOM kept', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    for (let i = 0; i < 2; i += 1) {
+      const el = document.createElement('connect-sign-in');
+      shadow.append(el);
+      await settle(el);
+      expect(el.shadowRoot).toBeNull();
+      expect(el.querySelector('input[name="email"]')).not.toBeNull();
+    }
+    // Base and password-input, once each (happy-dom does not parse @layer rules, so the
+    // computed style is checked in Chromium: test/artifact/browser.test.ts).
+    expect(shadow.adoptedStyleSheets).toHaveLength(2);
+    expect(shadow.adoptedStyleSheets[0]).not.toBe(shadow.adoptedStyleSheets[1]);
+    expect(shadow.querySelector('style')).toBeNull();
+
+    // A second root gets the same sheets; the first keeps its own list.
+    const other = document.createElement('div').attachShadow({ mode: 'open' });
+    document.body.append(other.host);
+    const el = document.createElement('connect-password-input');
+    other.append(el);
+    await settle(el);
+    expect(other.adoptedStyleSheets).toHaveLength(2);
+    expect(other.adoptedStyleSheets[0]).toBe(shadow.adoptedStyleSheets[0]);
+  });
+
+  it('falls back to <style> elements in a shadow root that cannot adopt sheets', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    Object.defineProperty(shadow, 'adoptedStyleSheets', {
+      get: () => [],
+      set: () => {
+        throw new DOMException('not allowed', 'NotAllowedError');
+      },
+    });
+    const el = document.createElement('connect-sign-in');
+    shadow.append(el);
+    await settle(el);
+    expect(el.querySelector('form')).not.toBeNull();
+    expect(shadow.querySelectorAll('style[data-connect-auth="base"]')).toHaveLength(1);
+    expect(shadow.querySelectorAll('style[data-connect-auth="password-input"]')).toHaveLength(1);
+    expect(shadow.firstElementChild?.localName).toBe('style');
   });
 });

@@ -1,0 +1,27 @@
+// @vitest-environment node
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUDGET_GZIP, ENTRIES, measure } from '../../scripts/size.ts';
+import { requireBuilt } from './dist.ts';
+
+/** The size budget, measured from the shipped browser files (figures: `pnpm run size`). */
+beforeAll(() => requireBuilt('browser/all.js'));
+
+describe('dist/browser sizes', () => {
+  it(`all forms fit the budget (≤ ${BUDGET_GZIP / 1000} KB min+gzip), one file each`, () => {
+    const all = measure('all');
+    expect(all.files).toEqual(['all.js']);
+    expect(all.gzip).toBeLessThanOrEqual(BUDGET_GZIP);
+  });
+
+  it("every entry keeps core's common-password list as one shared lazy chunk", () => {
+    const lazy = new Set<string>();
+    for (const entry of ENTRIES) {
+      const row = measure(entry);
+      expect(row.files, entry).toHaveLength(1);
+      expect(row.lazy.files, entry).toHaveLength(1);
+      lazy.add(row.lazy.files[0] as string);
+    }
+    expect([...lazy]).toHaveLength(1);
+    expect([...lazy][0]).toMatch(/^chunks\/common-passwords/);
+  });
+});
