@@ -39,6 +39,8 @@ export type LostPasswordStep = 'form' | 'sent' | 'code' | 'done' | 'sign-in';
 export const RESEND_COOLDOWN_MS = 60_000;
 
 /**
+ * Themed with the shared `--connect-*` custom properties (`shared/base.styles.ts`).
+ *
  * @summary Ask for a password-reset or activation email; then, optionally, enter the emailed
  * 8-digit code with a new password. The confirmation reads the same whether or not the account
  * exists.
@@ -62,10 +64,6 @@ export const RESEND_COOLDOWN_MS = 60_000;
  * @event {ConnectResetRequestedEvent} connect-reset-requested - An email was requested (`email`, `resend`).
  * @event {ConnectPasswordResetEvent} connect-password-reset - A password was saved with the code.
  * @event {ConnectErrorEvent} connect-error - A request failed (`code`, `action`).
- *
- * @cssproperty --connect-color-accent - Primary button background.
- * @cssproperty --connect-color-error - Error colour.
- * @cssproperty --connect-max-width - Maximum width of the form.
  */
 export class ConnectLostPassword extends ConnectElement {
   static override properties: PropertyDeclarations = {

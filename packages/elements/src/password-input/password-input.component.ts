@@ -32,6 +32,11 @@ function commonPasswords(): Promise<Blocklist | undefined> {
 }
 
 /**
+ * Styling hooks (light DOM, so classes, not parts): `.connect-password__toggle`, `.connect-rules`,
+ * `.connect-rule[data-state="met|unmet|failed"][data-level]`, `.connect-strength`; the host
+ * reflects `data-state` and `data-strength`. Themed with the shared `--connect-*` custom
+ * properties (`shared/base.styles.ts`).
+ *
  * @summary A password field with a show/hide toggle, the policy checklist (required and
  * recommended rules, each announced politely as it changes) and a strength meter. Light DOM: the
  * inner `<input name="password">` takes part in the surrounding form.
@@ -57,12 +62,6 @@ function commonPasswords(): Promise<Blocklist | undefined> {
  * @prop {string} error - An inline error message (already localized); sets `aria-invalid`.
  * @prop {string} value - The current password.
  * @prop {StringOverrides} strings - Per-instance string overrides.
- *
- * @cssproperty --connect-color-success - Colour of met rules.
- * @cssproperty --connect-color-error - Colour of failed rules and the inline error.
- * @cssproperty --connect-color-secondary - Background of the show/hide toggle.
- *
- * @csspart - Hooks (classes): `.connect-password__toggle`, `.connect-rules`, `.connect-rule[data-state="met|unmet|failed"][data-level]`, `.connect-strength`.
  */
 export class ConnectPasswordInput extends ConnectElement {
   static override properties: PropertyDeclarations = {
@@ -158,6 +157,7 @@ export class ConnectPasswordInput extends ConnectElement {
     return this._evaluation;
   }
 
+  /** Focus the inner `<input>`. */
   override focus(options?: FocusOptions): void {
     this.input?.focus(options);
   }

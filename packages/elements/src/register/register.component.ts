@@ -32,6 +32,8 @@ import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 export type RegisterStep = 'form' | 'sent';
 
 /**
+ * Themed with the shared `--connect-*` custom properties (`shared/base.styles.ts`).
+ *
  * @summary Create an account: email, optional name and a password with the live policy
  * checklist. The confirmation reads the same whether the email is new or already registered.
  *
@@ -52,8 +54,6 @@ export type RegisterStep = 'form' | 'sent';
  * @event {ConnectBeforeSubmitEvent} connect-before-submit - Before the request; cancelable.
  * @event {ConnectRegisteredEvent} connect-registered - The registration was accepted (`email`).
  * @event {ConnectErrorEvent} connect-error - The request failed (`code`, `action`).
- *
- * @cssproperty --connect-color-accent - Primary button background.
  */
 export class ConnectRegister extends ConnectElement {
   static override properties: PropertyDeclarations = {

@@ -57,6 +57,8 @@ const TOKEN_STEPS: Readonly<Record<string, TokenStep>> = {
 };
 
 /**
+ * Themed with the shared `--connect-*` custom properties (`shared/base.styles.ts`).
+ *
  * @summary The page a reset or activation link opens: checks the link without using it up, says
  * which account it is for, and lets the user choose a new password (with the policy checklist and
  * strength meter). Expired, used, superseded and invalid links each get their own explanation and
@@ -82,9 +84,6 @@ const TOKEN_STEPS: Readonly<Record<string, TokenStep>> = {
  * @event {ConnectBeforeSubmitEvent} connect-before-submit - Before saving; cancelable.
  * @event {ConnectPasswordResetEvent} connect-password-reset - The password was saved (`email`, `activated`).
  * @event {ConnectErrorEvent} connect-error - Verifying or saving failed (`code`, `action`).
- *
- * @cssproperty --connect-color-success - Success notice accent.
- * @cssproperty --connect-color-error - Error colour.
  */
 export class ConnectResetPassword extends ConnectElement {
   static override properties: PropertyDeclarations = {

@@ -3,6 +3,30 @@
  * rule wins. Everything themable goes through `--connect-*` custom properties (see
  * docs/elements.md); hooks are plain classes (`connect-field`, `connect-button`, …) and
  * `data-state` / `data-step` attributes.
+ *
+ * The list below is the one source of the custom properties' descriptions and defaults:
+ * `scripts/build-manifest.ts` puts it in `custom-elements.json` (and from there in the editor
+ * data), and fails the build when a `var(--connect-*)` of a stylesheet is missing from it.
+ *
+ * @cssproperty [--connect-font=inherit] - Font family.
+ * @cssproperty [--connect-color-text=inherit] - Text colour (`#0b0c0c` on secondary buttons).
+ * @cssproperty [--connect-color-muted=#505a5f] - Hints and secondary text.
+ * @cssproperty [--connect-color-accent=#00703c] - Primary button background.
+ * @cssproperty [--connect-color-accent-text=#fff] - Primary button text.
+ * @cssproperty [--connect-color-secondary=#f3f2f1] - Secondary buttons and the show/hide toggle.
+ * @cssproperty [--connect-color-link=#1d70b8] - Links and link-buttons.
+ * @cssproperty [--connect-color-error=#d4351c] - Errors, invalid borders and failed rules.
+ * @cssproperty [--connect-color-success=#00703c] - Met rules and the success notice accent.
+ * @cssproperty [--connect-color-border=#0b0c0c] - Input borders.
+ * @cssproperty [--connect-color-surface=#fff] - Input background.
+ * @cssproperty [--connect-color-notice-surface=transparent] - Background of notices.
+ * @cssproperty [--connect-border-width=2px] - Input and error-summary borders.
+ * @cssproperty [--connect-radius=0.25rem] - Corners.
+ * @cssproperty [--connect-space=1rem] - Gaps and padding.
+ * @cssproperty [--connect-input-height=2.75rem] - Height of inputs and buttons (touch target).
+ * @cssproperty [--connect-heading-size=1.5rem] - Size of step headings.
+ * @cssproperty [--connect-focus-ring=3px solid #1d70b8] - Focus outline.
+ * @cssproperty [--connect-max-width=28rem] - Maximum width of a form.
  */
 export const baseStyles = `
 @layer connect-auth {

@@ -24,7 +24,9 @@ const INIT = { bubbles: true, composed: true } as const;
  */
 export class ConnectBeforeSubmitEvent extends Event {
   static readonly type = 'connect-before-submit';
+  /** What the form is about to do. */
   readonly action: ConnectAction;
+  /** The form's data as read at submit (a copy: changes are not sent). */
   readonly formData: FormData;
   constructor(action: ConnectAction, formData: FormData) {
     super(ConnectBeforeSubmitEvent.type, { ...INIT, cancelable: true });
@@ -44,6 +46,7 @@ export class ConnectBeforeSubmitEvent extends Event {
  */
 export class ConnectResetRequestedEvent extends Event {
   static readonly type = 'connect-reset-requested';
+  /** The address the email was requested for. */
   readonly email: string;
   /** True when this was a "send again". */
   readonly resend: boolean;
@@ -66,6 +69,7 @@ export class ConnectResetRequestedEvent extends Event {
  */
 export class ConnectPasswordResetEvent extends Event {
   static readonly type = 'connect-password-reset';
+  /** The account's email. */
   readonly email: string;
   /** True when this reset activated an account migrated from the old portal. */
   readonly activated: boolean;
@@ -89,6 +93,7 @@ export class ConnectPasswordResetEvent extends Event {
  */
 export class ConnectSignedInEvent extends Event {
   static readonly type = 'connect-signed-in';
+  /** The new session (account and access token). */
   readonly session: Session;
   constructor(session: Session) {
     super(ConnectSignedInEvent.type, INIT);
@@ -106,6 +111,7 @@ export class ConnectSignedInEvent extends Event {
  */
 export class ConnectRegisteredEvent extends Event {
   static readonly type = 'connect-registered';
+  /** The address the confirmation was sent to. */
   readonly email: string;
   constructor(email: string) {
     super(ConnectRegisteredEvent.type, INIT);
@@ -124,7 +130,9 @@ export class ConnectRegisteredEvent extends Event {
  */
 export class ConnectErrorEvent extends Event {
   static readonly type = 'connect-error';
+  /** What the form was doing. */
   readonly action: ConnectAction;
+  /** The stable error code (core's `ErrorCode`, or `missing_client`). */
   readonly code: ErrorCode | 'missing_client';
   /** The error the client threw, when there was one. */
   readonly error: ConnectError | undefined;

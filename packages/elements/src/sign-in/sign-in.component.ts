@@ -26,6 +26,8 @@ import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 export type SignInStep = 'form' | 'activate' | 'done';
 
 /**
+ * Themed with the shared `--connect-*` custom properties (`shared/base.styles.ts`).
+ *
  * @summary Sign in with email and password. A wrong email and a wrong password get the same
  * message; the form always offers the way to activate an account from the old portal and a link
  * to Customer Services.
@@ -48,9 +50,6 @@ export type SignInStep = 'form' | 'activate' | 'done';
  * @event {ConnectBeforeSubmitEvent} connect-before-submit - Before the request; cancelable.
  * @event {ConnectSignedInEvent} connect-signed-in - Signed in (`session`).
  * @event {ConnectErrorEvent} connect-error - The request failed (`code`, `action`).
- *
- * @cssproperty --connect-color-accent - Primary button background.
- * @cssproperty --connect-color-link - Link colour.
  */
 export class ConnectSignIn extends ConnectElement {
   static override properties: PropertyDeclarations = {

@@ -4,10 +4,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** `packages/elements`. */
-export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+export const PACKAGE_DIR = join(import.meta.dirname, '../..');
 /** The repository root, whose `node_modules/@connect-auth/*` link the workspace packages. */
 export const REPO_ROOT = join(PACKAGE_DIR, '../..');
 export const DIST = join(PACKAGE_DIR, 'dist');
