@@ -31,7 +31,11 @@ function HomePage() {
       </section>
       <section>
         <h2>Sign in</h2>
-        <connect-sign-in client={client} />
+        {/* Typed handler: `event` is a ConnectSignedInEvent. */}
+        <connect-sign-in
+          client={client}
+          onconnect-signed-in={(event) => console.info('signed in as', event.session.account.email)}
+        />
       </section>
       <section>
         <h2>Create an account</h2>
@@ -55,8 +59,10 @@ export function App() {
     <main>
       <header>
         <h1>Codelocks Connect</h1>
-        <p data-testid="session">
-          {session ? `Signed in as ${session.account.email}` : 'Not signed in'}
+        <p>
+          <span data-testid="session">
+            {session ? `Signed in as ${session.account.email}` : 'Not signed in'}
+          </span>{' '}
           {session ? (
             <button type="button" onClick={() => void client.signOut()}>
               Sign out
