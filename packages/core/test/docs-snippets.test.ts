@@ -31,6 +31,11 @@ const pages = [
   'packages/server/README.md',
   'docs/elements.md',
   'docs/server.md',
+  'docs/getting-started.md',
+  'docs/cors.md',
+  'docs/deploying.md',
+  'docs/activating-migrated-accounts.md',
+  'docs/faq.md',
 ];
 const outDir = join(root, 'node_modules/.cache/docs-snippets');
 
@@ -262,7 +267,15 @@ describe('the guides are true to the code', () => {
       ...['README.md', 'architecture.md', 'contributing.md', 'api-readme.md'].map(
         (f) => `docs/${f}`,
       ),
-      ...['packages/elements', 'examples/demo', 'examples/node-client'].map(
+      ...[
+        'packages/elements',
+        'examples/demo',
+        'examples/node-client',
+        'examples/react',
+        'examples/vue',
+        'examples/vanilla',
+        'examples/backend-verify',
+      ].map(
         (d) => `${d}/README.md`,
       ),
     ];
