@@ -275,9 +275,7 @@ describe('the guides are true to the code', () => {
         'examples/vue',
         'examples/vanilla',
         'examples/backend-verify',
-      ].map(
-        (d) => `${d}/README.md`,
-      ),
+      ].map((d) => `${d}/README.md`),
     ];
     const slug = (heading: string) =>
       heading
