@@ -1,11 +1,12 @@
 // @vitest-environment node
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFINE_ENTRIES, DIST, requireBuilt, TAGS } from './dist.ts';
+import { DEFINE_ENTRIES, DIST, PACKAGE_DIR, REPO_ROOT, requireBuilt, TAGS } from './dist.ts';
 
 /**
  * The no-build browser files (`dist/browser`) on a static page in headless Chromium, served as
@@ -14,6 +15,43 @@ import { DEFINE_ENTRIES, DIST, requireBuilt, TAGS } from './dist.ts';
  * common-password list must not load up front.
  */
 const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * `/node_modules/<package>/<file>` as a flat npm install would serve it, from the workspace: the
+ * two Connect packages, and their dependencies where pnpm put them.
+ */
+function packageDir(name: string): string | undefined {
+  if (name === '@connect-auth/elements') return PACKAGE_DIR;
+  if (name === '@connect-auth/core') return join(REPO_ROOT, 'packages/core');
+  return [
+    join(PACKAGE_DIR, 'node_modules', name),
+    join(REPO_ROOT, 'packages/core/node_modules', name),
+    join(REPO_ROOT, 'node_modules/.pnpm/node_modules', name),
+  ].find((dir) => existsSync(dir));
+}
+
+async function serveNodeModules(path: string, response: ServerResponse): Promise<void> {
+  const parts = path.split('/');
+  const name = parts[0]?.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
+  const dir = packageDir(name);
+  try {
+    if (!dir) throw new Error('no package');
+    const body = await readFile(join(dir, path.slice(name.length + 1)));
+    response.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+}
+
+/** The import-map recipe of docs/elements.md, verbatim. */
+function importMapRecipe(): string {
+  const docs = readFileSync(join(REPO_ROOT, 'docs/elements.md'), 'utf8');
+  const block = [...docs.matchAll(/^```html\n([\s\S]*?)^```$/gm)]
+    .map((m) => m[1] ?? '')
+    .find((html) => html.includes('type="importmap"'));
+  if (!block) throw new Error('docs/elements.md has no import-map recipe');
+  return block;
+}
 
 let server: Server;
 let origin = '';
@@ -33,6 +71,10 @@ beforeAll(async () => {
       return;
     }
     const file = normalize(path).replace(/^\/+/, '');
+    if (file.startsWith('node_modules/')) {
+      await serveNodeModules(file.slice('node_modules/'.length), response);
+      return;
+    }
     if (!file.startsWith('browser/')) {
       response.writeHead(404).end();
       return;
@@ -62,7 +104,7 @@ afterAll(async () => {
 async function open(path: string, script: string, body = '') {
   pages.set(
     path,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,"></head><body>${body}<script type="module" src="${script}"></script></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,"></head><body>${body}${script ? `<script type="module" src="${script}"></script>` : ''}</body></html>`,
   );
   const page = await browser.newPage();
   const errors: string[] = [];
@@ -81,7 +123,7 @@ async function open(path: string, script: string, body = '') {
 const tagsMarkup = (tags: readonly string[]): string =>
   tags.map((tag) => `<${tag} base-url="/api/"></${tag}>`).join('');
 
-describe('dist/browser in Chromium (no bundler)', () => {
+describe('dist/browser in Chromium (no bundler)', { timeout: 30_000 }, () => {
   it('all.js alone defines and renders all five tags, the password list stays lazy', async () => {
     const { page, errors } = await open('/all.html', '/browser/all.js', tagsMarkup(TAGS));
     await page.waitForFunction(() => customElements.get('connect-register') !== undefined);
@@ -139,6 +181,29 @@ describe('dist/browser in Chromium (no bundler)', () => {
       await page.close();
     });
   }
+
+  it('the import-map recipe of docs/elements.md loads the unbundled dist/ from node_modules', async () => {
+    const { page, errors } = await open('/import-map.html', '', importMapRecipe());
+    await page.waitForFunction(() => customElements.get('connect-register') !== undefined);
+    const defined = await page.evaluate(
+      (all) => all.filter((tag) => customElements.get(tag) !== undefined),
+      [...TAGS],
+    );
+    expect(defined).toEqual([...TAGS]);
+    const rendered = await page.evaluate(async () => {
+      const el = document.querySelector('connect-reset-password') as HTMLElement & {
+        updateComplete: Promise<unknown>;
+      };
+      await el.updateComplete;
+      return el.querySelector('.connect-heading') !== null;
+    });
+    expect(rendered).toBe(true);
+    // The unbundled files, not the browser build.
+    expect(requested).toContain('/node_modules/@connect-auth/elements/dist/all.js');
+    expect(requested.filter((p) => p.startsWith('/browser/'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('styles reach elements rendered inside a shadow root; theming properties inherit', async () => {
     const { page, errors } = await open(
