@@ -9,7 +9,9 @@
  * - examples/react (React 19 + Vite + TS): production build and dev server; the production app
  *   walks the activation journey against the packed server's CLI on another origin: request,
  *   mail in the dev inbox, the link opens the app's /reset, new password, sign-in, and the
- *   session survives a reload through the refresh cookie;
+ *   session survives a reload through the refresh cookie; opened from an origin the server does
+ *   not allow, the dev server's app prints core's warning naming `--allowed-origins`, the
+ *   production build stays silent;
  * - examples/vue (Vue 3 + Vite, vue-tsc), examples/vanilla (no build: the browser file), which
  *   walks the same journey, and examples/backend-verify (a route protected with
  *   verifyAccessToken against the server's JWKS).
@@ -208,6 +210,31 @@ async function activationJourney(page: Page, app: string, api: string): Promise<
   await expect.poll(() => signIn.getAttribute('data-step'), { timeout: 15_000 }).toBe('done');
 }
 
+/**
+ * Open the app under `localhost` instead of `127.0.0.1`: another origin, which the server does
+ * not allow (the cross-origin trap docs/cors.md warns about). A request fails as `network_error`;
+ * return the console warnings core printed about it.
+ */
+async function requestFromUnlistedOrigin(app: string): Promise<string[]> {
+  const { page } = await newPage();
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().startsWith('[connect-auth] No answer'))
+      warnings.push(message.text());
+  });
+  await page.goto(`${app.replace('127.0.0.1', 'localhost')}/`);
+  const lost = page.locator('connect-lost-password');
+  await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
+  await lost.getByLabel('Email address').fill('someone@example.com');
+  await lost.getByRole('button', { name: 'Send the link' }).click();
+  await expect
+    .poll(() => lost.locator('.connect-error-summary').getAttribute('data-code'), {
+      timeout: 20_000,
+    })
+    .toBe('network_error');
+  return warnings;
+}
+
 /** Run an app's `npm start` (or another script) on free ports; stopped after the suite. */
 async function startApp(dir: string, script: string, env: NodeJS.ProcessEnv = {}) {
   const [apiPort, appPort] = [await freePort(), await freePort()];
@@ -317,9 +344,11 @@ describe('the packages as users install them', () => {
       .poll(() => session.textContent(), { timeout: 15_000 })
       .toBe(`Signed in as ${EMAIL}`);
     expect(errors).toEqual([]);
+    // A production build stays silent about an origin the server does not allow.
+    expect(await requestFromUnlistedOrigin(app)).toEqual([]);
   });
 
-  test('examples/react, dev server (npm start): tags defined and rendered, a request reaches the API', async () => {
+  test('examples/react, dev server (npm start): tags defined and rendered, a request reaches the API, an unlisted origin gets the development warning', async () => {
     const dir = await installed.react;
     const { api, app } = await startApp(dir, 'start');
     say(`react (dev server): app ${app}, API ${api}`);
@@ -336,6 +365,11 @@ describe('the packages as users install them', () => {
     await page.goto(`${app}/reset`);
     await expectTagsDefinedAndRendered(page, ['connect-reset-password']);
     expect(errors).toEqual([]);
+    // In development the failure explains itself: one warning naming the server setting.
+    const warnings = await requestFromUnlistedOrigin(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`--allowed-origins ${app.replace('127.0.0.1', 'localhost')}`);
+    expect(warnings[0]).toContain('ALLOWED_ORIGINS');
   });
 
   test('examples/vue (npm run start:production): vue-tsc, build, tags defined and rendered', async () => {
