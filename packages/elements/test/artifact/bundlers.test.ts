@@ -33,7 +33,7 @@ async function definedBy(code: string): Promise<{ window: Window; tags: string[]
 
 beforeAll(() => requireBuilt());
 
-describe('built entries bundled with esbuild (exports + sideEffects)', () => {
+describe('built entries bundled with esbuild (exports + sideEffects)', { timeout: 30_000 }, () => {
   for (const [entry, tags] of Object.entries(DEFINE_ENTRIES)) {
     it(`@connect-auth/elements/${entry} keeps customElements.define for ${tags.join(', ')}`, async () => {
       const code = await bundle(`@connect-auth/elements/${entry}`, 'esm');
