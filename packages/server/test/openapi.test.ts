@@ -73,7 +73,9 @@ describe(`GET /v1/openapi.json [${factory.name}]`, () => {
 
   it('validates as OpenAPI 3.1 and names this server', async () => {
     const validator = new Validator();
-    const result = await validator.validate(structuredClone(doc) as object);
+    const result = await validator.validate(
+      structuredClone(doc) as unknown as Parameters<Validator['validate']>[0],
+    );
     expect(result.errors).toBeUndefined();
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
