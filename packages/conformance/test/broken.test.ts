@@ -96,7 +96,10 @@ const BROKEN: Array<{ name: string; expect: string; breakage: Breakage }> = [
           const response = await app.fetch(request, context);
           if (response.status === 401 && !(await server.store.findAccountByEmailKey(email))) {
             const body = (await response.json()) as Record<string, unknown>;
-            return new Response(JSON.stringify({ ...body, detail: 'No account uses this email' }), response);
+            return new Response(
+              JSON.stringify({ ...body, detail: 'No account uses this email' }),
+              response,
+            );
           }
           return response;
         }
@@ -168,7 +171,11 @@ const BROKEN: Array<{ name: string; expect: string; breakage: Breakage }> = [
           const body = (await response.clone().json()) as { code?: string };
           if (body.code === 'token_used')
             return new Response(
-              JSON.stringify({ status: 'password_changed', email: 'x@example.com', activated: true }),
+              JSON.stringify({
+                status: 'password_changed',
+                email: 'x@example.com',
+                activated: true,
+              }),
               { status: 200, headers: { 'content-type': 'application/json' } },
             );
         }
@@ -285,7 +292,10 @@ async function runAgainst(breakage: Breakage | undefined): Promise<ConformanceRe
 describe('the kit against deliberately broken servers', () => {
   it('passes the unbroken reference server behind a pass-through wrapper (the wrapper itself breaks nothing)', async () => {
     const report = await runAgainst((app: FetchApp) => ({ fetch: (r, c) => app.fetch(r, c) }));
-    expect(report.results.filter((r) => r.status === 'fail'), formatSummary(report)).toEqual([]);
+    expect(
+      report.results.filter((r) => r.status === 'fail'),
+      formatSummary(report),
+    ).toEqual([]);
     expect(report.ok).toBe(true);
   });
 

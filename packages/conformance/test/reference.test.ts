@@ -17,7 +17,9 @@ if (!postgres.ok) console.warn(`[conformance] PostgreSQL run skipped: ${postgres
 for (const kind of ['sqlite', 'postgres'] as const) {
   const unavailable = kind === 'postgres' && !postgres.ok;
   describe.skipIf(unavailable)(
-    unavailable ? `the reference server on ${kind} (skipped: ${postgres.reason})` : `the reference server on ${kind}`,
+    unavailable
+      ? `the reference server on ${kind} (skipped: ${postgres.reason})`
+      : `the reference server on ${kind}`,
     () => {
       it('passes every check; only the clock-bound ones are skipped, with their reason', async () => {
         const ref = await startReference(kind, {
@@ -33,7 +35,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
           });
           const summary = formatSummary(report);
           console.info(summary);
-          expect(report.results.filter((r) => r.status === 'fail'), summary).toEqual([]);
+          expect(
+            report.results.filter((r) => r.status === 'fail'),
+            summary,
+          ).toEqual([]);
           expect(report.ok).toBe(true);
           const skipped = report.results.filter((r) => r.status === 'skip');
           expect(skipped.map((r) => r.id).sort()).toEqual([...CLOCK_ONLY].sort());
@@ -52,7 +57,10 @@ describe('a run without mail, migrated accounts or an allowed origin', () => {
     const ref = await startReference('sqlite');
     try {
       const report = await runConformance({ url: ref.url });
-      expect(report.results.filter((r) => r.status === 'fail'), formatSummary(report)).toEqual([]);
+      expect(
+        report.results.filter((r) => r.status === 'fail'),
+        formatSummary(report),
+      ).toEqual([]);
       const reason = (id: string) => report.results.find((r) => r.id === id)?.reason ?? '';
       expect(reason('register.verification-mail')).toMatch(/--smtp-port or --dev-inbox/);
       expect(reason('session.sign-in')).toMatch(/blocked: needs register\.verify-email/);
@@ -61,7 +69,11 @@ describe('a run without mail, migrated accounts or an allowed origin', () => {
       expect(reason('reset.superseded')).toMatch(/blocked/);
       const passed = report.results.filter((r) => r.status === 'pass').map((r) => r.id);
       expect(passed).toEqual(
-        expect.arrayContaining(['transport.problem-details', 'limits.reset-requests', 'reset.accepted']),
+        expect.arrayContaining([
+          'transport.problem-details',
+          'limits.reset-requests',
+          'reset.accepted',
+        ]),
       );
     } finally {
       await ref.close();

@@ -72,11 +72,49 @@ const JWK_SET_SCHEMA = {
   required: ['keys'],
 } as const;
 
+/** Names of the schemas under `components.schemas`, one per named schema of the contract. */
+export const CONTRACT_SCHEMA_NAMES = [
+  'Email',
+  'Password',
+  'Token',
+  'ResetCode',
+  'DisplayName',
+  'Accepted',
+  'RequestPasswordResetBody',
+  'VerifyResetTokenBody',
+  'ResetPurpose',
+  'ResetTokenInfo',
+  'CompleteWithTokenBody',
+  'CompleteWithCodeBody',
+  'CompletePasswordResetBody',
+  'PasswordResetResult',
+  'Account',
+  'Session',
+  'SignInBody',
+  'RegisterBody',
+  'VerifyEmailBody',
+  'EmailVerified',
+  'RuleLevel',
+  'PolicyRule',
+  'PasswordPolicy',
+  'RuleResult',
+  'FieldIssue',
+  'Problem',
+] as const;
+
+/** Name of a schema under `components.schemas`. */
+export type ContractSchemaName = (typeof CONTRACT_SCHEMA_NAMES)[number];
+
 /**
  * Every named schema of the contract, as it appears under `components.schemas`. Shared shapes are
  * named so the document refers to them instead of repeating them.
+ *
+ * @example
+ * ```ts
+ * CONTRACT_SCHEMAS.Session.safeParse(body).success;
+ * ```
  */
-export const CONTRACT_SCHEMAS = {
+export const CONTRACT_SCHEMAS: Readonly<Record<ContractSchemaName, z.ZodMiniType>> = {
   Email,
   Password,
   Token,
@@ -103,10 +141,7 @@ export const CONTRACT_SCHEMAS = {
   RuleResult,
   FieldIssue,
   Problem,
-} as const;
-
-/** Name of a schema under `components.schemas`. */
-export type ContractSchemaName = keyof typeof CONTRACT_SCHEMAS;
+};
 
 interface OperationSpec {
   summary: string;
@@ -253,7 +288,7 @@ function componentSchemas(): Record<string, Json> {
   return out;
 }
 
-function problemResponse(codes: readonly ServerErrorCode[], status: number): Json {
+function problemResponse(codes: readonly ServerErrorCode[]): Json {
   const response: Json = {
     description: `Problem details (RFC 9457) with \`code\` one of: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
     content: {
@@ -305,9 +340,9 @@ function operation(name: RouteName, spec: OperationSpec): Json {
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
-    responses[String(status)] = problemResponse(codes, status);
+    responses[String(status)] = problemResponse(codes);
   }
-  responses.default = problemResponse(['server_error', 'not_found', 'method_not_allowed'], 500);
+  responses.default = problemResponse(['server_error', 'not_found', 'method_not_allowed']);
   const op: Json = {
     operationId: name,
     summary: spec.summary,
