@@ -179,7 +179,7 @@ export const OPERATIONS: Readonly<Record<RouteName, OperationSpec>> = {
       'Answers the account email, the expiry, the purpose and the policy in force. Never consumes the token: verifying twice gives the same answer.',
     request: 'VerifyResetTokenBody',
     response: 'ResetTokenInfo',
-    errors: [...BODY_ERRORS, ...TOKEN_ERRORS, 'rate_limited'],
+    errors: [...BODY_ERRORS, ...TOKEN_ERRORS],
   },
   completePasswordReset: {
     summary: 'Set the new password (with the link token, or with email and code)',

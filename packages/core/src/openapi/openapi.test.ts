@@ -18,6 +18,7 @@ import {
   OPENAPI_PATH,
   OPERATIONS,
 } from './index.ts';
+import { renderOpenApiMarkdown } from './markdown.ts';
 
 const doc = createOpenApiDocument({ serverUrl: 'https://connect.example.com' });
 
@@ -219,5 +220,13 @@ describe('the OpenAPI document', () => {
     const file = fileURLToPath(new URL('../../dist/openapi.json', import.meta.url));
     expect(existsSync(file), `${file} is missing: run pnpm run build`).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(createOpenApiDocument());
+  });
+
+  it('is rendered in the docs as docs/contract-reference.md, generated from the document', () => {
+    const page = fileURLToPath(new URL('../../../../docs/contract-reference.md', import.meta.url));
+    expect(
+      readFileSync(page, 'utf8'),
+      'docs/contract-reference.md is stale: run node packages/core/scripts/write-openapi.ts --docs',
+    ).toBe(renderOpenApiMarkdown(createOpenApiDocument()));
   });
 });
