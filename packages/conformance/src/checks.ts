@@ -988,14 +988,15 @@ export const CHECKS: readonly Check[] = [
       await waitUntil(get<number>(ctx, 'owner.since') + cooldown);
       const since1 = Date.now();
       expectStatus(await ctx.target.post(R.requestPasswordReset.path, { email: owner.email }), 202);
-      const first = await ctx.mail(owner.email, since1, (m) => !!m.token);
+      // Reset mails carry a code; the verification mail before them does not.
+      const first = await ctx.mail(owner.email, since1, (m) => !!m.token && !!m.code);
       await waitUntil(since1 + cooldown);
       const since2 = Date.now();
       expectStatus(await ctx.target.post(R.requestPasswordReset.path, { email: owner.email }), 202);
       const second = await ctx.mail(
         owner.email,
         since2,
-        (m) => !!m.token && m.token !== first.token,
+        (m) => !!m.token && !!m.code && m.token !== first.token,
       );
       expectProblem(
         await ctx.target.post(R.verifyResetToken.path, { token: first.token }),
@@ -1051,6 +1052,12 @@ export const CHECKS: readonly Check[] = [
       );
       await signIn(ctx, { email: owner.email, password: STRONG_2 });
     },
+  },
+  {
+    id: 'reset.no-timing-enumeration',
+    section: `${A} — no enumeration`,
+    title: 'Answer times do not reveal whether an account exists',
+    skip: 'a response-time comparison over a network is too noisy for a pass/fail check; the reference server proves it with its own statistical test on loopback',
   },
   {
     id: 'reset.expiry',

@@ -129,10 +129,12 @@ export function formatSummary(report: ConformanceReport): string {
     `${pass} passed, ${fail} failed, ${skip} skipped of ${report.results.length} checks in ${(report.durationMs / 1000).toFixed(1)} s`,
     report.ok
       ? 'CONFORMS: every check that ran passed (skipped checks are listed above with their reason).'
-      : `DOES NOT CONFORM: ${report.results
-          .filter((r) => r.status === 'fail')
-          .map((r) => r.id)
-          .join(', ')}`,
+      : fail > 0
+        ? `DOES NOT CONFORM: ${report.results
+            .filter((r) => r.status === 'fail')
+            .map((r) => r.id)
+            .join(', ')}`
+        : 'NOTHING PROVEN: no check ran (see the skip reasons above).',
   );
   return `${lines.join('\n')}\n`;
 }

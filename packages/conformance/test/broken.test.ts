@@ -108,6 +108,42 @@ const BROKEN: Array<{ name: string; expect: string; breakage: Breakage }> = [
     }),
   },
   {
+    name: 'leaks enumeration in the registration answer',
+    expect: 'register.no-enumeration',
+    breakage: (app, server) => ({
+      async fetch(request, context) {
+        if (path(request) === '/v1/accounts' && request.method === 'POST') {
+          const email = String((await bodyOf(request)).email ?? '').toLowerCase();
+          if (await server.store.findAccountByEmailKey(email))
+            return problem('validation_failed', 400);
+        }
+        return app.fetch(request, context);
+      },
+    }),
+  },
+  {
+    name: 'keeps older links working after a newer mail (no supersede)',
+    expect: 'reset.superseded',
+    breakage: (app) => ({
+      async fetch(request, context) {
+        const response = await app.fetch(request, context);
+        if (path(request) === '/v1/password-resets/verify' && response.status === 410) {
+          const body = (await response.clone().json()) as { code?: string };
+          if (body.code === 'token_superseded')
+            return new Response(
+              JSON.stringify({
+                email: 'x@example.com',
+                expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+                purpose: 'reset',
+              }),
+              { status: 200, headers: { 'content-type': 'application/json' } },
+            );
+        }
+        return response;
+      },
+    }),
+  },
+  {
     name: 'does not rotate refresh tokens',
     expect: 'session.refresh-rotates',
     breakage: (app) => {
@@ -275,7 +311,10 @@ const BROKEN: Array<{ name: string; expect: string; breakage: Breakage }> = [
 async function runAgainst(breakage: Breakage | undefined): Promise<ConformanceReport> {
   const ref = await startReference('sqlite', {
     breakage,
-    server: { allowedOrigins: [ORIGIN], limits: { ipRequests: 10, codeAttemptsPerAddress: 10 } },
+    server: {
+      allowedOrigins: [ORIGIN],
+      limits: { ipRequests: 10, codeAttemptsPerAddress: 10, mailCooldownMs: 1000 },
+    },
   });
   try {
     return await runConformance({
@@ -283,6 +322,7 @@ async function runAgainst(breakage: Breakage | undefined): Promise<ConformanceRe
       devInbox: ref.devInbox,
       migrated: ref.migrated,
       origin: ORIGIN,
+      mailCooldownMs: 1000,
     });
   } finally {
     await ref.close();

@@ -6,7 +6,7 @@
  * give the documented exit codes.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -35,6 +35,16 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Whether a package's dist is missing or older than its newest source file. */
+function stale(pkg: string): boolean {
+  const built = join(pkg, 'dist', 'index.js');
+  if (!existsSync(built)) return true;
+  const newest = readdirSync(join(pkg, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((t, e) => Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+  return newest > statSync(built).mtimeMs;
+}
+
 /** Run the installed bin and collect its output and exit code. */
 function kit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -55,7 +65,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'connect-conformance-cli-'));
   for (const name of PACKAGES) {
     const pkg = join(root, 'packages', name);
-    if (!existsSync(join(pkg, 'dist'))) await run('pnpm', ['run', 'build'], { cwd: pkg });
+    // `npm test` builds before testing; a targeted run rebuilds a package whose src is newer.
+    if (stale(pkg)) await run('pnpm', ['run', 'build'], { cwd: pkg });
     await run('pnpm', ['pack', '--pack-destination', dir], { cwd: pkg });
   }
   const app = join(dir, 'app');
@@ -211,6 +222,12 @@ describe('connect-auth-conformance, packed and installed', () => {
     const list = await kit(['--list']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^transport\.not-found\t§1 Transport and errors/m);
+  });
+
+  it('a run in which nothing ran is not a pass (exit 1)', async () => {
+    const result = await kit(['--url', 'http://127.0.0.1:9', '--only', 'no-such-check']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('NOTHING PROVEN');
   });
 
   it('cannot reach the backend: every check fails with the reason, exit 1', async () => {
