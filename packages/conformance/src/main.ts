@@ -177,7 +177,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     report = await runConformance({
       ...options,
-      onMailbox: (description) => summaryTo(`mail: ${description}\n`),
+      onMailbox: (description) =>
+        summaryTo(
+          `Running ${listChecks().length} checks against ${options.url} (mail: ${description})…\n`,
+        ),
     });
   } catch (error) {
     io.stderr(`connect-auth-conformance: could not run: ${(error as Error).message}\n`);
