@@ -175,6 +175,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     const app = createApp({
       ...deps,
       jwks: () => keys.jwks,
+      publicUrl,
       allowedOrigins: [...origins],
       hsts: publicUrl().startsWith('https:'),
       trustProxy: config.trustProxy,
