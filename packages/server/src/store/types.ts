@@ -268,6 +268,10 @@ export interface Store {
   peekRateLimit(key: string, now: Date): Promise<RateLimitHit | null>;
   /** Forget a key (e.g. a successful sign-in clears the account's failures). */
   clearRateLimit(key: string): Promise<void>;
+  /** Give back one counted event of a window still open (never below 0; the window keeps its end). */
+  releaseRateLimit(key: string, now: Date): Promise<void>;
+  /** Forget every key starting with `prefix` (a plain prefix: `%` and `_` are not patterns). */
+  clearRateLimitPrefix(prefix: string): Promise<void>;
 
   // Signing keys
   listSigningKeys(): Promise<SigningKeyRecord[]>;
