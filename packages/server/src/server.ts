@@ -79,7 +79,7 @@ async function devSecret(dataDir: string, logger: Logger): Promise<string> {
   } catch {
     // Not there yet.
   }
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
