@@ -192,6 +192,76 @@ describe('CLI', () => {
     expect(await running).toBe(0);
     expect(c.out()).toContain('Stopped.');
   });
+
+  it('SECURITY 32 (#8 item 9): serve --dev refuses a non-loopback host unless forced, and then warns loudly', async () => {
+    for (const host of ['0.0.0.0', '::', '192.0.2.10', 'example.com']) {
+      const c = capture();
+      const code = await main(
+        ['serve', '--dev', '--host', host, '--port', '0', '--data-dir', join(dir, 'dev-host')],
+        c.io,
+      );
+      expect(code, host).toBe(2);
+      expect(c.err()).toContain('HOST (--host)');
+      expect(c.err()).toContain('--dev-public-host');
+    }
+    // The environment alone does not slip past either.
+    const viaEnv = capture({ CONNECT_DEV: '1', HOST: '0.0.0.0' });
+    expect(
+      await main(['serve', '--port', '0', '--data-dir', join(dir, 'dev-host')], viaEnv.io),
+    ).toBe(2);
+    // Loopback spellings are fine.
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) {
+      const c = capture();
+      let stop!: () => void;
+      const shutdownSignal = new Promise<void>((r) => {
+        stop = r;
+      });
+      const warnings: string[] = [];
+      const running = main(
+        ['serve', '--dev', '--host', host, '--port', '0', '--data-dir', join(dir, 'dev-host')],
+        {
+          ...c.io,
+          shutdownSignal,
+          onListening: () => stop(),
+          serverOptions: {
+            logger: { info() {}, warn: (e: string) => warnings.push(e), error() {} },
+          },
+        },
+      );
+      expect(await running, host).toBe(0);
+      expect(c.err()).not.toContain('WARNING');
+      expect(warnings).not.toContain('dev_public_host');
+    }
+    // Forced: it starts, and says so on stderr and in the log.
+    const forced = capture();
+    let stop!: () => void;
+    const shutdownSignal = new Promise<void>((r) => {
+      stop = r;
+    });
+    const warnings: string[] = [];
+    const running = main(
+      [
+        'serve',
+        '--dev',
+        '--dev-public-host',
+        '--host',
+        '0.0.0.0',
+        '--port',
+        '0',
+        '--data-dir',
+        join(dir, 'dev-host'),
+      ],
+      {
+        ...forced.io,
+        shutdownSignal,
+        onListening: () => stop(),
+        serverOptions: { logger: { info() {}, warn: (e: string) => warnings.push(e), error() {} } },
+      },
+    );
+    expect(await running).toBe(0);
+    expect(forced.err()).toContain('WARNING: dev mode is listening on 0.0.0.0');
+    expect(warnings).toContain('dev_public_host');
+  });
 });
 
 const postgres = (await storeFactories()).find((f) => f.name === 'postgres');

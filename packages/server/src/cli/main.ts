@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, SETTINGS } from '../config.ts';
+import { ConfigError, isLoopbackHost, loadConfig, SETTINGS } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { type ConnectServer, type CreateServerOptions, createServer } from '../server.ts';
 import { openStore } from '../store/index.ts';
@@ -115,6 +115,13 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     `Connect Auth server listening on ${url}${shown !== url ? ` (public URL ${shown})` : ''}\n`,
   );
   if (server.config.dev) io.stdout(`Dev inbox: ${url}/dev/inbox (JSON: ${url}/dev/mail)\n`);
+  if (server.config.dev && !isLoopbackHost(server.config.hostname)) {
+    io.stderr(
+      `\n!!! WARNING: dev mode is listening on ${server.config.hostname}, not on loopback.\n` +
+        '!!! Anyone who can reach this port can read every reset link at /dev/mail and take over\n' +
+        '!!! any account. Never do this on a network you do not fully trust.\n\n',
+    );
+  }
   io.onListening?.(server);
   await (io.shutdownSignal ?? signal());
   io.stdout('Shutting down: finishing in-flight requests…\n');
