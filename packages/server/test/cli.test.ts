@@ -105,6 +105,66 @@ describe('CLI', () => {
     expect(await main(['import-legacy'], e.io)).toBe(2);
   });
 
+  it('#8 item 10: import-legacy refuses a file that is not UTF-8, naming the line, and imports nothing', async () => {
+    const latin1 = Buffer.from(
+      'email,name\nok@example.com,Ok\nrene@example.com,Ren\xe9 Dupont\n',
+      'latin1',
+    );
+    await writeFile(join(dir, 'latin1.csv'), latin1);
+    const c = capture();
+    const data = join(dir, 'latin1-data');
+    expect(await main(['import-legacy', join(dir, 'latin1.csv'), '--data-dir', data], c.io)).toBe(
+      1,
+    );
+    expect(c.err()).toContain('latin1.csv:3: not valid UTF-8 (byte 21 of the line)');
+    expect(c.err()).toContain('nothing was imported');
+    expect(c.err()).not.toContain('\ufffd');
+    expect(existsSync(join(data, 'connect-auth.db'))).toBe(false);
+    // A truncated sequence at the very end is found too.
+    await writeFile(
+      join(dir, 'cut.csv'),
+      Buffer.concat([Buffer.from('email,name\na@example.com,Ann '), Buffer.from([0xe2, 0x82])]),
+    );
+    const d = capture();
+    expect(await main(['import-legacy', join(dir, 'cut.csv'), '--data-dir', data], d.io)).toBe(1);
+    expect(d.err()).toContain('cut.csv:2: not valid UTF-8');
+  });
+
+  it('#8 item 10: import-legacy prints terminal escape sequences from the file escaped, never raw', async () => {
+    const hostile = [
+      'email,name',
+      'evil\u001b[2J\u001b]0;pwned\u0007@example.com,Eve',
+      'csi\u009b31m@example.com,Mallory',
+      'ok@example.com,Name \u202eevil\u202c',
+      '"quoted\u001b[1A",x',
+    ].join('\n');
+    await writeFile(join(dir, 'escapes.csv'), hostile);
+    const c = capture();
+    expect(
+      await main(
+        ['import-legacy', join(dir, 'escapes.csv'), '--data-dir', join(dir, 'esc-data')],
+        c.io,
+      ),
+    ).toBe(1);
+    const err = c.err();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting none reach the terminal
+    expect(err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
+    expect(err).toContain('escapes.csv:2: invalid email');
+    expect(err).toContain('\\u001b[2J');
+    expect(err).toContain('\\u009b31m');
+    const header = capture();
+    await writeFile(join(dir, 'esc-header.csv'), 'email\u001b[31m,name\na@example.com,A\n');
+    expect(
+      await main(
+        ['import-legacy', join(dir, 'esc-header.csv'), '--data-dir', join(dir, 'esc-data')],
+        header.io,
+      ),
+    ).toBe(1);
+    expect(header.err()).toContain('header must be');
+    expect(header.err()).toContain('\\u001b[31m');
+    expect(header.err()).not.toContain('\u001b');
+  });
+
   it('--help on every command', async () => {
     const top = capture();
     expect(await main(['--help'], top.io)).toBe(0);
