@@ -65,6 +65,7 @@ export function toToken(row: Row): TokenRecord {
     expiresAt: date(row.expires_at),
     usedAt: dateOrNull(row.used_at),
     supersededAt: dateOrNull(row.superseded_at),
+    passwordHash: strOrNull(row.password_hash),
   };
 }
 
