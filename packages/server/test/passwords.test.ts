@@ -115,7 +115,10 @@ for (const factory of factories) {
 
     it('SECURITY 15: a burst of sign-ins queues behind the hashing cap', async () => {
       const { hasher, stats } = countingHasher(2);
-      const t = await startServer(factory, { hasher, limits: { ipSignInFailures: 1000, delayFrom: 100 } });
+      const t = await startServer(factory, {
+        hasher,
+        limits: { ipSignInFailures: 1000, delayFrom: 100 },
+      });
       try {
         await seedAccount(t, 'burst@example.com', 'active');
         const client = t.client();

@@ -101,9 +101,7 @@ function arbitraries(endpoint: Endpoint, secrets: Secrets) {
   const real = [secrets.reset, secrets.activation, secrets.verifyEmail, secrets.refresh];
   const token = fc.oneof(
     fc.constantFrom(...real), // right or wrong purpose, depending on the endpoint
-    fc
-      .tuple(fc.constantFrom(...real), fc.nat({ max: 60 }))
-      .map(([t, n]) => t.slice(0, n)), // truncated
+    fc.tuple(fc.constantFrom(...real), fc.nat({ max: 60 })).map(([t, n]) => t.slice(0, n)), // truncated
     fc.constantFrom(...real).map((t) => `${t}A`),
     fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/),
     fc.constantFrom(secrets.code, '00000000'),
@@ -185,9 +183,7 @@ function arbitraries(endpoint: Endpoint, secrets: Secrets) {
       ),
     },
   );
-  const cookieValue = fc
-    .oneof(token, text)
-    .map((v) => uri(String(v)).slice(0, 600));
+  const cookieValue = fc.oneof(token, text).map((v) => uri(String(v)).slice(0, 600));
   const headers = fc.record(
     {
       origin: fc.constantFrom('https://evil.example', 'null', 'http://127.0.0.1'),
@@ -257,57 +253,62 @@ for (const factory of factories) {
 
         const BATCH = 32;
         for (const [e, endpoint] of ENDPOINTS.entries()) {
-          perEndpoint[endpoint.path + (endpoint.method === 'GET' ? '' : ` ${endpoint.method}`)] =
-            0;
+          perEndpoint[endpoint.path + (endpoint.method === 'GET' ? '' : ` ${endpoint.method}`)] = 0;
           const key = Object.keys(perEndpoint).at(-1) as string;
           const t0 = Date.now();
-          await fc.assert(
-            fc.asyncProperty(
-              fc.array(arbitraries(endpoint, secrets), { minLength: BATCH, maxLength: BATCH }),
-              async (batch) => {
-                const before = failures.length;
-                await Promise.all(
-                  batch.map(async (input) => {
-                    const hasBody = input.method !== 'GET' && input.method !== 'HEAD';
-                    const headers: Record<string, string> = { ...input.headers };
-                    if (input.contentType) headers['content-type'] = input.contentType;
-                    requests++;
-                    perEndpoint[key] = (perEndpoint[key] ?? 0) + 1;
-                    let res: Response;
-                    let text: string;
-                    try {
-                      res = await fetch(`${t.url}${endpoint.path}${input.query}`, {
-                        method: input.method,
-                        headers,
-                        body: hasBody ? (input.body as BodyInit) : undefined,
-                        signal: AbortSignal.timeout(10_000),
-                      });
-                      text = await res.text();
-                    } catch (error) {
-                      failures.push(
-                        `${input.method} ${endpoint.path}: ${(error as Error).name} ${(error as Error).message}`,
-                      );
-                      return;
-                    }
-                    const found = violations(res.status, res.headers, text, input.method);
-                    if (found.length > 0) {
-                      failures.push(
-                        `${input.method} ${endpoint.path}${input.query} [${input.contentType}] ${JSON.stringify(
-                          typeof input.body === 'string'
-                            ? input.body.slice(0, 200)
-                            : Array.from(input.body.slice(0, 50)),
-                        )} → ${res.status} ${found.join('; ')} ${text.slice(0, 200)}`,
-                      );
-                    }
-                  }),
-                );
-                return failures.length === before;
+          await fc
+            .assert(
+              fc.asyncProperty(
+                fc.array(arbitraries(endpoint, secrets), { minLength: BATCH, maxLength: BATCH }),
+                async (batch) => {
+                  const before = failures.length;
+                  await Promise.all(
+                    batch.map(async (input) => {
+                      const hasBody = input.method !== 'GET' && input.method !== 'HEAD';
+                      const headers: Record<string, string> = { ...input.headers };
+                      if (input.contentType) headers['content-type'] = input.contentType;
+                      requests++;
+                      perEndpoint[key] = (perEndpoint[key] ?? 0) + 1;
+                      let res: Response;
+                      let text: string;
+                      try {
+                        res = await fetch(`${t.url}${endpoint.path}${input.query}`, {
+                          method: input.method,
+                          headers,
+                          body: hasBody ? (input.body as BodyInit) : undefined,
+                          signal: AbortSignal.timeout(10_000),
+                        });
+                        text = await res.text();
+                      } catch (error) {
+                        failures.push(
+                          `${input.method} ${endpoint.path}: ${(error as Error).name} ${(error as Error).message}`,
+                        );
+                        return;
+                      }
+                      const found = violations(res.status, res.headers, text, input.method);
+                      if (found.length > 0) {
+                        failures.push(
+                          `${input.method} ${endpoint.path}${input.query} [${input.contentType}] ${JSON.stringify(
+                            typeof input.body === 'string'
+                              ? input.body.slice(0, 200)
+                              : Array.from(input.body.slice(0, 50)),
+                          )} → ${res.status} ${found.join('; ')} ${text.slice(0, 200)}`,
+                        );
+                      }
+                    }),
+                  );
+                  return failures.length === before;
+                },
+              ),
+              {
+                numRuns: Math.ceil(BUDGET.runs / BATCH),
+                seed: BUDGET.seed + e,
+                endOnFailure: true,
               },
-            ),
-            { numRuns: Math.ceil(BUDGET.runs / BATCH), seed: BUDGET.seed + e, endOnFailure: true },
-          ).catch((error) => {
-            failures.push(String(error).slice(0, 2000));
-          });
+            )
+            .catch((error) => {
+              failures.push(String(error).slice(0, 2000));
+            });
           timings[key] = Date.now() - t0;
         }
         await t.server.settled();

@@ -10,15 +10,15 @@
  * - `ADVERSARIAL_REPORT` a file to append each figure to, one JSON object per line
  */
 import { appendFileSync } from 'node:fs';
-import { hash, type Options, verify } from '@node-rs/argon2';
 import {
   ERROR_STATUS,
   PROBLEM_CONTENT_TYPE,
   SERVER_ERROR_CODES,
   type ServerErrorCode,
 } from '@connect-auth/core/contract';
-import { createSemaphore } from '../../src/auth/semaphore.ts';
+import { hash, type Options, verify } from '@node-rs/argon2';
 import type { PasswordHasher } from '../../src/auth/password.ts';
+import { createSemaphore } from '../../src/auth/semaphore.ts';
 import { SECURITY_HEADERS } from '../../src/http/headers.ts';
 
 const int = (name: string, fallback: number) => {
