@@ -153,8 +153,8 @@ export function decodeUtf8(
 
 // C0 and C1 controls (ESC, CSI…), DEL, and the bidirectional overrides that reorder what a
 // terminal shows.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNPRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /**

@@ -10,7 +10,7 @@ import { createHmac, createPublicKey } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyAccessToken } from '@connect-auth/core/node';
-import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { factories, STRONG, seedAccount, startServer } from '../helpers.ts';
 import { report } from './harness.ts';
