@@ -254,7 +254,7 @@ export function completeEmailChange(input: {
     const found = yield sql`SELECT c.*, a.status, a.email AS old_email FROM email_changes c
       JOIN accounts a ON a.id = c.account_id WHERE c.token_hash = ${input.tokenHash}`;
     const row = found.rows[0];
-    if (!row || row.status !== 'active') return { ok: false, reason: 'invalid' };
+    if (row?.status !== 'active') return { ok: false, reason: 'invalid' };
     const change = toEmailChange(row);
     yield* lockAccount(dialect, { accountId: change.accountId });
     const consumed = yield sql`UPDATE email_changes SET used_at = ${at}
