@@ -50,6 +50,8 @@ export const de: StringTable = {
   'error.payload_too_large': 'Ihre Eingabe ist zu lang zum Senden.',
   'error.not_found': 'Unter dieser Adresse ist kein Kontodienst erreichbar.',
   'error.method_not_allowed': 'Der Kontodienst nimmt diese Anfrage nicht an.',
+  'error.email_taken': 'Diese E-Mail-Adresse gehört bereits zu einem anderen Konto.',
+  'error.admin_key_invalid': 'Diese Seite darf den Kontodienst nicht verwenden.',
   'error.server_error':
     'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es in ein paar Minuten erneut.',
   'error.network_error':

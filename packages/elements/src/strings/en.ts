@@ -49,6 +49,8 @@ export const en = {
   'error.payload_too_large': 'What you entered is too long to send.',
   'error.not_found': 'The account service is not available at this address.',
   'error.method_not_allowed': 'The account service does not accept this request.',
+  'error.email_taken': 'This email address already belongs to another account.',
+  'error.admin_key_invalid': 'This page is not allowed to use the account service.',
   'error.server_error': 'Something went wrong on our side. Please try again in a few minutes.',
   'error.network_error':
     'We could not reach the account service. Check your connection and try again.',

@@ -50,8 +50,9 @@ export function accountStats(): Operation<AccountStats> {
       byStatus[String(row.status) as AccountStatus] = n;
       total += n;
     }
+    // The divisor is literal SQL: node:sqlite binds numbers as REAL, which would not truncate.
     const days = yield sql`SELECT day, COUNT(*) AS n
-      FROM (SELECT activated_at / ${DAY_MS} AS day FROM accounts WHERE activated_at IS NOT NULL) d
+      FROM (SELECT activated_at / 86400000 AS day FROM accounts WHERE activated_at IS NOT NULL) d
       GROUP BY day ORDER BY day`;
     const activationsByDay = days.rows.map((row) => ({
       day: new Date(num(row.day) * DAY_MS).toISOString().slice(0, 10),

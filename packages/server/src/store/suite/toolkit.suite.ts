@@ -9,6 +9,7 @@ import {
   MINUTE,
   mail,
   refreshToken,
+  resetInput,
   T0,
   token,
   useStore,
@@ -63,11 +64,22 @@ export function toolkitTests(factory: StoreFactory): void {
       const a = await createAccount(store()); // active since T0
       await store().setAccountDisabled(a.id, true, at(1000));
       await createAccount(store());
+      // Activated later the same UTC day, and one the next day: days are whole days.
+      const p1 = await store().findAccountByEmailKey('p1@example.com');
+      const p2 = await store().findAccountByEmailKey('p2@example.com');
+      if (!p1 || !p2) throw new Error('missing');
+      const t1 = await issue(store(), p1, 'activation', at(5 * 60 * MINUTE - MINUTE));
+      await store().completePasswordReset(resetInput(t1.id, p1.email, at(5 * 60 * MINUTE)));
+      const t2 = await issue(store(), p2, 'activation', at(25 * 60 * MINUTE - MINUTE));
+      await store().completePasswordReset(resetInput(t2.id, p2.email, at(25 * 60 * MINUTE)));
       const stats = await store().accountStats();
       expect(stats).toEqual({
         total: 6,
-        byStatus: { pending_activation: 3, active: 1, pending_verification: 1, disabled: 1 },
-        activationsByDay: [{ day: '2026-01-01', count: 2 }],
+        byStatus: { pending_activation: 1, active: 3, pending_verification: 1, disabled: 1 },
+        activationsByDay: [
+          { day: '2026-01-01', count: 3 },
+          { day: '2026-01-02', count: 1 },
+        ],
       });
     });
 
