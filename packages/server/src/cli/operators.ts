@@ -13,6 +13,7 @@ import { silentLogger } from '../log.ts';
 import { createServer, devSecret } from '../server.ts';
 import {
   accountView,
+  auditEntry,
   changeEmailBySupport,
   createAdminKey,
   inviteAccount,
@@ -607,15 +608,11 @@ async function dispatch(
     case 'admin-keys revoke': {
       const ref = one(positionals, 'key id or prefix');
       const revoked = await withStore(values, io, (store) =>
-        store.revokeAdminKey(ref, clock(), {
-          id: crypto.randomUUID(),
-          at: clock(),
-          actor,
-          action: 'admin_key.revoke',
-          accountId: null,
-          accountEmail: null,
-          detail: { key: ref },
-        }),
+        store.revokeAdminKey(
+          ref,
+          clock(),
+          auditEntry({ clock }, actor, 'admin_key.revoke', null, { key: ref }),
+        ),
       );
       if (!revoked) {
         out.fail('not_found', `No active admin key "${ref}".`);

@@ -65,6 +65,22 @@ export function accountView(account: AccountRecord): AccountView {
   };
 }
 
+let auditSequence = 0;
+
+/**
+ * A sortable audit id: the entry's time, then a per-process sequence, then randomness. Entries
+ * written in the same millisecond (an invitation and its mail) list in the order they happened.
+ *
+ * @example
+ * ```ts
+ * auditId(new Date()); // '00mgl5x2k1-000001-3f9c1a2b'
+ * ```
+ */
+export function auditId(at: Date): string {
+  auditSequence = (auditSequence + 1) % 36 ** 6;
+  return `${at.getTime().toString(36).padStart(10, '0')}-${auditSequence.toString(36).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
 /**
  * An audit entry for `actor` doing `action` to `account`.
  *
@@ -80,9 +96,10 @@ export function auditEntry(
   account: Pick<AccountRecord, 'id' | 'email'> | null,
   detail: Record<string, unknown> | null = null,
 ): NewAuditEntry {
+  const at = deps.clock();
   return {
-    id: crypto.randomUUID(),
-    at: deps.clock(),
+    id: auditId(at),
+    at,
     actor,
     action,
     accountId: account?.id ?? null,
