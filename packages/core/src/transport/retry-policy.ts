@@ -19,7 +19,7 @@ import type { RouteName } from '../contract/routes.ts';
  * | `changePassword` | no | verifies the current password (throttled) and ends the other sessions |
  * | `requestEmailChange` | no | each call mails a new link that supersedes the previous one |
  * | `confirmEmailChange` | no | consumes the token |
- * | `signOutEverywhere` (DELETE) | yes | idempotent: the sessions are ended either way |
+ * | `signOutEverywhere` (DELETE) | no | a lost answer + retry would report `session_invalid` (the first call ended this session too) |
  *
  * @example
  * ```ts
@@ -40,5 +40,5 @@ export const RETRYABLE_ROUTES: Readonly<Record<RouteName, boolean>> = {
   changePassword: false,
   requestEmailChange: false,
   confirmEmailChange: false,
-  signOutEverywhere: true,
+  signOutEverywhere: false,
 };
