@@ -31,6 +31,7 @@ const pages = [
   'packages/server/README.md',
   'docs/elements.md',
   'docs/server.md',
+  'docs/operators.md',
 ];
 const outDir = join(root, 'node_modules/.cache/docs-snippets');
 

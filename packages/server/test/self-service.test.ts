@@ -78,13 +78,20 @@ for (const factory of factories) {
         ).code,
       ).toBe('session_invalid');
       expect((await rejection(client.signOutEverywhere())).code).toBe('session_invalid');
-      for (const route of [ROUTES.changePassword, ROUTES.requestEmailChange]) {
-        const res = await t.post(route.path, { currentPassword: 'x', newPassword: 'y' });
+      for (const [route, body] of [
+        [ROUTES.changePassword, { currentPassword: 'x', newPassword: 'y' }],
+        [ROUTES.requestEmailChange, { newEmail: 'n@example.com', password: 'x' }],
+      ] as const) {
+        const res = await t.post(route.path, body);
         expect(res.status).toBe(401);
         expect(res.headers.get('content-type')).toContain('application/problem+json');
         expect((await res.json()).code).toBe('session_invalid');
       }
-      const bogus = await t.post(ROUTES.changePassword.path, {}, { authorization: 'Bearer x.y.z' });
+      const bogus = await t.post(
+        ROUTES.changePassword.path,
+        { currentPassword: 'x', newPassword: 'y' },
+        { authorization: 'Bearer x.y.z' },
+      );
       expect((await bogus.json()).code).toBe('session_invalid');
       const del = await fetch(new URL(ROUTES.signOutEverywhere.path, t.url), { method: 'DELETE' });
       expect(del.status).toBe(401);

@@ -111,16 +111,17 @@ export function addRoutes(router: Router, deps: RouteDeps): Router {
     return jsonResponse(await verifyEmail(deps, body.token, ctx.ip));
   });
   router.add(r.changePassword.method, r.changePassword.path, async (req, ctx) => {
-    const account = await signedInAccount(deps, req);
+    // The body first, as on every JSON route (415/413/400 before 401), then the session.
     const body = validate(await readJsonObject(req), ChangePasswordBody);
+    const account = await signedInAccount(deps, req);
     const issued = await changePassword(deps, account, body, ctx.ip);
     return jsonResponse(issued.session, r.changePassword.status, {
       'set-cookie': refreshCookie(issued.refreshToken, REFRESH_MAX_AGE),
     });
   });
   router.add(r.requestEmailChange.method, r.requestEmailChange.path, async (req, ctx) => {
-    const account = await signedInAccount(deps, req);
     const body = validate(await readJsonObject(req), RequestEmailChangeBody);
+    const account = await signedInAccount(deps, req);
     await requestEmailChange(deps, account, body, ctx.ip);
     return jsonResponse(ACCEPTED, r.requestEmailChange.status);
   });
