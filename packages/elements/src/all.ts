@@ -14,3 +14,5 @@ import './define/lost-password.ts';
 import './define/reset-password.ts';
 import './define/sign-in.ts';
 import './define/register.ts';
+import './define/change-password.ts';
+import './define/change-email.ts';
