@@ -2,7 +2,8 @@
  * The operator CLI as operators run it: `connect-auth-server …` as a child process (the bin's
  * entry, from source), against a real SQLite file or PostgreSQL schema and a real SMTP sink.
  * The campaign test imports 1,000 legacy accounts and sends exactly 1,000 activation mails; a
- * second run sends none. Takes ~30 s on two shared cores (mostly node start-ups and SMTP).
+ * second run sends none. Takes ~20 s alone on two cores (mostly node start-ups and SMTP), ~125 s
+ * inside a full parallel run; the timeouts below are hang guards sized for the latter.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -62,7 +63,7 @@ interface Stats {
   activationRate: number;
 }
 
-describe('operator CLI (child process, SQLite, real SMTP)', () => {
+describe('operator CLI (child process, SQLite, real SMTP)', { timeout: 120_000 }, () => {
   let dir: string;
   let sink: SmtpSink;
   let db: string[];
@@ -207,7 +208,7 @@ describe('operator CLI (child process, SQLite, real SMTP)', () => {
     );
     expect(reminder).toMatchObject({ due: 5, sent: 5 });
     expect(sink.received).toHaveLength(1005);
-  }, 120_000);
+  }, 300_000);
 
   it('lists, shows, disables, enables, signs out and keeps the history', async () => {
     const listed = json<{ accounts: Array<{ email: string }> }>(
@@ -313,54 +314,58 @@ describe('operator CLI (child process, SQLite, real SMTP)', () => {
 
 const postgres = (await storeFactories()).find((f) => f.name === 'postgres');
 
-describe.skipIf(!postgres?.available)('operator CLI on PostgreSQL (child process)', () => {
-  const schema = `ca_test_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  const url = () => {
-    const u = new URL(testDatabaseUrl);
-    u.searchParams.set('options', `-c search_path=${schema}`);
-    return u.href;
-  };
-  let dir: string;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'connect-ops-pg-'));
-    sink = await startSmtpSink();
-    await admin(`CREATE SCHEMA "${schema}"`);
-  });
-  afterAll(async () => {
-    await sink.stop();
-    await admin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('imports, campaigns once, and counts, with DATABASE_URL', async () => {
-    const env = {
-      DATABASE_URL: url(),
-      CONNECT_SECRET: SECRET,
-      SMTP_URL: sink.url,
-      PUBLIC_URL: 'https://connect.example',
+describe.skipIf(!postgres?.available)(
+  'operator CLI on PostgreSQL (child process)',
+  { timeout: 120_000 },
+  () => {
+    const schema = `ca_test_${randomBytes(6).toString('hex')}`;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
     };
-    const rows = Array.from({ length: 50 }, (_, i) => `pg${i}@example.com,PG ${i}`);
-    await writeFile(join(dir, 'legacy.csv'), ['email,name', ...rows].join('\n'));
-    expect((await cli(['import-legacy', join(dir, 'legacy.csv')], env)).code).toBe(0);
-    const first = json(
-      await cli(['send-activation', '--all-pending', '--rate', '100000', '--json'], env),
-    );
-    expect(first).toMatchObject({ due: 50, sent: 50 });
-    expect(sink.received).toHaveLength(50);
-    const second = json(await cli(['send-activation', '--all-pending', '--json'], env));
-    expect(second).toMatchObject({ due: 0, sent: 0 });
-    await cli(['accounts', 'disable', 'pg7@example.com'], env);
-    const stats = json<Stats>(await cli(['accounts', 'stats', '--json'], env));
-    expect(stats.byStatus).toMatchObject({ pending_activation: 49, disabled: 1 });
-  }, 60_000);
-});
+    const url = () => {
+      const u = new URL(testDatabaseUrl);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      return u.href;
+    };
+    let dir: string;
+    let sink: SmtpSink;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'connect-ops-pg-'));
+      sink = await startSmtpSink();
+      await admin(`CREATE SCHEMA "${schema}"`);
+    });
+    afterAll(async () => {
+      await sink.stop();
+      await admin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('imports, campaigns once, and counts, with DATABASE_URL', async () => {
+      const env = {
+        DATABASE_URL: url(),
+        CONNECT_SECRET: SECRET,
+        SMTP_URL: sink.url,
+        PUBLIC_URL: 'https://connect.example',
+      };
+      const rows = Array.from({ length: 50 }, (_, i) => `pg${i}@example.com,PG ${i}`);
+      await writeFile(join(dir, 'legacy.csv'), ['email,name', ...rows].join('\n'));
+      expect((await cli(['import-legacy', join(dir, 'legacy.csv')], env)).code).toBe(0);
+      const first = json(
+        await cli(['send-activation', '--all-pending', '--rate', '100000', '--json'], env),
+      );
+      expect(first).toMatchObject({ due: 50, sent: 50 });
+      expect(sink.received).toHaveLength(50);
+      const second = json(await cli(['send-activation', '--all-pending', '--json'], env));
+      expect(second).toMatchObject({ due: 0, sent: 0 });
+      await cli(['accounts', 'disable', 'pg7@example.com'], env);
+      const stats = json<Stats>(await cli(['accounts', 'stats', '--json'], env));
+      expect(stats.byStatus).toMatchObject({ pending_activation: 49, disabled: 1 });
+    });
+  },
+);
