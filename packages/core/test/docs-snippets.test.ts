@@ -36,6 +36,7 @@ const pages = [
   'docs/deploying.md',
   'docs/activating-migrated-accounts.md',
   'docs/faq.md',
+  'docs/operators.md',
 ];
 const outDir = join(root, 'node_modules/.cache/docs-snippets');
 
