@@ -20,7 +20,17 @@ const elements = join(root, 'packages/elements');
 const KB = 1000;
 
 /** Budgets in gzip -9 bytes (1 KB = 1000 bytes). */
-const BUDGETS = { core: 12 * KB, commonPasswords: 16 * KB, elements: 28 * KB } as const;
+const BUDGETS = {
+  core: 12 * KB,
+  commonPasswords: 16 * KB,
+  /** Each journey page's own `define/*` entry: a journey page never pays for the account pages. */
+  elements: 28 * KB,
+  /** Every element (`all`, or every `define/*` at once). */
+  elementsAll: 32 * KB,
+} as const;
+
+/** The define entries of the activation journey's pages, each held to `BUDGETS.elements`. */
+const JOURNEY_ENTRIES = ['lost-password', 'reset-password', 'sign-in', 'register'];
 
 interface Entry {
   id: string;
@@ -246,13 +256,14 @@ function elementEntries(): Entry[] {
     label: `elements: ${f} (+ lit + core)`,
     code: `import ${JSON.stringify(join(dir, f))};`,
     resolveDir: root,
+    ...(JOURNEY_ENTRIES.includes(f.replace(/\.ts$/, '')) ? { budget: BUDGETS.elements } : {}),
   }));
   list.push({
     id: 'elements-all',
     label: 'elements: all define/*.ts (+ lit + core)',
     code: files.map((f) => `import ${JSON.stringify(join(dir, f))};`).join('\n'),
     resolveDir: root,
-    budget: BUDGETS.elements,
+    budget: BUDGETS.elementsAll,
   });
   return list;
 }

@@ -209,6 +209,35 @@ const PAGES: Page[] = [
       ),
   },
   {
+    path: '/account',
+    render: () =>
+      layout(
+        '/account',
+        'Your account',
+        `<div class="card" data-account>
+  <p data-part="status" role="status">Checking your session…</p>
+  <p data-part="sign-in" hidden><a class="button-link" href="/sign-in">Sign in</a></p>
+  <div data-part="forms"></div>
+  <p data-part="everywhere" hidden><button type="button" class="button-link" data-action="sign-out-everywhere">Sign out on every device</button></p>
+</div>`,
+        { lede: 'Signed in: change your password or your email address, or sign out everywhere.' },
+      ),
+  },
+  {
+    path: '/confirm-email',
+    noStore: true,
+    render: () =>
+      layout(
+        '/confirm-email',
+        'Confirm your new email address',
+        `${inboxNote('This page opens from the link in the email-change mail.')}
+<div class="card" data-confirm-email>
+  <p data-part="status" role="status">Checking your link…</p>
+  <p data-part="next" hidden><a class="button-link" href="/sign-in">Sign in</a></p>
+</div>`,
+      ),
+  },
+  {
     path: '/support',
     render: () =>
       layout(

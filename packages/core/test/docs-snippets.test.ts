@@ -38,6 +38,7 @@ const pages = [
   'docs/faq.md',
   'docs/implementing-the-contract.md',
   'packages/conformance/README.md',
+  'docs/operators.md',
 ];
 const outDir = join(root, 'node_modules/.cache/docs-snippets');
 

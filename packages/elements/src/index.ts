@@ -15,6 +15,15 @@
  *
  * @packageDocumentation
  */
+
+export {
+  type ChangeEmailStep,
+  ConnectChangeEmail,
+} from './change-email/change-email.component.ts';
+export {
+  type ChangePasswordStep,
+  ConnectChangePassword,
+} from './change-password/change-password.component.ts';
 export {
   ConnectLostPassword,
   type LostPasswordStep,
@@ -30,7 +39,9 @@ export { ConnectElement } from './shared/connect-element.ts';
 export {
   type ConnectAction,
   ConnectBeforeSubmitEvent,
+  ConnectEmailChangeRequestedEvent,
   ConnectErrorEvent,
+  ConnectPasswordChangedEvent,
   ConnectPasswordResetEvent,
   ConnectRegisteredEvent,
   ConnectResetRequestedEvent,

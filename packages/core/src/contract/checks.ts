@@ -158,3 +158,29 @@ export function checkSignInBody(value: unknown): FieldIssue[] {
 export function checkRegisterBody(value: unknown): FieldIssue[] {
   return strict(value, { email: EMAIL, password: PASSWORD }, { name: NAME }).issues;
 }
+
+/**
+ * Issues of a `POST /v1/account/password` body (`{ currentPassword, newPassword }`); empty when
+ * it fits.
+ *
+ * @example
+ * ```ts
+ * checkChangePasswordBody({ currentPassword: '', newPassword: 'x' }); // required on ['currentPassword']
+ * ```
+ */
+export function checkChangePasswordBody(value: unknown): FieldIssue[] {
+  return strict(value, { currentPassword: PASSWORD, newPassword: PASSWORD }).issues;
+}
+
+/**
+ * Issues of a `POST /v1/account/email-changes` body (`{ newEmail, password }`); empty when it
+ * fits.
+ *
+ * @example
+ * ```ts
+ * checkRequestEmailChangeBody({ newEmail: 'nope', password: 'x' }); // invalid_email on ['newEmail']
+ * ```
+ */
+export function checkRequestEmailChangeBody(value: unknown): FieldIssue[] {
+  return strict(value, { newEmail: EMAIL, password: PASSWORD }).issues;
+}

@@ -27,6 +27,9 @@ export const de: StringTable = {
   'field.code.required': 'Geben Sie den Code aus der E-Mail ein.',
   'field.code.invalid': 'Der Code besteht aus 8 Ziffern.',
   'field.name.invalid': 'Geben Sie einen Namen mit höchstens 200 Zeichen ein.',
+  'field.current_password': 'Aktuelles Passwort',
+  'field.current_password.required': 'Geben Sie Ihr aktuelles Passwort ein.',
+  'field.new_email': 'Neue E-Mail-Adresse',
   'field.invalid': 'Prüfen Sie dieses Feld.',
 
   'error.summary_title': 'Es ist ein Problem aufgetreten',
@@ -50,6 +53,8 @@ export const de: StringTable = {
   'error.payload_too_large': 'Ihre Eingabe ist zu lang zum Senden.',
   'error.not_found': 'Unter dieser Adresse ist kein Kontodienst erreichbar.',
   'error.method_not_allowed': 'Der Kontodienst nimmt diese Anfrage nicht an.',
+  'error.email_taken': 'Diese E-Mail-Adresse gehört bereits zu einem anderen Konto.',
+  'error.admin_key_invalid': 'Diese Seite darf den Kontodienst nicht verwenden.',
   'error.server_error':
     'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es in ein paar Minuten erneut.',
   'error.network_error':
@@ -152,6 +157,23 @@ export const de: StringTable = {
   'signin.done_heading': 'Sie sind angemeldet',
   'signin.done_body': 'Angemeldet als {email}.',
 
+  'changepw.heading': 'Passwort ändern',
+  'changepw.intro':
+    'Geben Sie Ihr aktuelles Passwort ein und wählen Sie dann ein neues. Alle anderen Geräte, die mit Ihrem Konto angemeldet sind, werden abgemeldet.',
+  'changepw.submit': 'Passwort ändern',
+  'changepw.wrong_current': 'Das aktuelle Passwort ist nicht korrekt.',
+  'changepw.done_heading': 'Ihr Passwort wurde geändert',
+  'changepw.done_body':
+    'Andere Geräte wurden abgemeldet, und an Ihre E-Mail-Adresse wurde ein Hinweis gesendet. Hier bleiben Sie angemeldet.',
+  'changeemail.heading': 'E-Mail-Adresse ändern',
+  'changeemail.current': 'Sie melden sich mit {email} an.',
+  'changeemail.intro':
+    'Wir senden einen Bestätigungslink an die neue Adresse. Es ändert sich nichts, bis Sie ihm folgen.',
+  'changeemail.submit': 'Bestätigungslink senden',
+  'changeemail.unchanged': 'Das ist bereits Ihre E-Mail-Adresse.',
+  'changeemail.sent_heading': 'Sehen Sie in Ihrem neuen Postfach nach',
+  'changeemail.sent_body':
+    'Wenn {email} verwendet werden kann, ist ein Bestätigungslink dorthin unterwegs. Ihre E-Mail-Adresse ändert sich, wenn Sie ihm folgen.',
   'register.heading': 'Konto erstellen',
   'register.intro':
     'Neu bei Codelocks Connect? Erstellen Sie ein Konto. Hatten Sie ein Konto im alten Portal? Dann aktivieren Sie es stattdessen.',

@@ -28,6 +28,9 @@ export const en = {
   'field.code.invalid': 'The code is 8 digits.',
   'field.name.invalid': 'Enter a name of up to 200 characters.',
   'field.invalid': 'Check this field.',
+  'field.current_password': 'Current password',
+  'field.current_password.required': 'Enter your current password.',
+  'field.new_email': 'New email address',
 
   // Error summary and error codes
   'error.summary_title': 'There is a problem',
@@ -49,6 +52,8 @@ export const en = {
   'error.payload_too_large': 'What you entered is too long to send.',
   'error.not_found': 'The account service is not available at this address.',
   'error.method_not_allowed': 'The account service does not accept this request.',
+  'error.email_taken': 'This email address already belongs to another account.',
+  'error.admin_key_invalid': 'This page is not allowed to use the account service.',
   'error.server_error': 'Something went wrong on our side. Please try again in a few minutes.',
   'error.network_error':
     'We could not reach the account service. Check your connection and try again.',
@@ -156,6 +161,23 @@ export const en = {
   'signin.done_body': 'Signed in as {email}.',
 
   // <connect-register>
+  'changepw.heading': 'Change your password',
+  'changepw.intro':
+    'Enter your current password, then choose a new one. Every other device signed in to your account will be signed out.',
+  'changepw.submit': 'Change password',
+  'changepw.wrong_current': 'The current password is not correct.',
+  'changepw.done_heading': 'Your password was changed',
+  'changepw.done_body':
+    'Other devices have been signed out, and a notice was sent to your email address. You stay signed in here.',
+  'changeemail.heading': 'Change your email address',
+  'changeemail.current': 'You sign in with {email}.',
+  'changeemail.intro':
+    'We will send a confirmation link to the new address. Nothing changes until you follow it.',
+  'changeemail.submit': 'Send confirmation link',
+  'changeemail.unchanged': 'This is already your email address.',
+  'changeemail.sent_heading': 'Check your new mailbox',
+  'changeemail.sent_body':
+    'If {email} can be used, a confirmation link is on its way there. Your email address changes when you follow it.',
   'register.heading': 'Create an account',
   'register.intro':
     'New to Codelocks Connect? Create an account. Had an account on the old portal? Activate it instead.',

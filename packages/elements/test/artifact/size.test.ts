@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUDGET_GZIP, ENTRIES, measure } from '../../scripts/size.ts';
+import {
+  BUDGET_GZIP,
+  ENTRIES,
+  JOURNEY_BUDGET_GZIP,
+  JOURNEY_ENTRIES,
+  measure,
+} from '../../scripts/size.ts';
 import { requireBuilt } from './dist.ts';
 
 /** The size budget, measured from the shipped browser files (figures: `pnpm run size`). */
@@ -8,7 +14,14 @@ beforeAll(() => requireBuilt('browser/all.js'));
 
 // brotli 11 over ~90 KB per entry is slow on a shared 2-core machine.
 describe('dist/browser sizes', { timeout: 60_000 }, () => {
-  it(`all forms fit the budget (≤ ${BUDGET_GZIP / 1000} KB min+gzip), one file each`, () => {
+  it.each(JOURNEY_ENTRIES)(
+    `%s fits the journey budget (≤ ${JOURNEY_BUDGET_GZIP / 1000} KB min+gzip): a journey page never pays for the account pages`,
+    (entry) => {
+      expect(measure(entry).gzip).toBeLessThanOrEqual(JOURNEY_BUDGET_GZIP);
+    },
+  );
+
+  it(`all seven elements fit the budget (≤ ${BUDGET_GZIP / 1000} KB min+gzip), one file each`, () => {
     const all = measure('all');
     expect(all.files).toEqual(['all.js']);
     expect(all.gzip).toBeLessThanOrEqual(BUDGET_GZIP);

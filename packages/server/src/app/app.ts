@@ -7,6 +7,7 @@ import { preflight, withHeaders } from '../http/headers.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { createRouter, type RequestContext } from '../http/router.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { addAdminRoutes } from './admin-routes.ts';
 import { appUrlHint } from './app-url-hint.ts';
 import { clientIp } from './origin.ts';
 import { addRoutes } from './routes.ts';
@@ -50,7 +51,7 @@ export interface App {
  */
 export function createApp(deps: AppDeps): App {
   const allowedOrigins = new Set(deps.allowedOrigins);
-  const router = addRoutes(createRouter(), { ...deps, allowedOrigins });
+  const router = addAdminRoutes(addRoutes(createRouter(), { ...deps, allowedOrigins }), deps);
   const policy = { hsts: deps.hsts, allowedOrigins };
   return {
     routes: () => router.list(),

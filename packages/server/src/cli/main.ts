@@ -1,5 +1,5 @@
 /**
- * The `connect-auth-server` command: `serve` and `import-legacy`. `main()` takes argv and an IO
+ * The `connect-auth-server` command: `serve`, `import-legacy` and the operator commands. `main()` takes argv and an IO
  * object and resolves to an exit code, so tests run it in-process.
  *
  * Exit codes: 0 success; 1 the command ran but failed (rows rejected, the server could not
@@ -13,6 +13,7 @@ import { type ConnectServer, type CreateServerOptions, createServer } from '../s
 import { openStore } from '../store/index.ts';
 import { decodeUtf8, printable } from './csv.ts';
 import { importLegacyAccounts } from './import-legacy.ts';
+import { isOperatorCommand, runOperatorCommand } from './operators.ts';
 
 /** Where the CLI writes and what it reads. */
 export interface CliIo {
@@ -32,6 +33,11 @@ const TOP_HELP = `connect-auth-server — the Connect Auth reference server
 Usage:
   connect-auth-server serve [options]            run the HTTP server
   connect-auth-server import-legacy <file.csv>   import migrated accounts (pending activation)
+  connect-auth-server accounts stats             migration progress: accounts by state, activations
+  connect-auth-server accounts list|show|history|disable|enable|sign-out|change-email
+  connect-auth-server invite <email>             invite an associated user (choose-a-password mail)
+  connect-auth-server send-activation --all-pending   paced, resumable activation campaign
+  connect-auth-server admin-keys create|list|revoke   keys of the admin API (/v1/admin/)
   connect-auth-server <command> --help           options of a command
 
 Exit codes: 0 ok, 1 failed, 2 usage or configuration error.
@@ -82,6 +88,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'serve') return serveCommand(rest, io);
   if (command === 'import-legacy') return importCommand(rest, io);
+  if (isOperatorCommand(argv)) return runOperatorCommand(argv, io);
   io.stderr(`Unknown command "${command}".\n\n${TOP_HELP}`);
   return 2;
 }

@@ -35,6 +35,8 @@ const TITLES: Record<ServerErrorCode, string> = {
   payload_too_large: 'The request body is too large',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
+  email_taken: 'This email address belongs to another account',
+  admin_key_invalid: 'A valid admin API key is required',
   server_error: 'Internal server error',
 };
 

@@ -193,5 +193,74 @@ export function mailContent(template: MailTemplate, data: unknown, o: RenderOpti
         ],
       };
     }
+    case 'invitation': {
+      const d = data as MailPayloads['invitation'];
+      return {
+        subject: `You are invited to ${name}`,
+        title: `Your ${name} account is ready`,
+        blocks: [
+          {
+            p: [
+              `An account on ${name} has been created for this email address, so that you can use the locks shared with you. To start, choose a password.`,
+            ],
+          },
+          { button: { url: d.link, label: 'Choose my password' } },
+          {
+            p: [
+              'If the link does not open, enter this one-time code on the activation page instead:',
+            ],
+          },
+          { code: d.code },
+          linkValidity(d.expiresAt, o.requestedAt),
+          {
+            p: [
+              'Not expecting this? You can ignore this email: nothing happens until a password is chosen with this link or code.',
+            ],
+          },
+          support(o.supportUrl, 'Cannot use the link or the code?'),
+        ],
+      };
+    }
+    case 'email_change': {
+      const d = data as MailPayloads['email_change'];
+      return {
+        subject: `Confirm your new email address for ${name}`,
+        title: 'Confirm your new email address',
+        blocks: [
+          {
+            p: [
+              `You asked to sign in to ${name} with this email address from now on. Confirm that it is yours; until you do, nothing changes.`,
+            ],
+          },
+          { button: { url: d.link, label: 'Confirm my new email address' } },
+          {
+            p: [
+              `The link is valid ${validity(new Date(d.expiresAt), o.requestedAt)}, and works once.`,
+            ],
+          },
+          { p: ['Did not ask for this? You can ignore this email: nothing changes.'] },
+          support(o.supportUrl, 'Cannot use the link?'),
+        ],
+      };
+    }
+    case 'email_changed': {
+      const d = data as MailPayloads['email_changed'];
+      const when = formatUtc(new Date(d.at));
+      return {
+        subject: `The email address of your ${name} account was changed`,
+        title: 'Your email address was changed',
+        blocks: [
+          {
+            p: [
+              d.bySupport
+                ? `At your request, Customer Services moved your ${name} account to ${d.newEmail} at ${when}. An activation email went to that address; this address no longer signs in.`
+                : `Your ${name} account signs in with ${d.newEmail} since ${when}. This address no longer does.`,
+            ],
+          },
+          { p: ['If this was you, there is nothing else to do.'] },
+          support(o.supportUrl, 'If this was not you, contact us at once.'),
+        ],
+      };
+    }
   }
 }

@@ -24,6 +24,9 @@ const samples: { [T in MailTemplate]: MailPayloads[T] } = {
     signInUrl: 'https://app.example/sign-in',
     resetUrl: 'https://app.example/lost-password',
   },
+  invitation: { link: LINK, code: CODE, expiresAt: '2026-11-29T08:31:00Z' },
+  email_change: { link: LINK, expiresAt: '2026-11-29T08:31:00Z' },
+  email_changed: { newEmail: 'new@example.com', at: '2026-11-28T08:40:00Z', bySupport: true },
 };
 
 describe('renderMail', () => {
@@ -103,13 +106,17 @@ describe('renderMail', () => {
           ? { signInUrl: link, resetUrl: link }
           : t === 'password_changed'
             ? samples[t]
-            : { ...samples[t], link };
+            : t === 'email_changed'
+              ? { ...samples[t], newEmail: '"><script>alert(3)</script>@example.com' }
+              : { ...samples[t], link };
       const mail = renderMail(t, data, hostile);
       expect(mail.html).not.toContain('<script>');
       expect(mail.html).not.toMatch(/href="[^"]*"[^ >]/);
       expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
       expect(mail.subject).not.toMatch(/[\r\n]/);
-      if (t !== 'password_changed') expect(mail.html).toContain('?a=1&amp;b=2');
+      if (t !== 'password_changed' && t !== 'email_changed') {
+        expect(mail.html).toContain('?a=1&amp;b=2');
+      }
     }
   });
 

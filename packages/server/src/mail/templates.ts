@@ -22,6 +22,9 @@ export interface MailPayloads {
   password_changed: { activated: boolean; at: string };
   verify_email: { link: string; expiresAt: string };
   already_registered: { signInUrl: string; resetUrl: string };
+  invitation: { link: string; code: string; expiresAt: string };
+  email_change: { link: string; expiresAt: string };
+  email_changed: { newEmail: string; at: string; bySupport: boolean };
 }
 
 /**
@@ -48,6 +51,9 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'password_changed',
   'verify_email',
   'already_registered',
+  'invitation',
+  'email_change',
+  'email_changed',
 ];
 
 /**
@@ -123,6 +129,7 @@ function payloadProblem(template: string, data: unknown): string | null {
   switch (template as MailTemplate) {
     case 'password_reset':
     case 'account_activation':
+    case 'invitation':
       if (!isHttpUrl(d.link)) return 'link must be an http(s) URL';
       if (typeof d.code !== 'string' || !CODE.test(d.code)) return 'code must be 8 digits';
       return isIsoDate(d.expiresAt) ? null : 'expiresAt must be a date';
@@ -130,11 +137,17 @@ function payloadProblem(template: string, data: unknown): string | null {
       if (typeof d.activated !== 'boolean') return 'activated must be a boolean';
       return isIsoDate(d.at) ? null : 'at must be a date';
     case 'verify_email':
+    case 'email_change':
       if (!isHttpUrl(d.link)) return 'link must be an http(s) URL';
       return isIsoDate(d.expiresAt) ? null : 'expiresAt must be a date';
     case 'already_registered':
       if (!isHttpUrl(d.signInUrl)) return 'signInUrl must be an http(s) URL';
       return isHttpUrl(d.resetUrl) ? null : 'resetUrl must be an http(s) URL';
+    case 'email_changed':
+      if (typeof d.newEmail !== 'string' || d.newEmail.length > 320)
+        return 'newEmail must be a string';
+      if (typeof d.bySupport !== 'boolean') return 'bySupport must be a boolean';
+      return isIsoDate(d.at) ? null : 'at must be a date';
   }
 }
 

@@ -8,7 +8,7 @@ import { num, toAccount } from './rows.ts';
 /** @internal */
 export type NewAccount = Omit<
   AccountRecord,
-  'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt'
+  'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt' | 'activationMailedAt'
 >;
 
 /** @internal */
