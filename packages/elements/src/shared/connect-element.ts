@@ -128,6 +128,13 @@ export class ConnectElement extends LitElement {
     this.requestUpdate();
   }
 
+  // The first render waits for the strings of the element's language (a lazily loaded chunk);
+  // later renders never wait.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const strings = this.hasUpdated ? null : this.l10n.ready();
+    return strings ? strings.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#focusHeadingOnUpdate) {

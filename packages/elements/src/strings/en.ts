@@ -1,6 +1,8 @@
 /**
- * English strings, the reference table: every other locale must translate every id.
- * Placeholders in braces (`{email}`, `{seconds}`, `{min}`) are filled by the elements.
+ * English strings (British spelling, the portal guide's words: *Lost Password*, *Reset Password*,
+ * *Save*, sign in with email address and password), the reference table: every other locale must
+ * translate every id. Placeholders in braces (`{email}`, `{seconds}`, `{min}`) are filled by the
+ * elements. This table is always in the bundle; the others load on demand.
  *
  * @example
  * ```ts
@@ -84,20 +86,21 @@ export const en = {
   'rule.unknown': 'Another requirement of the server ({id})',
 
   // Customer Services
-  'support.heading': 'Can’t get into your email?',
+  'support.heading': 'No access to your email address?',
   'support.body':
-    'Customer Services can help you get back into your account once they have confirmed it is yours. Without that check they cannot give anyone access to an account, and locks cannot be moved from one account to another.',
+    'Our Customer Services team will try to help you regain access to your account. They can only open an account to someone who can verify it is theirs, and they cannot transfer locks from one account to another.',
   'support.link': 'Contact Customer Services',
 
   // <connect-lost-password>
-  'lost.heading': 'Reset your password or activate your account',
+  'lost.heading': 'Lost Password',
   'lost.intro':
-    'Enter the email address you sign in with and we will email you a link to choose a new password. Had an account on the old portal? This is also how you activate it.',
-  'lost.submit': 'Send the link',
+    'Enter the email address you sign in with and select Reset Password. We will email you a link to choose a new password. If you had an account on the old portal, this is also how you activate it.',
+  'lost.submit': 'Reset Password',
   'lost.sent_heading': 'Check your email',
   'lost.sent_body':
-    'If an account exists for {email}, we have sent it a link to choose a new password. The same link activates accounts from the old portal.',
-  'lost.sent_hint': 'The email can take a few minutes. Look in your spam or junk folder too.',
+    'If an account exists for {email}, a Password Reset Request email is on its way to it. Select the link in the email to choose a new password; the same link activates accounts from the old portal.',
+  'lost.sent_hint':
+    'The email can take a few minutes to arrive. Look in your spam or junk folder too.',
   'lost.resend': 'Send the email again',
   'lost.resend_wait': 'You can ask for another email in {seconds} s.',
   'lost.resent': 'If an account exists for {email}, we have sent another email.',
@@ -106,11 +109,11 @@ export const en = {
   'lost.code_heading': 'Enter the code from the email',
   'lost.code_intro':
     'The email also has an 8-digit code. Enter it here with your new password if the link does not work on this device.',
-  'lost.code_submit': 'Save password',
+  'lost.code_submit': 'Save',
   'lost.back': 'Back',
-  'lost.done_heading': 'Password saved',
+  'lost.done_heading': 'Your new password is saved',
   'lost.done_heading_activation': 'Your account is active',
-  'lost.done_body': 'You can now sign in as {email} with your new password.',
+  'lost.done_body': 'Sign in using your email address, {email}, and your new password.',
 
   // <connect-reset-password>
   'reset.verifying': 'Checking your link…',
@@ -118,10 +121,10 @@ export const en = {
   'reset.heading_reset': 'Choose a new password',
   'reset.for_account': 'For the account {email}',
   'reset.intro_activation':
-    'Choose a password for the new portal. Saving it activates your account.',
+    'Choose and confirm a new password, then select Save. Saving it activates your account.',
   'reset.intro_reset':
-    'Choose a new password. It replaces your old one and signs out your other devices.',
-  'reset.submit': 'Save password',
+    'Choose and confirm a new password, then select Save. It replaces your old one and signs out your other devices.',
+  'reset.submit': 'Save',
   'reset.expired_heading': 'This link has expired',
   'reset.expired_body':
     'Links only work for a limited time, to keep your account safe. Ask for a new one below.',
@@ -139,27 +142,27 @@ export const en = {
   'reset.request_new': 'Ask for a new link',
   'reset.done_heading_activation': 'Your account is active',
   'reset.done_body_activation':
-    'Welcome to the new portal. Sign in as {email} with the password you just chose.',
+    'Welcome to the new portal. Sign in using your email address, {email}, and your new password.',
   'reset.done_heading_reset': 'Your password has been changed',
   'reset.done_body_reset':
-    'Sign in as {email} with your new password. Your other devices have been signed out.',
+    'Sign in using your email address, {email}, and your new password. Your other devices have been signed out.',
   'reset.sign_in': 'Sign in',
 
   // <connect-sign-in>
   'signin.heading': 'Sign in',
   'signin.submit': 'Sign in',
-  'signin.forgot': 'Forgot your password?',
+  'signin.forgot': 'Lost Password?',
   'signin.activate_prompt': 'Had an account on the old portal?',
-  'signin.activate': 'Activate it',
+  'signin.activate': 'Activate your account',
   'signin.back': 'Back to sign in',
   'signin.done_heading': 'You are signed in',
   'signin.done_body': 'Signed in as {email}.',
 
   // <connect-register>
-  'register.heading': 'Create an account',
+  'register.heading': 'Register for a new account',
   'register.intro':
-    'New to Codelocks Connect? Create an account. Had an account on the old portal? Activate it instead.',
-  'register.submit': 'Create account',
+    'New to NetCode, or never had a Codelocks Portal account? Register for a new account here. If you had an account on the old portal, activate it instead.',
+  'register.submit': 'Register',
   'register.sent_heading': 'Check your email',
   'register.sent_body':
     'We have sent an email to {email}. Follow the link in it to finish. If that address already has an account, the email tells you how to sign in instead.',
