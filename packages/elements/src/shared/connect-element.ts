@@ -130,9 +130,11 @@ export class ConnectElement extends LitElement {
 
   // The first render waits for the strings of the element's language (a lazily loaded chunk);
   // later renders never wait.
-  protected override scheduleUpdate(): void | Promise<unknown> {
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
     const strings = this.hasUpdated ? null : this.l10n.ready();
-    return strings ? strings.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (strings) return strings.then(() => super.scheduleUpdate());
+    super.scheduleUpdate();
+    return undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
