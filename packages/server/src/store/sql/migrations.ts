@@ -106,6 +106,13 @@ export const migrations: readonly Migration[] = [
       'CREATE INDEX refresh_tokens_parent ON refresh_tokens (parent_id)',
     ],
   },
+  {
+    version: 3,
+    name: 'account locale',
+    // The account's preferred language (a language tag, e.g. 'fr'): its mails are written in it.
+    // NULL for every existing account means the server's default, English, as before.
+    statements: ['ALTER TABLE accounts ADD COLUMN locale TEXT'],
+  },
 ];
 
 /**
