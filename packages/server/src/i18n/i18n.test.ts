@@ -1,7 +1,14 @@
 import { SERVER_ERROR_CODES } from '@connect-auth/core/contract';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { fill, matchLanguage, negotiateLanguage, SERVER_LANGUAGES, wordsFor } from './index.ts';
+import {
+  acceptedLanguage,
+  fill,
+  matchLanguage,
+  negotiateLanguage,
+  SERVER_LANGUAGES,
+  wordsFor,
+} from './index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -76,5 +83,8 @@ describe('language choice', () => {
     expect(negotiateLanguage(null)).toBe('en');
     expect(negotiateLanguage(';;;,,,q=;es')).toBe('en');
     expect(negotiateLanguage(`${'x,'.repeat(5000)}es`)).toBe('en'); // long headers are cut
+    expect(acceptedLanguage('*')).toBeNull(); // Node's fetch default: no language asked for
+    expect(acceptedLanguage('ja')).toBeNull();
+    expect(acceptedLanguage('nl-BE, en;q=0.5')).toBe('nl');
   });
 });

@@ -60,7 +60,21 @@ export function matchLanguage(tag: string | null | undefined): string | null {
  * ```
  */
 export function negotiateLanguage(header: string | null | undefined): string {
-  if (!header) return 'en';
+  return acceptedLanguage(header) ?? 'en';
+}
+
+/**
+ * The server language an `Accept-Language` header asks for, or null when it names none the
+ * server has (`*`, which Node's `fetch` sends by default, names none).
+ *
+ * @example
+ * ```ts
+ * acceptedLanguage('nl-BE, en;q=0.5'); // 'nl'
+ * acceptedLanguage('*'); // null
+ * ```
+ */
+export function acceptedLanguage(header: string | null | undefined): string | null {
+  if (!header) return null;
   const ranges = header
     .slice(0, 512)
     .split(',')
@@ -74,11 +88,11 @@ export function negotiateLanguage(header: string | null | undefined): string {
     .filter((r) => r.range !== '' && r.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const { range } of ranges) {
-    if (range === '*') return 'en';
+    if (range === '*') return null;
     const match = matchLanguage(range);
     if (match) return match;
   }
-  return 'en';
+  return null;
 }
 
 /**
