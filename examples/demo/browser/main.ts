@@ -41,3 +41,14 @@ async function verifyEmailPage(host: HTMLElement): Promise<void> {
 
 const verify = document.querySelector<HTMLElement>('[data-verify-email]');
 if (verify) void verifyEmailPage(verify);
+
+// `?lang=fr` (or de, es, it, nl, en-US…): the forms speak that language, their strings loaded on
+// demand; the demo's own page text stays English.
+const lang = new URLSearchParams(window.location.search).get('lang');
+if (lang && /^[a-z]{2,3}(?:-[a-z\d]{1,8})*$/i.test(lang)) {
+  for (const form of document.querySelectorAll(
+    'connect-lost-password, connect-reset-password, connect-sign-in, connect-register',
+  )) {
+    form.setAttribute('lang', lang);
+  }
+}

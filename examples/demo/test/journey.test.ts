@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await snap(page, '01-lost-password');
     await audit(page, 'lost-password form');
     await lost.getByLabel('Email address').fill(email);
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
     expect(await lost.textContent()).toContain(email);
     await snap(page, '02-sent');
@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
         api.push(`${request.method()} ${pathname}`);
       }
     });
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
 
     // The user's part: open the dev inbox, follow the newest mail's link in the same tab.
@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
     await check('01-lost-password');
     await lost.getByLabel('Email address').fill(email);
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
     await check('02-sent');
 
@@ -300,7 +300,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await page.goto(`${demo.url}/lost-password`);
     const lost = page.locator('connect-lost-password');
     await lost.getByLabel('Email address').fill(email);
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
     await lost.locator('[data-action="code"]').click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('code');

@@ -32,7 +32,7 @@ import { checkEmail, checkPassword, text } from '../shared/validate.ts';
 export type RegisterStep = 'form' | 'sent';
 
 /**
- * @summary Create an account: email, optional name and a password with the live policy
+ * @summary Register for a new account: email, optional name and a password with the live policy
  * checklist. The confirmation reads the same whether the email is new or already registered.
  *
  * @example
