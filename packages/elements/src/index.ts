@@ -50,6 +50,7 @@ export { it } from './strings/it.ts';
 export { nl } from './strings/nl.ts';
 export {
   isLocaleLoaded,
+  loadErrorStrings,
   loadLocale,
   preferredLocale,
   registerTranslation,

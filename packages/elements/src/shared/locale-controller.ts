@@ -3,6 +3,7 @@ import type { StringId, StringTable } from '../strings/en.ts';
 import { type FormatParams, format } from '../strings/format.ts';
 import {
   isLocaleLoaded,
+  loadErrorStrings,
   loadLocale,
   onTranslationsChange,
   preferredLocale,
@@ -86,6 +87,7 @@ export class LocaleController implements ReactiveController {
   hostConnected(): void {
     hosts.add(this.#host);
     observeLang();
+    loadErrorStrings().catch(() => {}); // ahead of any error the form may have to show
     this.#off = onTranslationsChange(() => {
       this.#cache = null;
       this.#host.requestUpdate();
@@ -123,22 +125,19 @@ export class LocaleController implements ReactiveController {
    * loaded, failed, or {@link LOCALE_WAIT_MS} passed (the element's first render waits for it, so
    * a French page never flashes English).
    */
-  ready(): Promise<void> | null {
+  ready(): Promise<unknown> | null {
     const locale = this.locale;
-    if (isLocaleLoaded(locale)) return null;
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, LOCALE_WAIT_MS);
-      loadLocale(locale)
-        .catch(() => {})
-        .finally(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-    });
+    return isLocaleLoaded(locale)
+      ? null
+      : Promise.race([
+          loadLocale(locale).catch(() => {}),
+          new Promise((resolve) => setTimeout(resolve, LOCALE_WAIT_MS)),
+        ]);
   }
 
   /** One string, with its placeholders filled. */
   t(id: StringId, params?: FormatParams): string {
-    return format(this.table[id], params);
+    // An error text whose chunk could not load (offline) reads as the generic one, never blank.
+    return format(this.table[id] ?? this.table['error.unknown'], params);
   }
 }

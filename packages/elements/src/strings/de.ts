@@ -163,3 +163,5 @@ export const de: StringTable = {
   'register.have_account': 'Sie haben schon ein Konto?',
   'register.sign_in': 'Anmelden',
 };
+
+export default de;

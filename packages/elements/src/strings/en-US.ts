@@ -13,3 +13,5 @@ import type { StringOverrides } from './registry.ts';
 export const enUS: StringOverrides = {
   'error.aborted': 'The request was canceled.',
 };
+
+export default enUS;

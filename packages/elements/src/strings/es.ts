@@ -164,3 +164,5 @@ export const es: StringTable = {
   'register.have_account': '¿Ya tiene una cuenta?',
   'register.sign_in': 'Iniciar sesión',
 };
+
+export default es;

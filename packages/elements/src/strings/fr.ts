@@ -165,3 +165,5 @@ export const fr: StringTable = {
   'register.have_account': 'Vous avez déjà un compte ?',
   'register.sign_in': 'Se connecter',
 };
+
+export default fr;

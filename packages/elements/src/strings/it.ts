@@ -163,3 +163,5 @@ export const it: StringTable = {
   'register.have_account': 'Ha già un account?',
   'register.sign_in': 'Accedi',
 };
+
+export default it;

@@ -162,3 +162,5 @@ export const nl: StringTable = {
   'register.have_account': 'Hebt u al een account?',
   'register.sign_in': 'Inloggen',
 };
+
+export default nl;

@@ -1,19 +1,20 @@
-import { en, type StringId, type StringTable } from './en.ts';
+import type { StringId, StringTable } from './en.ts';
+import { enBase } from './en-base.ts';
 
 /** A partial table: overrides for some ids, the rest falls back. */
 export type StringOverrides = Partial<Record<StringId, string>>;
 
-// The tables that ship with the package, each its own module, loaded with a dynamic `import()` the
-// first time an element needs it: bundlers (tsup, esbuild, Vite, webpack) split every one into its
-// own chunk, so a page pays only for English plus the one language it shows. British English is
-// `en` itself, always bundled.
-const SHIPPED: Readonly<Record<string, () => Promise<StringOverrides>>> = {
-  de: () => import('./de.ts').then((m) => m.de),
-  'en-us': () => import('./en-US.ts').then((m) => m.enUS),
-  es: () => import('./es.ts').then((m) => m.es),
-  fr: () => import('./fr.ts').then((m) => m.fr),
-  it: () => import('./it.ts').then((m) => m.it),
-  nl: () => import('./nl.ts').then((m) => m.nl),
+// The tables that ship with the package, each its own side-effect-free module loaded with a
+// dynamic `import()` the first time an element needs it: bundlers (tsup, esbuild, Vite, webpack)
+// split every one into its own chunk, so a page pays only for English plus the language it shows.
+// British English is `en` itself, always bundled.
+const SHIPPED: Readonly<Record<string, () => Promise<{ default: StringOverrides }>>> = {
+  de: () => import('./de.ts'),
+  'en-us': () => import('./en-US.ts'),
+  es: () => import('./es.ts'),
+  fr: () => import('./fr.ts'),
+  it: () => import('./it.ts'),
+  nl: () => import('./nl.ts'),
 };
 
 /**
@@ -36,12 +37,12 @@ export const SHIPPED_LOCALES: readonly string[] = [
   'nl',
 ];
 
-// Shared localization state: shipped tables once loaded, and the app's registered tables (which
-// win over shipped ones), both by lower-case tag.
-const loaded = new Map<string, StringOverrides>();
-const loading = new Map<string, Promise<void>>();
+// Shared localization state, by lower-case tag: shipped tables (a promise while loading) and the
+// app's registered tables, which win over shipped ones.
+const shipped = new Map<string, StringOverrides | Promise<void>>();
 const tables = new Map<string, StringOverrides>();
 const listeners = new Set<() => void>();
+let enErrors: StringOverrides | Promise<void> | undefined;
 
 function changed(): void {
   for (const listener of listeners) listener();
@@ -89,8 +90,14 @@ export function resolveStrings(
   locale: string | null | undefined,
   overrides?: StringOverrides | null,
 ): StringTable {
-  const out: Record<string, string> = { ...en };
-  for (const tag of chain(locale)) Object.assign(out, loaded.get(tag), tables.get(tag));
+  const out: Record<string, string> = {
+    ...enBase,
+    ...(enErrors instanceof Promise ? null : enErrors),
+  };
+  for (const tag of chain(locale)) {
+    const table = shipped.get(tag);
+    Object.assign(out, table instanceof Promise ? null : table, tables.get(tag));
+  }
   return Object.assign(out, overrides) as StringTable;
 }
 
@@ -103,7 +110,10 @@ export function resolveStrings(
  * ```
  */
 export function isLocaleLoaded(locale: string | null | undefined): boolean {
-  return chain(locale).every((tag) => !SHIPPED[tag] || loaded.has(tag));
+  return chain(locale).every((tag) => {
+    const table = shipped.get(tag);
+    return !SHIPPED[tag] || (table !== undefined && !(table instanceof Promise));
+  });
 }
 
 /**
@@ -116,28 +126,52 @@ export function isLocaleLoaded(locale: string | null | undefined): boolean {
  * await loadLocale('fr-CA'); // loads the French table
  * ```
  */
-export function loadLocale(locale: string | null | undefined): Promise<void> {
-  const pending = chain(locale)
-    .filter((tag) => SHIPPED[tag] && !loaded.has(tag))
-    .map((tag) => {
-      let promise = loading.get(tag);
-      if (!promise) {
-        promise = (SHIPPED[tag] as () => Promise<StringOverrides>)().then(
-          (table) => {
-            loaded.set(tag, table);
-            loading.delete(tag);
+export function loadLocale(locale: string | null | undefined): Promise<unknown> {
+  return Promise.all(
+    chain(locale).map((tag) => {
+      const load = SHIPPED[tag];
+      let table = shipped.get(tag);
+      if (load && !table) {
+        table = load().then(
+          (module) => {
+            shipped.set(tag, module.default);
             changed();
           },
           (error: unknown) => {
-            loading.delete(tag);
+            shipped.delete(tag);
             throw error;
           },
         );
-        loading.set(tag, promise);
+        shipped.set(tag, table);
       }
-      return promise;
-    });
-  return pending.length === 0 ? Promise.resolve() : Promise.all(pending).then(() => undefined);
+      return table;
+    }),
+  );
+}
+
+/**
+ * Load the English error texts of server answers (a chunk of their own; every other language's
+ * table has its own). The forms wait for them before they show an error, and start loading them
+ * as soon as they connect.
+ *
+ * @example
+ * ```ts
+ * await loadErrorStrings();
+ * resolveStrings('en')['error.token_expired']; // 'This link has expired.'
+ * ```
+ */
+export function loadErrorStrings(): Promise<unknown> {
+  enErrors ??= import('./en-errors.ts').then(
+    (module) => {
+      enErrors = module.default;
+      changed();
+    },
+    (error: unknown) => {
+      enErrors = undefined;
+      throw error;
+    },
+  );
+  return Promise.resolve(enErrors);
 }
 
 /**

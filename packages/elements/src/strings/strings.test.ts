@@ -12,6 +12,7 @@ import { it as italian } from './it.ts';
 import { nl } from './nl.ts';
 import {
   isLocaleLoaded,
+  loadErrorStrings,
   loadLocale,
   preferredLocale,
   registerTranslation,
@@ -63,6 +64,7 @@ describe('string tables', () => {
       expect(errorStringId(code), code).toBe(`error.${code}`);
     }
     expect(errorStringId('from_a_newer_server')).toBe('error.unknown');
+    expect(errorStringId('rate_limited_wait')).toBe('error.unknown');
     expect(errorStringId('summary_title')).toBe('error.unknown');
   });
 
@@ -77,6 +79,11 @@ describe('registry', () => {
     expect([...SHIPPED_LOCALES].sort()).toEqual(
       ['de', 'en', 'en-GB', 'en-US', 'es', 'fr', 'it', 'nl'].sort(),
     );
+    // English error texts are a chunk of their own too, loaded before any error is shown.
+    expect(resolveStrings('en')['error.token_expired']).toBeUndefined();
+    expect(resolveStrings('en')['error.network_error']).toBe(en['error.network_error']);
+    await loadErrorStrings();
+    expect(resolveStrings('en')['error.token_expired']).toBe('This link has expired.');
     for (const tag of SHIPPED_LOCALES) await loadLocale(tag);
     for (const tag of SHIPPED_LOCALES) expect(isLocaleLoaded(tag), tag).toBe(true);
     expect(resolveStrings('fr-CA')['lost.submit']).toBe(fr['lost.submit']);
