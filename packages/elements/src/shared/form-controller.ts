@@ -152,6 +152,9 @@ export class FormController implements ReactiveController {
     this.#host.requestUpdate();
     try {
       const result = await spec.run(data, client, abort.signal);
+      // What the form shows next ("check your email", "signed in"…) may be in the lazily
+      // loaded English texts: have them before the element moves on.
+      await loadErrorStrings().catch(() => {});
       if (abort.signal.aborted) return undefined;
       return result;
     } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * The English strings every page needs at once (British spelling, the portal guide's words).
- * The error texts of server answers are in `en-errors.ts`, loaded on demand like the other
- * languages: they are shown only after an answer arrives, and the forms wait for them then.
+ * The texts shown only after a server answers (errors, "check your email", "you are signed in",
+ * link states…) are in `en-errors.ts`, loaded on demand like the other languages; the forms
+ * wait for them before they show an answer.
  * Internal: the public table is `en` (`en.ts`), both parts together.
  */
 export const enBase = {
@@ -68,24 +69,7 @@ export const enBase = {
   'lost.intro':
     'Enter the email address you sign in with and select Reset Password. We will email you a link to choose a new password. If you had an account on the old portal, this is also how you activate it.',
   'lost.submit': 'Reset Password',
-  'lost.sent_heading': 'Check your email',
-  'lost.sent_body':
-    'If an account exists for {email}, a Password Reset Request email is on its way to it. Select the link in the email to choose a new password; the same link activates accounts from the old portal.',
-  'lost.sent_hint':
-    'The email can take a few minutes to arrive. Look in your spam or junk folder too.',
-  'lost.resend': 'Send the email again',
-  'lost.resend_wait': 'You can ask for another email in {seconds} s.',
-  'lost.resent': 'If an account exists for {email}, we have sent another email.',
-  'lost.use_code': 'Enter the code from the email',
-  'lost.other_email': 'Use a different email address',
-  'lost.code_heading': 'Enter the code from the email',
-  'lost.code_intro':
-    'The email also has an 8-digit code. Enter it here with your new password if the link does not work on this device.',
   'lost.code_submit': 'Save',
-  'lost.back': 'Back',
-  'lost.done_heading': 'Your new password is saved',
-  'lost.done_heading_activation': 'Your account is active',
-  'lost.done_body': 'Sign in using your email address, {email}, and your new password.',
 
   // <connect-reset-password>
   'reset.verifying': 'Checking your link…',
@@ -97,27 +81,10 @@ export const enBase = {
   'reset.intro_reset':
     'Choose and confirm a new password, then select Save. It replaces your old one and signs out your other devices.',
   'reset.submit': 'Save',
-  'reset.expired_heading': 'This link has expired',
-  'reset.expired_body':
-    'Links only work for a limited time, to keep your account safe. Ask for a new one below.',
-  'reset.used_heading': 'This link has already been used',
-  'reset.used_body':
-    'Each link works only once. If you have already chosen a password, sign in with it. If not, ask for a new link.',
-  'reset.superseded_heading': 'A newer email has been sent',
-  'reset.superseded_body':
-    'You asked for another email after this one, so only the link in the newest email works. Use that one, or ask for a new link.',
   'reset.invalid_heading': 'This link is not valid',
-  'reset.invalid_body':
-    'Some email apps break long links. Try opening the link from the email again, or ask for a new one.',
   'reset.missing_body':
     'This page needs the link from your email. Open the link again, or ask for a new one.',
   'reset.request_new': 'Ask for a new link',
-  'reset.done_heading_activation': 'Your account is active',
-  'reset.done_body_activation':
-    'Welcome to the new portal. Sign in using your email address, {email}, and your new password.',
-  'reset.done_heading_reset': 'Your password has been changed',
-  'reset.done_body_reset':
-    'Sign in using your email address, {email}, and your new password. Your other devices have been signed out.',
   'reset.sign_in': 'Sign in',
 
   // <connect-sign-in>
@@ -127,17 +94,12 @@ export const enBase = {
   'signin.activate_prompt': 'Had an account on the old portal?',
   'signin.activate': 'Activate your account',
   'signin.back': 'Back to sign in',
-  'signin.done_heading': 'You are signed in',
-  'signin.done_body': 'Signed in as {email}.',
 
   // <connect-register>
   'register.heading': 'Register for a new account',
   'register.intro':
     'New to NetCode, or never had a Codelocks Portal account? Register for a new account here. If you had an account on the old portal, activate it instead.',
   'register.submit': 'Register',
-  'register.sent_heading': 'Check your email',
-  'register.sent_body':
-    'We have sent an email to {email}. Follow the link in it to finish. If that address already has an account, the email tells you how to sign in instead.',
   'register.have_account': 'Already have an account?',
   'register.sign_in': 'Sign in',
 } as const;
