@@ -149,6 +149,13 @@ export const migrations: readonly Migration[] = [
       'CREATE INDEX email_changes_account ON email_changes (account_id)',
     ],
   },
+  {
+    version: 4,
+    name: 'account locale',
+    // The account's preferred language (a language tag, e.g. 'fr'): its mails are written in it.
+    // NULL for every existing account means the server's default, English, as before.
+    statements: ['ALTER TABLE accounts ADD COLUMN locale TEXT'],
+  },
 ];
 
 /**
