@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { importLegacyAccounts } from '../src/cli/import-legacy.ts';
 import { renderMail } from '../src/mail/templates.ts';
-import { factories, rejection, STRONG, startServer } from './helpers.ts';
+import { factories, rejection, STRONG, seedAccount, startServer } from './helpers.ts';
 
 for (const factory of factories) {
   describe.skipIf(!factory.available)(`languages [${factory.name}]`, () => {
@@ -135,6 +135,42 @@ for (const factory of factories) {
         expect(t.transport.sent.find((m) => m.to === 'klaus@example.de')?.subject).toBe(
           'Anfrage zum Zurücksetzen des Passworts für Codelocks Connect',
         );
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('self-service mails follow the account’s language; the admin API’s problem is localized', async () => {
+      const t = await startServer(factory, { appUrl: 'https://app.example' });
+      try {
+        const hans = await seedAccount(t, 'hans@example.de', 'active');
+        await t.store.setAccountLocale(hans.id, 'de', new Date());
+        const client = t.client();
+        await client.signIn({ email: 'hans@example.de', password: STRONG });
+        await client.requestEmailChange({ newEmail: 'hans.neu@example.de', password: STRONG });
+        await t.server.settled();
+        const confirm = t.transport.sent.find((m) => m.to === 'hans.neu@example.de');
+        expect(confirm?.subject).toBe(
+          'Bestätigen Sie Ihre neue E-Mail-Adresse für Codelocks Connect',
+        );
+        const link = await t.lastMail('hans.neu@example.de', 'email_change');
+        expect(confirm?.text).toContain(link?.link ?? '(no link)');
+        await t.client().confirmEmailChange({ token: link?.token ?? '' });
+        await t.server.settled();
+        const notice = t.transport.sent.find((m) => m.to === 'hans@example.de');
+        expect(notice?.subject).toBe(
+          'Die E-Mail-Adresse Ihres Codelocks Connect-Kontos wurde geändert',
+        );
+        expect(notice?.text).toContain('hans.neu@example.de');
+
+        const admin = await fetch(new URL('/v1/admin/stats', t.url), {
+          headers: { 'accept-language': 'fr' },
+        });
+        expect(admin.status).toBe(401);
+        expect(await admin.json()).toMatchObject({
+          code: 'admin_key_invalid',
+          title: 'Une clé d’API d’administration valide est requise',
+        });
       } finally {
         await t.close();
       }
