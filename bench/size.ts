@@ -124,7 +124,10 @@ async function measure(entry: Entry): Promise<Row> {
     const byPath = new Map<string, OutputFile>(result.outputFiles.map((f) => [f.path, f]));
     const rel = (p: string) => p.replace(/^\//, '').replace(/^virtual-out\//, '');
     const outputs = Object.entries(meta.outputs).filter(([p]) => !p.endsWith('.map'));
-    const entryOut = outputs.find(([, o]) => o.entryPoint !== undefined);
+    // The entry's own output (dynamic `import()` targets are entry points in the metafile too).
+    const entryOut =
+      outputs.find(([, o]) => o.entryPoint?.endsWith(entry.id)) ??
+      outputs.find(([, o]) => o.entryPoint !== undefined);
     if (!entryOut) throw new Error('no entry output');
     const initial = new Set<string>();
     const visit = (path: string): void => {

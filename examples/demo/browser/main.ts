@@ -42,6 +42,19 @@ async function verifyEmailPage(host: HTMLElement): Promise<void> {
 const verify = document.querySelector<HTMLElement>('[data-verify-email]');
 if (verify) void verifyEmailPage(verify);
 
+// `?lang=fr` (or de, es, it, nl, en-US…): the forms speak that language, their strings loaded on
+// demand; the demo's own page text stays English. The account page's elements, created later,
+// get the same `lang`.
+const requested = new URLSearchParams(window.location.search).get('lang');
+const lang = requested && /^[a-z]{2,3}(?:-[a-z\d]{1,8})*$/i.test(requested) ? requested : null;
+if (lang) {
+  for (const form of document.querySelectorAll(
+    'connect-lost-password, connect-reset-password, connect-sign-in, connect-register',
+  )) {
+    form.setAttribute('lang', lang);
+  }
+}
+
 /**
  * `<div data-account>`: resume the session from the refresh cookie, then offer the two account
  * elements (given the signed-in client) and "sign out on every device".
@@ -67,6 +80,7 @@ async function accountPage(host: HTMLElement): Promise<void> {
     const element = document.createElement(tag);
     element.client = client;
     element.supportUrl = '/support';
+    if (lang) element.setAttribute('lang', lang);
     forms.append(element);
   }
   everywhere.hidden = false;

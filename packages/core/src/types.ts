@@ -92,9 +92,12 @@ export interface ConnectClient {
   refreshSession(options?: CallOptions): Promise<Session>;
   /** End the current session on the server and locally. */
   signOut(options?: CallOptions): Promise<void>;
-  /** Register a new account; resolves the same for new and existing emails. */
+  /**
+   * Register a new account; resolves the same for new and existing emails. `locale` (a language
+   * tag such as `fr`) is the language of the account's mails.
+   */
   register(
-    input: { email: string; password: string; name?: string },
+    input: { email: string; password: string; name?: string; locale?: string },
     options?: CallOptions,
   ): Promise<Accepted>;
   /** Verify a registration email with the token from its link. */

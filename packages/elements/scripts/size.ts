@@ -124,7 +124,9 @@ export async function measureBundled(entry: string): Promise<Sizes> {
     initial.add(path);
     for (const i of outputs[path]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
   };
-  const entryPath = Object.keys(outputs).find((path) => outputs[path]?.entryPoint);
+  // The app's entry (stdin), not the chunks of dynamic imports, which esbuild also lists as
+  // entry points (the lazily loaded string tables are such chunks).
+  const entryPath = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === '<stdin>');
   if (entryPath) visit(entryPath);
   const total: Sizes = { min: 0, gzip: 0, brotli: 0 };
   const initialFiles = new Set([...initial].map((path) => resolve(path)));

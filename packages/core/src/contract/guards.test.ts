@@ -411,6 +411,11 @@ const REQUESTS: [
     [
       { email: canonicalEmail, password },
       { email: canonicalEmail, password, name: fc.string({ minLength: 1, maxLength: 200 }) },
+      {
+        email: canonicalEmail,
+        password,
+        locale: fc.constantFrom('fr', 'en-GB', 'de-AT', 'zh-Hant-TW'),
+      },
     ],
   ],
   [

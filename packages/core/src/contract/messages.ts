@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
+import { LOCALE_PATTERN, MAX_LOCALE_LENGTH, MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
 import { Email, isWellFormedText } from './email.ts';
 import { PasswordPolicy } from './policy.ts';
 
@@ -8,7 +8,12 @@ import { PasswordPolicy } from './policy.ts';
  * members are rejected (`validation_failed` with an `unknown_field` issue).
  */
 
-export { MAX_PASSWORD_WIRE_LENGTH, REFRESH_COOKIE } from './constants.ts';
+export {
+  LOCALE_PATTERN,
+  MAX_LOCALE_LENGTH,
+  MAX_PASSWORD_WIRE_LENGTH,
+  REFRESH_COOKIE,
+} from './constants.ts';
 
 /** Lone surrogates are refused (`invalid_unicode`), never replaced: two inputs must not become one. */
 const wellFormed = () =>
@@ -29,6 +34,10 @@ export const ResetCode = z.string().check(z.regex(/^\d{8}$/));
 
 /** Display name given at registration. */
 export const DisplayName = z.string().check(z.minLength(1), z.maxLength(200), wellFormed());
+/** A language tag (`fr`, `en-GB`): the account's preferred language for its mails. */
+export const Locale = z
+  .string()
+  .check(z.minLength(1), z.maxLength(MAX_LOCALE_LENGTH), z.regex(LOCALE_PATTERN));
 
 /** The answer to every request whose outcome must not reveal whether an account exists. */
 export const Accepted = z.object({ status: z.literal('accepted') });
@@ -126,6 +135,8 @@ export const RegisterBody = z.strictObject({
   email: Email,
   password: Password,
   name: z.optional(DisplayName),
+  /** The language the account's mails are written in (the page's language when registering). */
+  locale: z.optional(Locale),
 });
 /** @see {@link RegisterBody} */
 export type RegisterBody = z.infer<typeof RegisterBody>;

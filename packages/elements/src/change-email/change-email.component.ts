@@ -11,6 +11,7 @@ import {
   textField,
 } from '../shared/templates.ts';
 import { checkEmail, text } from '../shared/validate.ts';
+import { useAccountStrings } from '../strings/account/index.ts';
 
 /**
  * Steps of `<connect-change-email>`, reflected as `data-step` on the element.
@@ -64,6 +65,7 @@ export class ConnectChangeEmail extends ConnectElement {
 
   constructor() {
     super();
+    useAccountStrings(); // this element's strings: only pages that show it carry them
     this._step = 'form';
     this._sentTo = '';
   }

@@ -13,6 +13,7 @@ import { PolicyController } from '../shared/policy-controller.ts';
 import { notice } from '../shared/step-templates.ts';
 import { errorSummary, heading, passwordField, submitButton } from '../shared/templates.ts';
 import { text } from '../shared/validate.ts';
+import { useAccountStrings } from '../strings/account/index.ts';
 
 /**
  * Steps of `<connect-change-password>`, reflected as `data-step` on the element.
@@ -65,6 +66,7 @@ export class ConnectChangePassword extends ConnectElement {
 
   constructor() {
     super();
+    useAccountStrings(); // this element's strings: only pages that show it carry them
     this._step = 'form';
   }
 

@@ -12,7 +12,11 @@ import {
   session,
 } from '../../test/server.ts';
 import type { ConnectPasswordChangedEvent } from '../shared/events.ts';
-import { en } from '../strings/en.ts';
+import { enAccount } from '../strings/account/en.ts';
+import { en as forms } from '../strings/en.ts';
+
+const en = { ...forms, ...enAccount };
+
 import type { ConnectChangePassword } from './change-password.component.ts';
 
 const NEW = 'Copper-Meadow-Lantern-58';

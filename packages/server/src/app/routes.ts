@@ -21,6 +21,7 @@ import { readJsonObject, validate } from '../http/body.ts';
 import { readCookie, refreshCookie } from '../http/cookies.ts';
 import { jsonResponse } from '../http/problem.ts';
 import type { Router } from '../http/router.ts';
+import { acceptedLanguage } from '../i18n/index.ts';
 import { register, verifyEmail } from '../services/accounts.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import {
@@ -106,7 +107,9 @@ export function addRoutes(router: Router, deps: RouteDeps): Router {
   });
   router.add(r.register.method, r.register.path, async (req, ctx) => {
     const body = validate(await readJsonObject(req), RegisterBody);
-    await register(deps, body, ctx.ip);
+    // The account's language: the one the client sent, else the browser's Accept-Language.
+    const locale = body.locale ?? acceptedLanguage(req.headers.get('accept-language')) ?? undefined;
+    await register(deps, { ...body, locale }, ctx.ip);
     return jsonResponse(ACCEPTED, r.register.status);
   });
   router.add(r.verifyEmail.method, r.verifyEmail.path, async (req, ctx) => {

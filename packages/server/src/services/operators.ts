@@ -128,7 +128,7 @@ export async function requireAccount(
 /** An activation token and its mail (activation or invitation wording), not yet stored. */
 function activationFor(
   deps: OperatorDeps,
-  account: Pick<AccountRecord, 'id'>,
+  account: Pick<AccountRecord, 'id' | 'locale'>,
   to: string,
   template: 'account_activation' | 'invitation',
 ): { token: TokenRecord; mail: NewOutboxMail } {
@@ -147,6 +147,7 @@ function activationFor(
       expiresAt: expiresAt.toISOString(),
     },
     createdAt: now,
+    locale: account.locale,
   });
   return {
     token: {
@@ -419,6 +420,7 @@ export async function changeEmailBySupport(
     template: 'email_changed',
     data: { newEmail: target, at: token.createdAt.toISOString(), bySupport: true },
     createdAt: token.createdAt,
+    locale: account.locale,
   });
   const result = await deps.store.recoverAccountEmail({
     accountId: account.id,

@@ -98,6 +98,7 @@ export async function changePassword(
       template: 'password_changed',
       data: { activated: false, at: now.toISOString() },
       createdAt: now,
+      locale: account.locale,
     }),
   });
   // The password changed in between (a reset, another tab): this session is over anyway.
@@ -151,6 +152,7 @@ export async function requestEmailChange(
       expiresAt: expiresAt.toISOString(),
     },
     createdAt: now,
+    locale: account.locale,
   });
   await deps.store.issueEmailChange(
     {
@@ -195,6 +197,7 @@ export async function confirmEmailChange(
         template: 'email_changed',
         data: { newEmail: account.email, at: now.toISOString(), bySupport: false },
         createdAt: now,
+        locale: account.locale,
       }),
   });
   if (!result.ok) {

@@ -23,6 +23,11 @@ export interface AccountRecord {
   /** Lower-cased canonical email: the unique lookup key. */
   emailKey: string;
   name: string | null;
+  /**
+   * Preferred language (a language tag such as `fr` or `en-GB`) for the account's mails, or
+   * null for the server's default (English).
+   */
+  locale: string | null;
   status: AccountStatus;
   /** PHC string, or null for migrated accounts awaiting activation. */
   passwordHash: string | null;
@@ -246,17 +251,30 @@ export interface Store {
   createAccount(
     account: Omit<
       AccountRecord,
-      'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt' | 'activationMailedAt'
-    >,
+      | 'failedSignIns'
+      | 'credentialVersion'
+      | 'activatedAt'
+      | 'updatedAt'
+      | 'activationMailedAt'
+      | 'locale'
+    > & { locale?: string | null },
   ): Promise<AccountRecord>;
   /** Insert many migrated accounts; existing emailKeys are skipped. Returns the inserted count. */
   importAccounts(
-    accounts: Array<{ id: string; email: string; emailKey: string; name: string | null }>,
+    accounts: Array<{
+      id: string;
+      email: string;
+      emailKey: string;
+      name: string | null;
+      locale?: string | null;
+    }>,
     now: Date,
   ): Promise<number>;
   findAccountByEmailKey(emailKey: string): Promise<AccountRecord | null>;
   findAccountById(id: string): Promise<AccountRecord | null>;
   setAccountStatus(id: string, status: AccountStatus, now: Date): Promise<void>;
+  /** Set (or with null, clear) the account's preferred language; false when no such account. */
+  setAccountLocale(id: string, locale: string | null, now: Date): Promise<boolean>;
   /** Record a failed sign-in; returns the new consecutive-failure count. */
   recordFailedSignIn(accountId: string, now: Date): Promise<number>;
   /**

@@ -151,6 +151,13 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'account locale',
+    // The account's preferred language (a language tag, e.g. 'fr'): its mails are written in it.
+    // NULL for every existing account means the server's default, English, as before.
+    statements: ['ALTER TABLE accounts ADD COLUMN locale TEXT'],
+  },
+  {
+    version: 5,
     name: 'registration password on its verification token',
     // A verify_email token carries the password hash of the registration that sent it, so
     // verifying activates exactly that registration's password: a later registration of the

@@ -45,6 +45,7 @@ export function toAccount(row: Row): AccountRecord {
     email: str(row.email),
     emailKey: str(row.email_key),
     name: strOrNull(row.name),
+    locale: strOrNull(row.locale),
     status: str(row.status) as AccountStatus,
     passwordHash: strOrNull(row.password_hash),
     credentialVersion: num(row.credential_version),

@@ -44,6 +44,7 @@ export function createSqlStore(
     findAccountByEmailKey: (emailKey) => one(accounts.findAccount('email_key', emailKey)),
     findAccountById: (id) => one(accounts.findAccount('id', id)),
     setAccountStatus: (id, status, now) => tx(accounts.setAccountStatus(id, status, now)),
+    setAccountLocale: (id, locale, now) => one(accounts.setAccountLocale(id, locale, now)),
     recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now)),
     recordSuccessfulSignIn: (id, now, rehash) =>
       one(accounts.recordSuccessfulSignIn(id, now, rehash)),
