@@ -208,7 +208,7 @@ for (const storeName of PARTS.includes('http') ? STORES : []) {
 if (PARTS.includes('cheap')) {
   section(
     'Server: a cheap route under sign-in load',
-    `\`GET /.well-known/jwks.json\` on 1 connection, alone and while 16 connections sign in (right password), ${ROUNDS + 1} interleaved rounds; sign-in req/s beside the raw argon2id rate measured right before.`,
+    `\`GET /.well-known/jwks.json\` on 1 connection at 200 req/s (a fixed schedule, as a page's other requests arrive: it does not take the CPU the sign-ins need), alone and while 16 connections sign in (right password) as fast as they can; ${ROUNDS + 1} interleaved rounds; sign-in req/s beside the raw argon2id rate measured right before. The goal: JWKS p99 ≤ 5 ms under the load, sign-in ≥ 0.85 × raw.`,
   );
   const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite']);
   const ready = (await server.first) as { url: string };
@@ -224,6 +224,7 @@ if (PARTS.includes('cheap')) {
         method: 'GET',
         path: '/.well-known/jwks.json',
         expect: 200,
+        rate: 200,
       }),
     );
     const raw = (await hashRate()).rate;
@@ -235,6 +236,7 @@ if (PARTS.includes('cheap')) {
         method: 'GET',
         path: '/.well-known/jwks.json',
         expect: 200,
+        rate: 200,
       }),
       load({
         url: ready.url,

@@ -21,6 +21,8 @@ export interface LoadSpec {
   /** Refresh: sign in with this body first, then send the rotated cookie each time. */
   chain?: { signIn: string };
   expect: number;
+  /** Open loop: each connection sends at most this many requests per second, on a fixed schedule. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -71,7 +73,13 @@ let until = 0;
 async function connection() {
   let cookie: string | undefined;
   if (spec.chain) cookie = (await send('POST', '/v1/sessions', spec.chain.signIn)).cookie;
+  let slot = performance.now();
   while (performance.now() < until) {
+    if (spec.rate) {
+      slot += 1000 / spec.rate;
+      const wait = slot - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
     const bodies = spec.bodies;
     const body = bodies ? bodies[next++ % bodies.length] : undefined;
     const started = performance.now();
