@@ -11,6 +11,7 @@ export default defineConfig({
     'policy/index': 'src/policy/index.ts',
     'contract/index': 'src/contract/index.ts',
     'node/index': 'src/node/index.ts',
+    'openapi/index': 'src/openapi/index.ts',
   },
   format: ['esm'],
   platform: 'neutral',

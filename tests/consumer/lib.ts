@@ -22,7 +22,7 @@ export const WORK = join(tmpdir(), 'connect-auth-consumer');
 export const NPM_CACHE = join(WORK, 'npm-cache');
 
 /** The packages, as `pnpm pack` writes them. */
-export const PACKAGES = ['core', 'elements', 'server'] as const;
+export const PACKAGES = ['core', 'elements', 'server', 'conformance'] as const;
 export type PackageName = (typeof PACKAGES)[number];
 
 /** Node 24 (the one running the tests) first on PATH: the server CLI and the bundlers use it. */

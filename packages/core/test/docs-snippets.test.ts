@@ -36,6 +36,8 @@ const pages = [
   'docs/deploying.md',
   'docs/activating-migrated-accounts.md',
   'docs/faq.md',
+  'docs/implementing-the-contract.md',
+  'packages/conformance/README.md',
 ];
 const outDir = join(root, 'node_modules/.cache/docs-snippets');
 
@@ -109,7 +111,10 @@ function check(snippets: Snippet[], lang: 'ts' | 'js'): string[] {
     declarationMap: false,
     sourceMap: false,
     // @connect-auth/server is not a dependency of the repository root, where the snippets live.
-    paths: { '@connect-auth/server': [join(root, 'packages/server/src/index.ts')] },
+    paths: {
+      '@connect-auth/server': [join(root, 'packages/server/src/index.ts')],
+      '@connect-auth/conformance': [join(root, 'packages/conformance/src/index.ts')],
+    },
     ...(lang === 'js' ? { allowJs: true, checkJs: true, strictNullChecks: false } : {}),
   };
   const files = new Map<string, { snippet: Snippet; preludeLines: number }>();

@@ -53,6 +53,12 @@ export const SETTINGS = [
     help: 'development mode: dev inbox at /dev/inbox, no SMTP, generated secret, mail payloads kept',
   },
   {
+    env: 'CONNECT_DEV_PUBLIC_HOST',
+    flag: 'dev-public-host',
+    type: 'boolean',
+    help: 'let --dev bind a non-loopback --host (its dev inbox hands out live reset links to anyone who can reach it); refused without it',
+  },
+  {
     env: 'SMTP_URL',
     flag: 'smtp-url',
     type: 'string',
@@ -203,6 +209,11 @@ export function loadConfig(source: {
       'database-statement-timeout',
     ),
     dev: parseBool(get('CONNECT_DEV', 'dev'), label('CONNECT_DEV', 'dev'), issues),
+    devPublicHost: parseBool(
+      get('CONNECT_DEV_PUBLIC_HOST', 'dev-public-host'),
+      label('CONNECT_DEV_PUBLIC_HOST', 'dev-public-host'),
+      issues,
+    ),
     smtpUrl: str('SMTP_URL', 'smtp-url'),
     publicUrl: str('PUBLIC_URL', 'public-url'),
     appUrl: str('APP_URL', 'app-url'),

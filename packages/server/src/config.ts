@@ -22,6 +22,12 @@ export interface ServerConfig {
   databaseStatementTimeoutSeconds: number;
   /** Development mode: dev inbox, generated secret, mail not sent. */
   dev: boolean;
+  /**
+   * Let dev mode bind an interface other than loopback. The dev inbox hands out live reset links
+   * to whoever asks, so without this a non-loopback `hostname` in dev mode is a configuration
+   * error (SECURITY 32). Default false.
+   */
+  devPublicHost: boolean;
   /** SMTP URL (`smtp://user:pass@host:587`); required unless dev. */
   smtpUrl: string | undefined;
   /** The server's own public URL (issuer of tokens, base of API links). */
@@ -244,6 +250,14 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
       message: 'is required unless --dev (CONNECT_DEV=1) is set',
     });
   }
+  const hostname = input.hostname ?? (dev ? '127.0.0.1' : '0.0.0.0');
+  const devPublicHost = input.devPublicHost ?? false;
+  if (dev && !devPublicHost && !isLoopbackHost(hostname)) {
+    issues.push({
+      key: label('HOST', 'host'),
+      message: `${JSON.stringify(hostname)} is not a loopback address: dev mode serves live reset links at /dev/mail to anyone who can reach it. Bind 127.0.0.1, or force it with --dev-public-host (CONNECT_DEV_PUBLIC_HOST=1) on a network you trust`,
+    });
+  }
   const allowedOrigins: string[] = [];
   for (const origin of input.allowedOrigins ?? []) {
     try {
@@ -298,11 +312,12 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     port,
-    hostname: input.hostname ?? (dev ? '127.0.0.1' : '0.0.0.0'),
+    hostname,
     dataDir: input.dataDir ?? './.data',
     databaseUrl,
     databaseStatementTimeoutSeconds,
     dev,
+    devPublicHost,
     smtpUrl,
     publicUrl,
     appUrl: appUrl ?? publicUrl,
@@ -317,6 +332,24 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
     mailFrom,
     productName: input.productName ?? 'Codelocks Connect',
   };
+}
+
+/**
+ * Whether binding `hostname` keeps a server reachable from this machine only: `localhost`,
+ * 127.0.0.0/8, `::1` (also IPv4-mapped).
+ *
+ * @example
+ * ```ts
+ * isLoopbackHost('127.0.0.1'); // true
+ * isLoopbackHost('0.0.0.0');   // false
+ * ```
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 export { loadConfig, SETTINGS } from './config-env.ts';

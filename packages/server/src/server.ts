@@ -13,7 +13,7 @@ import { loadSigningKeys, type SigningKeys } from './auth/keys.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
 import { createSecretHasher } from './auth/secrets.ts';
 import { createAccessTokens } from './auth/tokens.ts';
-import { resolveConfig, type ServerConfig } from './config.ts';
+import { isLoopbackHost, resolveConfig, type ServerConfig } from './config.ts';
 import { createSealer } from './crypto/seal.ts';
 import { type RunningServer, serve } from './http/node.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -80,7 +80,7 @@ async function devSecret(dataDir: string, logger: Logger): Promise<string> {
   } catch {
     // Not there yet.
   }
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
@@ -108,6 +108,9 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   } = options;
   const config = resolveConfig(options);
   const logger = options.logger ?? createLogger();
+  if (config.dev && !isLoopbackHost(config.hostname)) {
+    logger.warn('dev_public_host', { hostname: config.hostname });
+  }
   const store =
     givenStore ??
     (await openStore({
@@ -177,6 +180,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     const app = createApp({
       ...deps,
       jwks: () => keys.jwks,
+      publicUrl,
       allowedOrigins: [...origins],
       hsts: publicUrl().startsWith('https:'),
       trustProxy: config.trustProxy,

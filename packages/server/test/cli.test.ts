@@ -105,6 +105,66 @@ describe('CLI', () => {
     expect(await main(['import-legacy'], e.io)).toBe(2);
   });
 
+  it('#8 item 10: import-legacy refuses a file that is not UTF-8, naming the line, and imports nothing', async () => {
+    const latin1 = Buffer.from(
+      'email,name\nok@example.com,Ok\nrene@example.com,Ren\xe9 Dupont\n',
+      'latin1',
+    );
+    await writeFile(join(dir, 'latin1.csv'), latin1);
+    const c = capture();
+    const data = join(dir, 'latin1-data');
+    expect(await main(['import-legacy', join(dir, 'latin1.csv'), '--data-dir', data], c.io)).toBe(
+      1,
+    );
+    expect(c.err()).toContain('latin1.csv:3: not valid UTF-8 (byte 21 of the line)');
+    expect(c.err()).toContain('nothing was imported');
+    expect(c.err()).not.toContain('\ufffd');
+    expect(existsSync(join(data, 'connect-auth.db'))).toBe(false);
+    // A truncated sequence at the very end is found too.
+    await writeFile(
+      join(dir, 'cut.csv'),
+      Buffer.concat([Buffer.from('email,name\na@example.com,Ann '), Buffer.from([0xe2, 0x82])]),
+    );
+    const d = capture();
+    expect(await main(['import-legacy', join(dir, 'cut.csv'), '--data-dir', data], d.io)).toBe(1);
+    expect(d.err()).toContain('cut.csv:2: not valid UTF-8');
+  });
+
+  it('#8 item 10: import-legacy prints terminal escape sequences from the file escaped, never raw', async () => {
+    const hostile = [
+      'email,name',
+      'evil\u001b[2J\u001b]0;pwned\u0007@example.com,Eve',
+      'csi\u009b31m@example.com,Mallory',
+      'ok@example.com,Name \u202eevil\u202c',
+      '"quoted\u001b[1A",x',
+    ].join('\n');
+    await writeFile(join(dir, 'escapes.csv'), hostile);
+    const c = capture();
+    expect(
+      await main(
+        ['import-legacy', join(dir, 'escapes.csv'), '--data-dir', join(dir, 'esc-data')],
+        c.io,
+      ),
+    ).toBe(1);
+    const err = c.err();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting none reach the terminal
+    expect(err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
+    expect(err).toContain('escapes.csv:2: invalid email');
+    expect(err).toContain('\\u001b[2J');
+    expect(err).toContain('\\u009b31m');
+    const header = capture();
+    await writeFile(join(dir, 'esc-header.csv'), 'email\u001b[31m,name\na@example.com,A\n');
+    expect(
+      await main(
+        ['import-legacy', join(dir, 'esc-header.csv'), '--data-dir', join(dir, 'esc-data')],
+        header.io,
+      ),
+    ).toBe(1);
+    expect(header.err()).toContain('header must be');
+    expect(header.err()).toContain('\\u001b[31m');
+    expect(header.err()).not.toContain('\u001b');
+  });
+
   it('--help on every command', async () => {
     const top = capture();
     expect(await main(['--help'], top.io)).toBe(0);
@@ -191,6 +251,76 @@ describe('CLI', () => {
     stop();
     expect(await running).toBe(0);
     expect(c.out()).toContain('Stopped.');
+  });
+
+  it('SECURITY 32 (#8 item 9): serve --dev refuses a non-loopback host unless forced, and then warns loudly', async () => {
+    for (const host of ['0.0.0.0', '::', '192.0.2.10', 'example.com']) {
+      const c = capture();
+      const code = await main(
+        ['serve', '--dev', '--host', host, '--port', '0', '--data-dir', join(dir, 'dev-host')],
+        c.io,
+      );
+      expect(code, host).toBe(2);
+      expect(c.err()).toContain('HOST (--host)');
+      expect(c.err()).toContain('--dev-public-host');
+    }
+    // The environment alone does not slip past either.
+    const viaEnv = capture({ CONNECT_DEV: '1', HOST: '0.0.0.0' });
+    expect(
+      await main(['serve', '--port', '0', '--data-dir', join(dir, 'dev-host')], viaEnv.io),
+    ).toBe(2);
+    // Loopback spellings are fine.
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) {
+      const c = capture();
+      let stop!: () => void;
+      const shutdownSignal = new Promise<void>((r) => {
+        stop = r;
+      });
+      const warnings: string[] = [];
+      const running = main(
+        ['serve', '--dev', '--host', host, '--port', '0', '--data-dir', join(dir, 'dev-host')],
+        {
+          ...c.io,
+          shutdownSignal,
+          onListening: () => stop(),
+          serverOptions: {
+            logger: { info() {}, warn: (e: string) => warnings.push(e), error() {} },
+          },
+        },
+      );
+      expect(await running, host).toBe(0);
+      expect(c.err()).not.toContain('WARNING');
+      expect(warnings).not.toContain('dev_public_host');
+    }
+    // Forced: it starts, and says so on stderr and in the log.
+    const forced = capture();
+    let stop!: () => void;
+    const shutdownSignal = new Promise<void>((r) => {
+      stop = r;
+    });
+    const warnings: string[] = [];
+    const running = main(
+      [
+        'serve',
+        '--dev',
+        '--dev-public-host',
+        '--host',
+        '0.0.0.0',
+        '--port',
+        '0',
+        '--data-dir',
+        join(dir, 'dev-host'),
+      ],
+      {
+        ...forced.io,
+        shutdownSignal,
+        onListening: () => stop(),
+        serverOptions: { logger: { info() {}, warn: (e: string) => warnings.push(e), error() {} } },
+      },
+    );
+    expect(await running).toBe(0);
+    expect(forced.err()).toContain('WARNING: dev mode is listening on 0.0.0.0');
+    expect(warnings).toContain('dev_public_host');
   });
 });
 

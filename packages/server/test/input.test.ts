@@ -171,6 +171,86 @@ for (const factory of factories) {
       }
     });
 
+    it('SECURITY 29 (#8 item 5): lone surrogates are refused in every text field, over HTTP, never stored as U+FFFD', async () => {
+      const send = async (path: string, json: string) => {
+        const res = await t.post(path, json);
+        expect(res.status).toBe(400);
+        const body = await res.json();
+        expect(body.code).toBe('validation_failed');
+        return body.issues as Array<{ path: string[]; code: string }>;
+      };
+      // JSON escapes are valid UTF-8 on the wire and become lone surrogates once parsed.
+      for (const tail of ['\\ud800', '\\udc00', '\\udbff\\ud800']) {
+        expect(
+          await send(
+            '/v1/sessions',
+            `{"email":"input@example.com","password":"Harbour-Lantern-42${tail}"}`,
+          ),
+        ).toEqual([{ path: ['password'], code: 'invalid_unicode' }]);
+        expect(
+          await send(
+            '/v1/accounts',
+            `{"email":"x${tail}@example.com","password":"Harbour-Lantern-42"}`,
+          ),
+        ).toEqual([{ path: ['email'], code: 'invalid_email' }]);
+        expect(
+          await send(
+            '/v1/accounts',
+            `{"email":"n@example.com","password":"Harbour-Lantern-42","name":"A${tail}"}`,
+          ),
+        ).toEqual([{ path: ['name'], code: 'invalid_unicode' }]);
+        expect(await send('/v1/password-resets', `{"email":"input${tail}@example.com"}`)).toEqual([
+          { path: ['email'], code: 'invalid_email' },
+        ]);
+        expect(
+          await send(
+            '/v1/password-resets/complete',
+            `{"token":"${'A'.repeat(43)}","password":"Harbour-Lantern-42${tail}"}`,
+          ),
+        ).toEqual([{ path: ['password'], code: 'invalid_unicode' }]);
+      }
+      // U+FFFD itself is a character like any other: its password does not open a surrogate's door.
+      await seedAccount(t, 'fffd@example.com', 'active', 'Harbour-Lantern-42\ufffd');
+      expect(
+        (
+          await t.post('/v1/sessions', {
+            email: 'fffd@example.com',
+            password: 'Harbour-Lantern-42\ufffd',
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await t.post(
+            '/v1/sessions',
+            '{"email":"fffd@example.com","password":"Harbour-Lantern-42\\ud800"}',
+          )
+        ).status,
+      ).toBe(400);
+    });
+
+    it('SECURITY 30 (#8 item 6): email domains that are IP literals or numeric hosts are refused', async () => {
+      for (const email of [
+        'a@2130706433',
+        'a@0x7f.1',
+        'a@169.254.169.254',
+        'a@127.0.0.1',
+        'a@[127.0.0.1]',
+      ]) {
+        for (const path of ['/v1/password-resets', '/v1/accounts', '/v1/sessions']) {
+          const res = await t.post(
+            path,
+            path === '/v1/password-resets' ? { email } : { email, password: 'Harbour-Lantern-42' },
+          );
+          expect(res.status, `${path} ${email}`).toBe(400);
+          const body = await res.json();
+          expect(body.issues).toEqual([{ path: ['email'], code: 'invalid_email' }]);
+        }
+      }
+      await t.server.settled();
+      expect((await t.store.listMail(100)).filter((m) => !m.to.includes('.'))).toEqual([]);
+    });
+
     it('SECURITY 21/24: fuzzing every endpoint never yields a 500 and leaves Object.prototype unchanged', async () => {
       const methods = fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'HEAD', 'OPTIONS');
       const paths = fc.oneof(

@@ -11,23 +11,43 @@ export const MAX_EMAIL_LENGTH = 254;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 /**
+ * Whether `text` is well-formed UTF-16: no lone surrogate, which would otherwise be replaced by
+ * U+FFFD somewhere between here and the database, so that different inputs become one account,
+ * key or password.
+ *
+ * @example
+ * ```ts
+ * isWellFormedText('Anne-🔑'); // true
+ * isWellFormedText('x\ud800'); // false
+ * ```
+ */
+export function isWellFormedText(text: string): boolean {
+  // In a `u` regex a surrogate pair is one code point; only a lone surrogate is in \p{Cs}.
+  return !/\p{Cs}/u.test(text);
+}
+
+/**
  * Canonical form of an email address, identical on client and server: trimmed, NFC-normalised,
  * domain lower-cased and converted to ASCII (IDNA). The local part keeps its case (RFC 5321).
  * Idempotent: `canonicalizeEmail(canonicalizeEmail(x)) === canonicalizeEmail(x)`.
  *
  * Returns `null` for anything that is not a plausible single address: control characters
- * (CR, LF, NUL, …), more than {@link MAX_EMAIL_LENGTH} characters, no `@`, an empty part,
- * whitespace inside, or a domain that is not a valid host name.
+ * (CR, LF, NUL, …), lone surrogates, more than {@link MAX_EMAIL_LENGTH} characters, no `@`, an
+ * empty part, whitespace inside, or a domain that is not a DNS name: IP address literals and
+ * numeric hosts that URL parsers turn into one (`a@2130706433`, `a@0x7f.1` are `127.0.0.1`) are
+ * refused.
  *
  * @example
  * ```ts
  * canonicalizeEmail('  Owner@Example.COM ') // 'Owner@example.com'
  * canonicalizeEmail('a@bücher.de')          // 'a@xn--bcher-kva.de'
  * canonicalizeEmail('a@b.c\r\nBcc: x@y.z')  // null
+ * canonicalizeEmail('a@2130706433')         // null (127.0.0.1)
  * ```
  */
 export function canonicalizeEmail(input: string): string | null {
   if (typeof input !== 'string' || input.length > MAX_EMAIL_LENGTH * 4) return null;
+  if (!isWellFormedText(input)) return null;
   const trimmed = input.trim().normalize('NFC');
   if (CONTROL.test(trimmed) || /\s/u.test(trimmed)) return null;
   const at = trimmed.lastIndexOf('@');
@@ -51,6 +71,9 @@ export function canonicalizeEmail(input: string): string | null {
     return null;
   }
   if (!/^[a-z0-9.-]+$/u.test(domain)) return null;
+  // A DNS name never ends in a numeric label: one that does is an IPv4 address (the URL parser
+  // turned decimal, octal and hex forms into dotted quads), never a mailbox's domain.
+  if (/\.\d+$/u.test(domain)) return null;
   const email = `${local}@${domain}`;
   return email.length > MAX_EMAIL_LENGTH ? null : email;
 }

@@ -1,4 +1,4 @@
-import { canonicalizeEmail, MAX_EMAIL_LENGTH } from './canonical-email.ts';
+import { canonicalizeEmail, isWellFormedText, MAX_EMAIL_LENGTH } from './canonical-email.ts';
 import { MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
 import { isObject } from './guards.ts';
 import type { FieldIssue } from './problem.ts';
@@ -7,7 +7,8 @@ import type { FieldIssue } from './problem.ts';
  * Hand-written checks of the request bodies of the wire contract, for the browser: the same
  * verdicts as the strict zod schemas in `messages.ts` (which the server validates with), without
  * bundling zod. `checkX(value)` returns the field issues the client reports (`required`,
- * `too_short`, `too_long`, `invalid_format`, `invalid_type`, `unknown_field`, `invalid_email`),
+ * `too_short`, `too_long`, `invalid_format`, `invalid_type`, `unknown_field`, `invalid_email`,
+ * `invalid_unicode` for a lone surrogate in a password or name),
  * exactly those the schema's issues map to, and an empty list when the body fits.
  * `guards.test.ts` proves it on generated, mutated and hostile values.
  */
@@ -16,14 +17,20 @@ import type { FieldIssue } from './problem.ts';
  * One string member: minimum and maximum length (in code points, as zod counts), a pattern,
  * whether it must be an email. Length limits are absent for the code, which only has a pattern.
  */
-type Field = readonly [min?: number, max?: number, pattern?: RegExp, email?: boolean];
+type Field = readonly [
+  min?: number,
+  max?: number,
+  pattern?: RegExp,
+  email?: boolean,
+  wellFormed?: boolean,
+];
 type Fields = Record<string, Field>;
 
 const EMAIL: Field = [3, MAX_EMAIL_LENGTH * 4, undefined, true];
-const PASSWORD: Field = [1, MAX_PASSWORD_WIRE_LENGTH];
+const PASSWORD: Field = [1, MAX_PASSWORD_WIRE_LENGTH, undefined, false, true];
 const TOKEN: Field = [16, 512, /^[A-Za-z0-9_-]+$/];
 const CODE: Field = [undefined, undefined, /^\d{8}$/];
-const NAME: Field = [1, 200];
+const NAME: Field = [1, 200, undefined, false, true];
 
 /** Length in code points; a lone surrogate counts as one. */
 const codePoints = (text: string): number =>
@@ -50,7 +57,7 @@ function strict(value: unknown, required: Fields, optional: Fields = {}): Checke
   }
   const issues: FieldIssue[] = [];
   let typed = true;
-  const check = (key: string, [min, max, pattern, email]: Field): void => {
+  const check = (key: string, [min, max, pattern, email, wellFormed]: Field): void => {
     const member = value[key];
     const add = (code: string) => issues.push({ path: [key], code });
     const isString = typeof member === 'string';
@@ -68,6 +75,7 @@ function strict(value: unknown, required: Fields, optional: Fields = {}): Checke
     if (!isString) return;
     if (pattern && !pattern.test(member)) add('invalid_format');
     if (email && canonicalizeEmail(member) === null) add('invalid_email');
+    if (wellFormed && !isWellFormedText(member)) add('invalid_unicode');
   };
   for (const key in required) check(key, required[key] as Field);
   for (const key in optional) {

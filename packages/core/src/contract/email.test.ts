@@ -45,6 +45,38 @@ describe('canonicalizeEmail', () => {
     expect(canonicalizeEmail('\u2028a@b.co')).toBe('a@b.co');
   });
 
+  it('#8 item 5: refuses lone surrogates instead of letting them collide as U+FFFD', () => {
+    for (const input of ['a\ud800@example.com', 'a\udc00@example.com', 'a@exam\ud800ple.com']) {
+      expect(canonicalizeEmail(input)).toBeNull();
+    }
+    expect(canonicalizeEmail('a\ufffd@example.com')).toBe('a\ufffd@example.com');
+    expect(canonicalizeEmail('🔑@example.com')).toBe('🔑@example.com');
+  });
+
+  it('#8 item 6: refuses IP literals and numeric hosts, whatever their spelling', () => {
+    for (const input of [
+      'a@2130706433',
+      'a@0x7f.1',
+      'a@0x7f000001',
+      'a@127.0.0.1',
+      'a@0177.0.0.1',
+      'a@169.254.169.254',
+      'a@127.1',
+      'a@１２７.0.0.1',
+      'a@[127.0.0.1]',
+      'a@[::1]',
+      'a@[IPv6:::1]',
+      'a@example.123',
+      'a@10.0.0.1.',
+    ]) {
+      expect(canonicalizeEmail(input), input).toBeNull();
+    }
+    // Digits elsewhere in a DNS name are fine.
+    expect(canonicalizeEmail('a@1e100.net')).toBe('a@1e100.net');
+    expect(canonicalizeEmail('a@123.example.com')).toBe('a@123.example.com');
+    expect(canonicalizeEmail('a@mail.0x7f.io')).toBe('a@mail.0x7f.io');
+  });
+
   it('rejects non-strings', () => {
     expect(canonicalizeEmail(['a@b.co'] as never)).toBeNull();
     expect(canonicalizeEmail(undefined as never)).toBeNull();

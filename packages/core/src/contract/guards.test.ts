@@ -361,6 +361,8 @@ const edge = fc.constantFrom(
     '😀'.repeat(150),
     '\uD83D',
   ],
+  // Lone surrogates (#8 item 5): refused, never replaced by U+FFFD.
+  ...['Harbour-42\uD800', 'Harbour-42\uDC00', '\uDC00\uD800', 'a\uD800@example.com'],
 );
 const anyField = fc.oneof(
   ...[canonicalEmail, token, code, password, edge, fc.string(), hostile],
@@ -444,6 +446,27 @@ describe.each(REQUESTS)('%s: check ⇔ schema', (_name, schema, check, shapes) =
 });
 
 describe('request semantics pinned by example', () => {
+  it('#8 item 5: a lone surrogate in a password or name is invalid_unicode, in an email invalid_email — client and schema alike', () => {
+    for (const password of ['Harbour-Lantern-42\ud800', 'Harbour-Lantern-42\udc00']) {
+      const body = { email: 'a@example.com', password, name: 'Ann\udfff' };
+      const expected = [
+        { path: ['password'], code: 'invalid_unicode' },
+        { path: ['name'], code: 'invalid_unicode' },
+      ];
+      expect(checks.checkRegisterBody(body)).toEqual(expected);
+      const result = messages.RegisterBody.safeParse(body);
+      expect(result.success).toBe(false);
+      expect(issuesFromZod((result.error?.issues ?? []) as ZodIssueLike[], body)).toEqual(expected);
+    }
+    expect(checks.checkSignInBody({ email: 'a\ud800@example.com', password: 'x' })).toEqual([
+      { path: ['email'], code: 'invalid_email' },
+    ]);
+    // A well-formed pair is one code point, and fine.
+    expect(checks.checkSignInBody({ email: 'a@example.com', password: 'Harbour-🔑-42' })).toEqual(
+      [],
+    );
+  });
+
   it('reports every failing check of a member, then unknown members (prototype keys too)', () => {
     const body = JSON.parse('{"token":"short!","password":"","__proto__":1,"constructor":2}');
     expect(checks.checkCompletePasswordResetBody(body)).toEqual([

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
-import { Email } from './email.ts';
+import { Email, isWellFormedText } from './email.ts';
 import { PasswordPolicy } from './policy.ts';
 
 /**
@@ -10,8 +10,14 @@ import { PasswordPolicy } from './policy.ts';
 
 export { MAX_PASSWORD_WIRE_LENGTH, REFRESH_COOKIE } from './constants.ts';
 
+/** Lone surrogates are refused (`invalid_unicode`), never replaced: two inputs must not become one. */
+const wellFormed = () =>
+  z.refine<string>((value) => isWellFormedText(value), { message: 'invalid_unicode' });
+
 /** A password on the wire; the policy decides whether it is strong enough. */
-export const Password = z.string().check(z.minLength(1), z.maxLength(MAX_PASSWORD_WIRE_LENGTH));
+export const Password = z
+  .string()
+  .check(z.minLength(1), z.maxLength(MAX_PASSWORD_WIRE_LENGTH), wellFormed());
 
 /** An opaque single-use token as carried by a link (base64url, ≥ 256 bits). */
 export const Token = z
@@ -22,7 +28,7 @@ export const Token = z
 export const ResetCode = z.string().check(z.regex(/^\d{8}$/));
 
 /** Display name given at registration. */
-export const DisplayName = z.string().check(z.minLength(1), z.maxLength(200));
+export const DisplayName = z.string().check(z.minLength(1), z.maxLength(200), wellFormed());
 
 /** The answer to every request whose outcome must not reveal whether an account exists. */
 export const Accepted = z.object({ status: z.literal('accepted') });

@@ -161,6 +161,11 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
         requiredClaims: ['exp', 'iat', 'sub', 'jti'],
         clockTolerance: tolerance,
       });
+      // jose checks `iat` only against a maximum age: one beyond the tolerance in the future was
+      // not issued by a clock in step with ours.
+      if (Number(payload.iat) > Date.now() / 1000 + tolerance) {
+        throw new errors.JWTClaimValidationFailed('"iat" is in the future', payload, 'iat');
+      }
       // jose checks that `sub` and `jti` are present, not that they are strings.
       if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string') {
         throw new errors.JWTClaimValidationFailed('"sub" and "jti" must be strings', payload);

@@ -15,6 +15,8 @@ import { addRoutes } from './routes.ts';
 export interface AppDeps extends ServiceDeps {
   /** The JWK Set to publish. */
   jwks: () => unknown;
+  /** The server's public URL, for the OpenAPI document's `servers`. */
+  publicUrl?: () => string | undefined;
   /** Origins allowed for CORS with credentials and for cookie-authenticated calls. */
   allowedOrigins: readonly string[];
   /** Send HSTS (set when the public URL is https). */
@@ -33,6 +35,8 @@ export interface AppDeps extends ServiceDeps {
 /** The app. */
 export interface App {
   fetch(request: Request, context?: Partial<RequestContext>): Promise<Response>;
+  /** The routes the app answers (method and path), the dev inbox aside. */
+  routes(): Array<{ method: string; path: string }>;
 }
 
 /**
@@ -49,6 +53,7 @@ export function createApp(deps: AppDeps): App {
   const router = addRoutes(createRouter(), { ...deps, allowedOrigins });
   const policy = { hsts: deps.hsts, allowedOrigins };
   return {
+    routes: () => router.list(),
     async fetch(request, context = {}) {
       const ip = clientIp(request, context.ip, deps.trustProxy);
       let response: Response;

@@ -13,6 +13,7 @@ import {
   VerifyEmailBody,
   VerifyResetTokenBody,
 } from '@connect-auth/core/contract';
+import { createOpenApiDocument, OPENAPI_PATH } from '@connect-auth/core/openapi';
 import { readJsonObject, validate } from '../http/body.ts';
 import { readCookie, refreshCookie } from '../http/cookies.ts';
 import { jsonResponse } from '../http/problem.ts';
@@ -30,6 +31,8 @@ import { assertAllowedOrigin } from './origin.ts';
 /** What the routes need beyond the services. */
 export interface RouteDeps extends ServiceDeps {
   jwks: () => unknown;
+  /** The server's public URL for the OpenAPI document's `servers` (when known). */
+  publicUrl?: () => string | undefined;
   allowedOrigins: ReadonlySet<string>;
 }
 
@@ -106,5 +109,16 @@ export function addRoutes(router: Router, deps: RouteDeps): Router {
   router.add(r.jwks.method, r.jwks.path, async () =>
     jsonResponse(deps.jwks(), 200, { 'cache-control': 'public, max-age=300' }),
   );
+  // The contract as OpenAPI 3.1, generated from the same zod schemas the routes validate with.
+  let openApi: string | undefined;
+  router.add('GET', OPENAPI_PATH, async () => {
+    openApi ??= JSON.stringify(createOpenApiDocument({ serverUrl: deps.publicUrl?.() }));
+    return new Response(openApi, {
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+      },
+    });
+  });
   return router;
 }

@@ -110,6 +110,10 @@ export function createAccessTokens(deps: {
           currentDate: deps.clock(),
         },
       );
+      // jose checks `iat` only against a maximum age: a token issued beyond the tolerance in the
+      // future was not issued by this clock (found by the adversarial suite's time edges).
+      if (Number(payload.iat) > deps.clock().getTime() / 1000 + CLOCK_TOLERANCE_SECONDS)
+        throw new errors.JWTClaimValidationFailed('"iat" is in the future', payload, 'iat');
       // jose checks that these claims are present, not their types; AccessClaims promises them.
       if (typeof payload.cv !== 'number')
         throw new errors.JWTClaimValidationFailed('cv must be a number', payload, 'cv');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.ts';
+import { decodeUtf8, parseCsv, printable } from './csv.ts';
 
 describe('parseCsv (RFC 4180)', () => {
   it('reads quoted fields, doubled quotes, CRLF and LF, and line numbers', () => {
@@ -22,5 +22,27 @@ describe('parseCsv (RFC 4180)', () => {
     expect(records.map((r) => r.line)).toEqual([1, 4]);
     expect(errors.map((e) => e.line)).toEqual([2, 3, 5]);
     expect(errors[2]?.message).toContain('unterminated');
+  });
+});
+
+describe('decodeUtf8 and printable (#8 item 10)', () => {
+  it('finds the line and byte of the first invalid sequence, wherever it is', () => {
+    const at = (hex: string) => decodeUtf8(Buffer.from(hex, 'hex'));
+    expect(decodeUtf8(Buffer.from('a,b\nc,é\n'))).toEqual({ ok: true, text: 'a,b\nc,é\n' });
+    expect(decodeUtf8(Buffer.from('ann@example.com,Ren\xe9\n', 'latin1'))).toEqual({
+      ok: false,
+      line: 1,
+      column: 20,
+    });
+    expect(at('610a62800a')).toEqual({ ok: false, line: 2, column: 2 }); // stray continuation
+    expect(at('0a0ac080')).toEqual({ ok: false, line: 3, column: 1 }); // overlong
+    expect(at('0aeda080')).toEqual({ ok: false, line: 2, column: 1 }); // encoded surrogate
+    expect(at('41e282')).toEqual({ ok: false, line: 1, column: 2 }); // truncated at the end
+  });
+
+  it('escapes controls and bidi overrides, keeps tabs, line feeds and everything else', () => {
+    expect(printable('a\u001b[2Jb\u009bc\u202ed\te\nf é 🔑')).toBe(
+      'a\\u001b[2Jb\\u009bc\\u202ed\te\nf é 🔑',
+    );
   });
 });

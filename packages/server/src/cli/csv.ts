@@ -100,3 +100,76 @@ export function parseCsv(input: string): { records: CsvRecord[]; errors: CsvSynt
   }
   return { records, errors };
 }
+
+/**
+ * The text of a file that must be UTF-8, or the 1-based line and column (in bytes) of its first
+ * byte that is not: a Latin-1 export would otherwise import U+FFFD into emails and names. A
+ * leading BOM is kept for {@link parseCsv} to drop. Line feeds never occur inside a UTF-8
+ * sequence, so decoding line by line finds the line.
+ *
+ * @example
+ * ```ts
+ * decodeUtf8(Buffer.from('email,name\nann@example.com,Ren\xe9\n', 'latin1'));
+ * // { ok: false, line: 2, column: 20 }
+ * ```
+ */
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; line: number; column: number } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find where below.
+  }
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    // Where the sequence still waiting for continuation bytes began (-1: none): a truncated
+    // sequence is reported where it starts, not at the byte that ended it.
+    let pending = -1;
+    for (let i = start; i < end; i++) {
+      const continuation = ((bytes[i] as number) & 0xc0) === 0x80;
+      let out: string;
+      try {
+        out = decoder.decode(bytes.subarray(i, i + 1), { stream: true });
+      } catch {
+        const at = pending >= 0 ? pending : i;
+        return { ok: false, line, column: at - start + 1 };
+      }
+      if (out !== '') pending = -1;
+      else if (!continuation) pending = i;
+    }
+    try {
+      decoder.decode();
+    } catch {
+      return { ok: false, line, column: (pending >= 0 ? pending : end) - start + 1 };
+    }
+    start = end + 1;
+  }
+  return { ok: false, line: 1, column: 1 };
+}
+
+// C0 and C1 controls (ESC, CSI…), DEL, and the bidirectional overrides that reorder what a
+// terminal shows.
+const UNPRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * `text` safe to print on a terminal: control characters and bidi overrides from an imported
+ * file are shown as `\u001b`-style escapes, never sent raw (an escape sequence could rewrite the
+ * screen or hide lines of the report).
+ *
+ * @example
+ * ```ts
+ * printable('bad \u001b[2J row'); // 'bad \\u001b[2J row'
+ * ```
+ */
+export function printable(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (ch) => `\\u${(ch.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
+  );
+}

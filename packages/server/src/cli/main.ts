@@ -7,10 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, SETTINGS } from '../config.ts';
+import { ConfigError, isLoopbackHost, loadConfig, SETTINGS } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { type ConnectServer, type CreateServerOptions, createServer } from '../server.ts';
 import { openStore } from '../store/index.ts';
+import { decodeUtf8, printable } from './csv.ts';
 import { importLegacyAccounts } from './import-legacy.ts';
 
 /** Where the CLI writes and what it reads. */
@@ -115,6 +116,13 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     `Connect Auth server listening on ${url}${shown !== url ? ` (public URL ${shown})` : ''}\n`,
   );
   if (server.config.dev) io.stdout(`Dev inbox: ${url}/dev/inbox (JSON: ${url}/dev/mail)\n`);
+  if (server.config.dev && !isLoopbackHost(server.config.hostname)) {
+    io.stderr(
+      `\n!!! WARNING: dev mode is listening on ${server.config.hostname}, not on loopback.\n` +
+        '!!! Anyone who can reach this port can read every reset link at /dev/mail and take over\n' +
+        '!!! any account. Never do this on a network you do not fully trust.\n\n',
+    );
+  }
   io.onListening?.(server);
   await (io.shutdownSignal ?? signal());
   io.stdout('Shutting down: finishing in-flight requests…\n');
@@ -160,15 +168,25 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(`Expected exactly one CSV file.\n\n${IMPORT_HELP}`);
     return 2;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     io.stderr(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+      `Cannot read ${printable(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
     );
     return 1;
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    // Refused whole: a Latin-1 export decoded as UTF-8 turns é into U+FFFD in emails and names.
+    io.stderr(
+      `${printable(file)}:${decoded.line}: not valid UTF-8 (byte ${decoded.column} of the line); ` +
+        'nothing was imported. Save the file as UTF-8 and run the import again.\n',
+    );
+    return 1;
+  }
+  const text = decoded.text;
   const databaseUrl = parsed.values['database-url'] ?? io.env.DATABASE_URL;
   const dataDir = parsed.values['data-dir'] ?? io.env.DATA_DIR; // else openStore's own default
   let store: Awaited<ReturnType<typeof openStore>>;
@@ -180,7 +198,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   }
   try {
     const summary = await importLegacyAccounts(store, text, new Date());
-    for (const p of summary.problems) io.stderr(`${file}:${p.line}: ${p.message}\n`);
+    for (const p of summary.problems) io.stderr(printable(`${file}:${p.line}: ${p.message}\n`));
     io.stdout(
       `Read ${summary.rows} rows: imported ${summary.imported}, already present ${summary.existing}, ` +
         `duplicates in file ${summary.duplicates}, rejected ${summary.problems.length - summary.duplicates}.\n`,

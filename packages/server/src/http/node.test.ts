@@ -61,4 +61,40 @@ describe('serve (Node adapter)', () => {
       expect(answer.toLowerCase()).toContain(`${name}: ${value.toLowerCase()}`);
     }
   });
+
+  it("SECURITY 31 (#8 item 7): what Node's own parser refuses is answered as problem+json with the security headers", async () => {
+    const seen: string[] = [];
+    running = await serve({
+      async fetch(request) {
+        seen.push(request.method);
+        return jsonResponse({ ok: true });
+      },
+    });
+    const cases: Array<[string, string, string]> = [
+      ['GARBAGE\r\n\r\n', 'HTTP/1.1 400 Bad Request', '"code":"malformed_request"'],
+      [
+        'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+        'HTTP/1.1 400 Bad Request',
+        '"code":"validation_failed"',
+      ],
+      ['GET /\u0000 HTTP/1.1\r\nHost: x\r\n\r\n', 'HTTP/1.1 400 Bad Request', '"status":400'],
+      [
+        `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+        'HTTP/1.1 431 Request Header Fields Too Large',
+        '"code":"headers_too_large"',
+      ],
+    ];
+    for (const [request, statusLine, marker] of cases) {
+      const answer = await raw(running.port, request);
+      expect(answer.split('\r\n')[0]).toBe(statusLine);
+      expect(answer).toMatch(/content-type: application\/problem\+json/i);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(answer.toLowerCase()).toContain(`${name}: ${value.toLowerCase()}`);
+      }
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+      expect(typeof body.code).toBe('string');
+      expect(answer).toContain(marker);
+    }
+    expect(seen).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { MAX_REQUEST_BODY_BYTES } from '@connect-auth/core/contract';
 import { SECURITY_HEADERS } from './headers.ts';
 import { problemResponse } from './problem.ts';
@@ -34,6 +35,63 @@ class TooLarge extends Error {}
  * the public URL); browsers keep it from those.
  */
 const ADAPTER_HEADERS = SECURITY_HEADERS;
+
+/**
+ * What Node's own HTTP parser refuses before any handler runs (a malformed request line, headers
+ * over 16 KB, a request too slow to arrive) is answered like everything else: problem+json with
+ * a stable code and the security headers, then the connection closes. Node's default answer was
+ * a bare `400 Bad Request` without either.
+ */
+function parserFailure(error: NodeJS.ErrnoException): Response {
+  const connection = { ...ADAPTER_HEADERS, connection: 'close' };
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    return problemResponse(
+      'payload_too_large',
+      { issues: [{ path: [], code: 'headers_too_large' }] },
+      connection,
+      431,
+    );
+  }
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return problemResponse(
+      'validation_failed',
+      { issues: [{ path: [], code: 'request_timeout' }] },
+      connection,
+      408,
+    );
+  }
+  return problemResponse(
+    'validation_failed',
+    { issues: [{ path: [], code: 'malformed_request' }] },
+    connection,
+  );
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+async function answerParserFailure(error: NodeJS.ErrnoException, socket: Duplex): Promise<void> {
+  // A peer that reset the connection, or an answer already under way, gets nothing more.
+  if (
+    error.code === 'ECONNRESET' ||
+    !socket.writable ||
+    (socket as { _httpMessage?: unknown })._httpMessage
+  ) {
+    socket.destroy();
+    return;
+  }
+  const response = parserFailure(error);
+  const body = await response.text();
+  const lines = [`HTTP/1.1 ${response.status} ${REASONS[response.status] ?? 'Bad Request'}`];
+  response.headers.forEach((value, name) => {
+    lines.push(`${name}: ${value}`);
+  });
+  lines.push(`content-length: ${Buffer.byteLength(body)}`);
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -159,6 +217,9 @@ export async function serve(
       inFlight--;
       if (inFlight === 0) idle?.();
     }
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    answerParserFailure(error, socket).catch(() => socket.destroy());
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;

@@ -66,7 +66,8 @@ export class ProblemError extends Error {
 
 /**
  * Build a problem+json response. `rate_limited` gets a `Retry-After` header (whole seconds,
- * rounded up) matching `retryAfterMs`.
+ * rounded up) matching `retryAfterMs`. `status` defaults to the code's; only the Node adapter
+ * overrides it, for statuses Node's own parser decides (431, 408).
  *
  * @example
  * ```ts
@@ -77,8 +78,8 @@ export function problemResponse(
   code: ServerErrorCode,
   extras: ProblemExtras = {},
   headers: Record<string, string> = {},
+  status: number = ERROR_STATUS[code],
 ): Response {
-  const status = ERROR_STATUS[code];
   const body = {
     type: `${PROBLEM_TYPE_BASE}${code}`,
     title: TITLES[code],

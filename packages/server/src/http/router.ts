@@ -20,6 +20,8 @@ export interface Router {
   add(method: string, path: string, handler: Handler): Router;
   /** Find the handler or throw a 404/405 {@link ProblemError}. */
   match(method: string, path: string): Handler;
+  /** Every route added, in order (the OpenAPI test compares them with the document). */
+  list(): Array<{ method: string; path: string }>;
 }
 
 /**
@@ -53,6 +55,11 @@ export function createRouter(): Router {
         throw new ProblemError('method_not_allowed', {}, { allow });
       }
       return handler;
+    },
+    list() {
+      return [...routes].flatMap(([path, byMethod]) =>
+        [...byMethod.keys()].map((method) => ({ method, path })),
+      );
     },
   };
   return router;

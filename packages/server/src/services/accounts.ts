@@ -46,10 +46,12 @@ async function registerInBackground(
   now: Date,
 ): Promise<void> {
   const emailKey = email.toLowerCase();
+  // Hashed whatever the address's state (#8 item 4): the hash occupies the same CPU and hashing
+  // slot for a new address as for an existing one, so a request sent right after cannot tell.
+  const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
   const allowed = await deps.limits.mailAllowed(emailKey, now);
   let account: AccountRecord | null = await deps.store.findAccountByEmailKey(emailKey);
   if (!account) {
-    const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
     try {
       account = await deps.store.createAccount({
         id: crypto.randomUUID(),
@@ -61,12 +63,21 @@ async function registerInBackground(
         createdAt: now,
       });
       deps.logger.info('registered', { accountId: account.id, ip });
-      if (allowed) await issueOneTime(deps, account, 'verify_email');
+      if (allowed) await issueOneTime(deps, account, 'verify_email', { passwordHash });
       return;
     } catch (error) {
       if (!isStoreError(error, 'email_taken')) throw error;
       account = await deps.store.findAccountByEmailKey(emailKey);
     }
+  }
+  if (account?.status === 'pending_verification') {
+    // Pre-account takeover (#8 item 3, SECURITY 28): nobody has proven this address yet, so a new
+    // registration replaces the pending one. Its link carries its own password and supersedes
+    // every earlier link: whoever registered first cannot have their password activated by the
+    // mailbox owner confirming the owner's own registration.
+    deps.logger.info('register_pending', { accountId: account.id, ip });
+    if (allowed) await issueOneTime(deps, account, 'verify_email', { passwordHash });
+    return;
   }
   deps.logger.info('register_existing', { accountId: account?.id ?? null, ip });
   if (!account || account.status === 'disabled' || !allowed) return;

@@ -3,6 +3,7 @@
  * them. All figures live here, in one table, so tests and docs read the same numbers.
  */
 
+import { isIPv6 } from 'node:net';
 import { ProblemError } from '../http/problem.ts';
 import type { Store } from '../store/types.ts';
 
@@ -12,19 +13,32 @@ export interface LimitSettings {
   mailCooldownMs: number;
   /** …and at most `mailPerHour` per hour. */
   mailPerHour: number;
-  /** Requests per IP to the mail-sending endpoints, per `ipWindowMs`. */
+  /** Requests per IP (IPv6: per /64) to the mail-sending endpoints, per `ipWindowMs`. */
   ipRequests: number;
   ipWindowMs: number;
-  /** Failed sign-ins per IP per `ipWindowMs` before the IP is refused. */
+  /**
+   * Failed sign-ins per IP (IPv6: per /64) per `ipWindowMs` before the IP is refused. Each attempt
+   * is reserved before its password is verified, and given back when it succeeds.
+   */
   ipSignInFailures: number;
-  /** Consecutive failures (per canonical email) before the growing delay starts. */
+  /** Consecutive failures of one email from one source (IP, IPv6 /64) before the growing delay. */
   delayFrom: number;
-  /** First delay in ms (doubles per further failure), capped at `maxDelayMs`. */
+  /**
+   * First delay in ms (doubles per further failure from that source), capped at `maxDelayMs`.
+   * Attempts made while a delay runs are refused and neither counted nor extend it.
+   */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Failures (per canonical email) after which sign-in stops until a password reset (or `failureWindowMs` passes). */
-  hardStop: number;
+  /** How long a source's consecutive failures of one email are remembered. */
   failureWindowMs: number;
+  /**
+   * Failures of one email from all sources per `accountWindowMs` after which sign-in for it pauses
+   * until that window ends — except from sources where its owner signed in within
+   * `knownSourceMs`. A completed password reset lifts it at once.
+   */
+  hardStop: number;
+  accountWindowMs: number;
+  knownSourceMs: number;
   /** Wrong codes accepted per token. */
   codeAttempts: number;
   /** Code attempts per address (known or not) per `codeAddressWindowMs`, before `rate_limited`. */
@@ -49,14 +63,42 @@ export const DEFAULT_LIMITS: LimitSettings = {
   delayFrom: 5,
   baseDelayMs: 1_000,
   maxDelayMs: 15 * 60_000,
-  hardStop: 20,
   failureWindowMs: 24 * 60 * 60_000,
+  hardStop: 20,
+  accountWindowMs: 60 * 60_000,
+  knownSourceMs: 30 * 24 * 60 * 60_000,
   codeAttempts: 5,
   // Up to 5 mails an hour each bring a code worth 5 attempts: 25 is the most a real user can
   // spend, so 30 never stops someone typing their own codes and still caps guessing per address.
   codeAttemptsPerAddress: 30,
   codeAddressWindowMs: 60 * 60_000,
 };
+
+/**
+ * The key a client address is counted under: an IPv4 address as is (also when IPv4-mapped), an
+ * IPv6 address by its /64 prefix — one subscriber usually holds a whole /64, so counting full
+ * addresses would give one attacker 2^64 "IPs".
+ *
+ * @example
+ * ```ts
+ * ipKey('2001:db8:1:2:aaaa::1'); // '2001:db8:1:2::/64'
+ * ipKey('::ffff:192.0.2.7');     // '192.0.2.7'
+ * ```
+ */
+export function ipKey(ip: string): string {
+  const mapped = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1] as string;
+  const address = ip.split('%')[0] ?? '';
+  if (!isIPv6(address)) return ip;
+  const halves = address.split('::');
+  const groups = (part: string | undefined): string[] =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
+  const head = groups(halves[0]);
+  const tail = groups(halves[1]);
+  const all = [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail];
+  const prefix = all.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16));
+  return `${prefix.join(':')}::/64`;
+}
 
 /** Rate-limit operations used by the services. */
 export interface Limits {
@@ -72,16 +114,30 @@ export interface Limits {
   /** Whether a reset/activation/verification mail may go to this address now (silent limit). */
   mailAllowed(emailKey: string, now: Date): Promise<boolean>;
   /**
-   * Admit one sign-in attempt or throw `rate_limited`. An admitted attempt is counted at once
-   * (atomically), so a burst of parallel guesses cannot all pass a check made before any failure
-   * was recorded; returns the attempt's number since the last success.
+   * Admit one sign-in attempt or throw `rate_limited`. An admitted attempt is counted as a failure
+   * at once — per IP, per email and source, per email — with atomic increments, so a parallel
+   * burst can never get more attempts verified than the limits allow (reserve, then verify);
+   * {@link Limits.signInSucceeded} gives the reservation back. Returns the attempt's number from
+   * this source since its last success.
    */
   signInGate(emailKey: string, ip: string, now: Date): Promise<number>;
-  /** The admitted attempt `attempt` failed: count it per IP and start the growing delay. */
-  signInFailed(emailKey: string, ip: string, now: Date, attempt: number): Promise<void>;
-  /** Forget the email's failures (successful sign-in, completed reset). */
+  /** The admitted attempt succeeded: give back its reservations, forget the source's failures. */
+  signInSucceeded(emailKey: string, ip: string, now: Date): Promise<void>;
+  /** Forget every sign-in failure of the email (a completed reset). */
   signInCleared(emailKey: string): Promise<void>;
 }
+
+// Emails hold no whitespace, so a space ends the email in every key: the prefix of one email's
+// keys is never the prefix of another's.
+const signInPrefix = (emailKey: string) => `signin ${emailKey} `;
+const signInKeys = (emailKey: string, source: string) => ({
+  ip: `ip:signin:${source}`,
+  source: `${signInPrefix(emailKey)}source ${source}`,
+  wait: `${signInPrefix(emailKey)}wait ${source}`,
+  account: `${signInPrefix(emailKey)}account`,
+  // Not under the prefix: a reset forgets failures, not where the owner signs in from.
+  known: `known-source ${emailKey} ${source}`,
+});
 
 function limited(resetAt: Date, now: Date): ProblemError {
   return new ProblemError('rate_limited', {
@@ -103,7 +159,7 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
   return {
     settings: s,
     async ipRequest(kind, ip, now) {
-      const hit = await store.hitRateLimit(`ip:${kind}:${ip}`, s.ipWindowMs, now);
+      const hit = await store.hitRateLimit(`ip:${kind}:${ipKey(ip)}`, s.ipWindowMs, now);
       if (hit.count > s.ipRequests) throw limited(hit.resetAt, now);
     },
     async codeAttempt(emailKey, tokenId, now) {
@@ -125,27 +181,50 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
       return hour.count <= s.mailPerHour;
     },
     async signInGate(emailKey, ip, now) {
-      const ipHits = await store.peekRateLimit(`ip:signin:${ip}`, now);
-      if (ipHits && ipHits.count >= s.ipSignInFailures) throw limited(ipHits.resetAt, now);
-      const failures = await store.peekRateLimit(`signin:fail:${emailKey}`, now);
-      if (failures && failures.count >= s.hardStop) throw limited(failures.resetAt, now);
-      const lock = await store.peekRateLimit(`signin:lock:${emailKey}`, now);
-      if (lock && lock.resetAt > now) throw limited(lock.resetAt, now);
-      const hit = await store.hitRateLimit(`signin:fail:${emailKey}`, s.failureWindowMs, now);
-      if (hit.count > s.hardStop) throw limited(hit.resetAt, now);
-      return hit.count;
-    },
-    async signInFailed(emailKey, ip, now, attempt) {
-      await store.hitRateLimit(`ip:signin:${ip}`, s.ipWindowMs, now);
+      const source = ipKey(ip);
+      const key = signInKeys(emailKey, source);
+      // A delay running for this source: refused without counting, so it is never extended.
+      const wait = await store.peekRateLimit(key.wait, now);
+      if (wait) throw limited(wait.resetAt, now);
+      // The account-wide pause spares sources where the owner signed in lately.
+      const paused = async (hits: number) =>
+        hits >= s.hardStop && (await store.peekRateLimit(key.known, now)) === null;
+      const account = await store.peekRateLimit(key.account, now);
+      if (account && (await paused(account.count))) throw limited(account.resetAt, now);
+      // Reserve, then verify: each hit is atomic, so N parallel attempts get distinct counts.
+      const perIp = await store.hitRateLimit(key.ip, s.ipWindowMs, now);
+      if (perIp.count > s.ipSignInFailures) throw limited(perIp.resetAt, now);
+      const attempt = (await store.hitRateLimit(key.source, s.failureWindowMs, now)).count;
       if (attempt >= s.delayFrom) {
+        // One attempt per delay: the first hit opens the window, any other in it is refused.
         const delay = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (attempt - s.delayFrom));
-        await store.clearRateLimit(`signin:lock:${emailKey}`);
-        await store.hitRateLimit(`signin:lock:${emailKey}`, delay, now);
+        const slot = await store.hitRateLimit(key.wait, delay, now);
+        if (slot.count > 1) {
+          await store.releaseRateLimit(key.source, now);
+          await store.releaseRateLimit(key.ip, now);
+          throw limited(slot.resetAt, now);
+        }
       }
+      const total = await store.hitRateLimit(key.account, s.accountWindowMs, now);
+      if (await paused(total.count - 1)) {
+        await store.releaseRateLimit(key.account, now);
+        await store.releaseRateLimit(key.source, now);
+        await store.releaseRateLimit(key.ip, now);
+        throw limited(total.resetAt, now);
+      }
+      return attempt;
+    },
+    async signInSucceeded(emailKey, ip, now) {
+      const key = signInKeys(emailKey, ipKey(ip));
+      await store.releaseRateLimit(key.ip, now);
+      await store.releaseRateLimit(key.account, now);
+      await store.clearRateLimit(key.source);
+      await store.clearRateLimit(key.wait);
+      await store.clearRateLimit(key.known);
+      await store.hitRateLimit(key.known, s.knownSourceMs, now);
     },
     async signInCleared(emailKey) {
-      await store.clearRateLimit(`signin:fail:${emailKey}`);
-      await store.clearRateLimit(`signin:lock:${emailKey}`);
+      await store.clearRateLimitPrefix(signInPrefix(emailKey));
     },
   };
 }

@@ -59,6 +59,7 @@ export async function issueOneTime(
   deps: ServiceDeps,
   account: AccountRecord,
   purpose: TokenPurpose,
+  options: { passwordHash?: string } = {},
 ): Promise<void> {
   const now = deps.clock();
   const token = randomToken();
@@ -104,6 +105,7 @@ export async function issueOneTime(
     expiresAt,
     usedAt: null,
     supersededAt: null,
+    ...(options.passwordHash ? { passwordHash: options.passwordHash } : {}),
   };
   await deps.store.issueToken(record, SUPERSEDES[purpose], mail);
   deps.logger.info('token_issued', {

@@ -112,7 +112,7 @@ export async function signIn(
       ? await deps.hasher.verify(account.passwordHash, password)
       : await deps.hasher.verifyDummy(password);
   if (!ok || !account || account.status !== 'active') {
-    await deps.limits.signInFailed(emailKey, ip, now, attempt);
+    // The attempt was counted as a failure when the gate admitted it (reserve, then verify).
     // The account's own counter is written after the answer: written before, it made a wrong
     // password for an existing account one database write slower than an unknown email.
     if (account) {
@@ -134,7 +134,7 @@ export async function signIn(
       ? { from: account.passwordHash, to: await deps.hasher.hash(password) }
       : undefined;
   await deps.store.recordSuccessfulSignIn(account.id, now, rehash);
-  await deps.limits.signInCleared(emailKey);
+  await deps.limits.signInSucceeded(emailKey, ip, now);
   deps.logger.info('sign_in', { accountId: account.id, ip });
   return startSession(deps, account);
 }

@@ -53,6 +53,7 @@ export async function openStore(options: {
     );
   }
   const dataDir = options.dataDir ?? './.data';
-  await mkdir(dataDir, { recursive: true });
+  // The database holds password hashes, emails and sealed keys: owner-only (SECURITY 31).
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   return openSqliteStore({ path: join(dataDir, SQLITE_FILE_NAME) });
 }

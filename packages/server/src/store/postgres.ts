@@ -99,6 +99,14 @@ class PostgresDriver implements SqlDriver {
     return this.#track(async () => {
       const client = await this.#pool.connect();
       let broken: Error | undefined;
+      // A checked-out client has no pool listener: a connection the database drops between two
+      // statements (terminated, restarted) would emit an unhandled 'error' and kill the process.
+      // Found by the adversarial suite; the next statement fails instead, and the client is
+      // discarded rather than returned to the pool.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const value = await this.#drive(operation, client);
@@ -113,6 +121,7 @@ class PostgresDriver implements SqlDriver {
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -31,6 +31,29 @@ describe('SQLite adapter specifics', () => {
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(db.prepare('SELECT COUNT(*) AS n FROM accounts').get()).toEqual({ n: 1 });
     db.close();
+  });
+
+  it('SECURITY 31 (#8 item 8): the data directory is created 0700, the database and its WAL files 0600, whatever the umask', async () => {
+    const previous = process.umask(0o022);
+    try {
+      const dataDir = join(dir, 'fresh', 'data');
+      const store = await openStore({ dataDir });
+      await createAccount(store);
+      const mode = async (path: string) => (await stat(path)).mode & 0o777;
+      expect(await mode(dataDir)).toBe(0o700);
+      for (const suffix of ['', '-wal', '-shm']) {
+        const path = join(dataDir, SQLITE_FILE_NAME + suffix);
+        if (suffix === '' || existsSync(path)) expect(await mode(path), suffix).toBe(0o600);
+      }
+      expect(existsSync(join(dataDir, `${SQLITE_FILE_NAME}-wal`))).toBe(true);
+      await store.close();
+      // A database file left world-readable by an earlier version is tightened on open.
+      await chmod(join(dataDir, SQLITE_FILE_NAME), 0o644);
+      await (await openStore({ dataDir })).close();
+      expect(await mode(join(dataDir, SQLITE_FILE_NAME))).toBe(0o600);
+    } finally {
+      process.umask(previous);
+    }
   });
 
   it('openStore defaults to the data directory the server uses (./.data)', async () => {

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { StoreError } from './errors.ts';
 import type { Operation, SqlContext, SqlDriver, StoreTestHooks } from './sql/driver.ts';
@@ -139,6 +140,12 @@ class SqliteDriver implements SqlDriver {
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const timeout = options.busyTimeoutMs ?? 5000;
+  if (options.path !== ':memory:' && !options.path.startsWith('file:')) {
+    // Created owner-only before SQLite opens it (hashes, emails, sealed keys; SECURITY 31);
+    // SQLite gives the -wal and -shm files the database file's mode.
+    closeSync(openSync(options.path, 'a', 0o600));
+    chmodSync(options.path, 0o600);
+  }
   const db = new DatabaseSync(options.path, {
     timeout,
     enableForeignKeyConstraints: true,

@@ -54,6 +54,11 @@ export interface TokenRecord {
   usedAt: Date | null;
   /** Set when a newer token of the same account and purpose family replaced this one. */
   supersededAt: Date | null;
+  /**
+   * verify_email only: the PHC hash of the password given by the registration that sent this
+   * token; verifying makes it the account's password. Absent on other purposes.
+   */
+  passwordHash?: string | null;
 }
 
 /** A mail waiting in, or delivered from, the durable outbox. */
@@ -222,7 +227,10 @@ export interface Store {
    * pending_activation account, and enqueue the notice. Exactly one of N parallel calls succeeds.
    */
   completePasswordReset(input: CompleteResetInput): Promise<CompleteResetResult>;
-  /** Consume a verify_email token and activate the account, atomically. */
+  /**
+   * Consume a verify_email token and activate the account, atomically; a token carrying a
+   * `passwordHash` sets it as the account's password (the registration that sent this link).
+   */
   completeEmailVerification(
     tokenId: string,
     now: Date,
@@ -268,6 +276,10 @@ export interface Store {
   peekRateLimit(key: string, now: Date): Promise<RateLimitHit | null>;
   /** Forget a key (e.g. a successful sign-in clears the account's failures). */
   clearRateLimit(key: string): Promise<void>;
+  /** Give back one counted event of a window still open (never below 0; the window keeps its end). */
+  releaseRateLimit(key: string, now: Date): Promise<void>;
+  /** Forget every key starting with `prefix` (a plain prefix: `%` and `_` are not patterns). */
+  clearRateLimitPrefix(prefix: string): Promise<void>;
 
   // Signing keys
   listSigningKeys(): Promise<SigningKeyRecord[]>;

@@ -42,6 +42,31 @@ export function clearRateLimit(key: string): Operation<void> {
   };
 }
 
+/**
+ * Give back one event of a window that is still open (a reserved attempt that turned out not to
+ * count, e.g. a sign-in that succeeded); never below zero, never extending the window.
+ *
+ * @internal
+ */
+export function releaseRateLimit(key: string, now: Date): Operation<void> {
+  return function* () {
+    yield sql`UPDATE rate_limits SET hits = hits - 1
+      WHERE key = ${key} AND hits > 0 AND reset_at > ${now.getTime()}`;
+  };
+}
+
+/**
+ * Forget every key that starts with `prefix` (compared as a plain prefix, no pattern characters;
+ * `substr` counts code points on both databases).
+ *
+ * @internal
+ */
+export function clearRateLimitPrefix(prefix: string): Operation<void> {
+  return function* () {
+    yield sql`DELETE FROM rate_limits WHERE substr(key, 1, ${[...prefix].length}) = ${prefix}`;
+  };
+}
+
 /** @internal */
 export function listSigningKeys(): Operation<SigningKeyRecord[]> {
   return function* () {

@@ -106,6 +106,14 @@ export const migrations: readonly Migration[] = [
       'CREATE INDEX refresh_tokens_parent ON refresh_tokens (parent_id)',
     ],
   },
+  {
+    version: 3,
+    name: 'registration password on its verification token',
+    // A verify_email token carries the password hash of the registration that sent it, so
+    // verifying activates exactly that registration's password: a later registration of the
+    // same pending address replaces the earlier one (and its link), never the reverse.
+    statements: ['ALTER TABLE tokens ADD COLUMN password_hash TEXT'],
+  },
 ];
 
 /**

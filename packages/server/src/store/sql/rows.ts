@@ -65,6 +65,8 @@ export function toToken(row: Row): TokenRecord {
     expiresAt: date(row.expires_at),
     usedAt: dateOrNull(row.used_at),
     supersededAt: dateOrNull(row.superseded_at),
+    // Only verify_email tokens carry one; absent rather than null on the others.
+    ...(row.password_hash ? { passwordHash: strOrNull(row.password_hash) } : {}),
   };
 }
 

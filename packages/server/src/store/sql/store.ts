@@ -69,6 +69,8 @@ export function createSqlStore(
     hitRateLimit: (key, windowMs, now) => one(limits.hitRateLimit(key, windowMs, now)),
     peekRateLimit: (key, now) => one(limits.peekRateLimit(key, now)),
     clearRateLimit: (key) => one(limits.clearRateLimit(key)),
+    releaseRateLimit: (key, now) => one(limits.releaseRateLimit(key, now)),
+    clearRateLimitPrefix: (prefix) => one(limits.clearRateLimitPrefix(prefix)),
 
     listSigningKeys: () => one(limits.listSigningKeys()),
     ensureSigningKey: (key) => tx(limits.ensureSigningKey(key)),

@@ -36,10 +36,11 @@ export function issueToken(
       step('issueToken', 'supersede');
     }
     yield sql`INSERT INTO tokens
-      (id, account_id, purpose, token_hash, code_hash, code_attempts, created_at, expires_at, used_at, superseded_at)
+      (id, account_id, purpose, token_hash, code_hash, code_attempts, created_at, expires_at, used_at, superseded_at, password_hash)
       VALUES (${token.id}, ${token.accountId}, ${token.purpose}, ${token.tokenHash}, ${token.codeHash},
               ${token.codeAttempts}, ${at}, ${token.expiresAt.getTime()},
-              ${token.usedAt?.getTime() ?? null}, ${token.supersededAt?.getTime() ?? null})`;
+              ${token.usedAt?.getTime() ?? null}, ${token.supersededAt?.getTime() ?? null},
+              ${token.passwordHash ?? null})`;
     step('issueToken', 'insert_token');
     yield insertMail(mail);
     step('issueToken', 'enqueue_mail');
@@ -194,7 +195,10 @@ export function completeEmailVerification(
     if (!consumed.ok) return consumed;
     step(op, 'consume');
     const id = consumed.accountId;
-    yield sql`UPDATE accounts SET status = 'active', activated_at = COALESCE(activated_at, ${at}), updated_at = ${at}
+    // The password of the registration that sent this very link (pre-account takeover, #8):
+    // never an earlier or later registration's.
+    yield sql`UPDATE accounts SET status = 'active', activated_at = COALESCE(activated_at, ${at}), updated_at = ${at},
+        password_hash = COALESCE((SELECT password_hash FROM tokens WHERE id = ${tokenId}), password_hash)
       WHERE id = ${id} AND status = 'pending_verification'`;
     step(op, 'activate');
     yield sql`UPDATE tokens SET superseded_at = ${at}

@@ -70,6 +70,34 @@ export function limitTests(factory: StoreFactory): void {
       await store().clearRateLimit('never-seen');
     });
 
+    it('releases one hit of an open window, never below zero, and clears by literal prefix', async () => {
+      await store().hitRateLimit('r', MINUTE, T0);
+      await store().hitRateLimit('r', MINUTE, T0);
+      await store().releaseRateLimit('r', at(1));
+      expect(await store().peekRateLimit('r', at(1))).toEqual({ count: 1, resetAt: at(MINUTE) });
+      await store().releaseRateLimit('r', at(1));
+      await store().releaseRateLimit('r', at(1));
+      expect(await store().peekRateLimit('r', at(1))).toEqual({ count: 0, resetAt: at(MINUTE) });
+      await store().releaseRateLimit('never-seen', T0);
+      for (const key of [
+        'signin a%b@x.io src 1',
+        'signin a%b@x.io acct',
+        'signin a_b@x.io acct',
+        'signin 𝒜@x.io acct',
+      ]) {
+        await store().hitRateLimit(key, MINUTE, T0);
+      }
+      await store().clearRateLimitPrefix('signin a%b@x.io ');
+      await store().clearRateLimitPrefix('signin 𝒜@x.io ');
+      expect(await store().peekRateLimit('signin a%b@x.io src 1', T0)).toBeNull();
+      expect(await store().peekRateLimit('signin a%b@x.io acct', T0)).toBeNull();
+      expect(await store().peekRateLimit('signin 𝒜@x.io acct', T0)).toBeNull();
+      expect(await store().peekRateLimit('signin a_b@x.io acct', T0)).toEqual({
+        count: 1,
+        resetAt: at(MINUTE),
+      });
+    });
+
     it('loses no parallel hit', async () => {
       const hits = await Promise.all(
         Array.from({ length: 30 }, () => store().hitRateLimit('p', MINUTE, T0)),
