@@ -16,6 +16,8 @@ export interface LoadSpec {
   bodies?: string[];
   /** Bodies `{"email":"<prefix><i>@example.com"}` for i < count, cycled. */
   emails?: { prefix: string; count: number };
+  /** Mixed: alternate addresses from these prefixes (5,000 each) and report p50 per prefix. */
+  mixed?: string[];
   connections: number;
   seconds: number;
   /** Refresh: sign in with this body first, then send the rotated cookie each time. */
@@ -31,6 +33,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   statuses: Record<string, number>;
+  /** With `mixed`: p50 ms per prefix. */
+  p50By?: Record<string, number>;
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
@@ -40,6 +44,17 @@ if (spec.emails) {
     JSON.stringify({ email: `${prefix}${i}@example.com` }),
   );
 }
+const tags: number[] = [];
+if (spec.mixed) {
+  const prefixes = spec.mixed;
+  spec.bodies = Array.from({ length: 5000 * prefixes.length }, (_, i) => {
+    tags.push(i % prefixes.length);
+    return JSON.stringify({
+      email: `${prefixes[i % prefixes.length]}${Math.floor(i / prefixes.length)}@example.com`,
+    });
+  });
+}
+const byTag: number[][] = (spec.mixed ?? []).map(() => []);
 const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
 const target = new URL(spec.url);
 
@@ -81,11 +96,13 @@ async function connection() {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
     const bodies = spec.bodies;
-    const body = bodies ? bodies[next++ % bodies.length] : undefined;
+    const index = next++;
+    const body = bodies ? bodies[index % bodies.length] : undefined;
     const started = performance.now();
     const res = await send(spec.method, spec.path, body, cookie);
     if (performance.now() > until) break;
     latencies.push(performance.now() - started);
+    if (spec.mixed) byTag[tags[index % tags.length] as number]?.push(performance.now() - started);
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     if (spec.chain && res.cookie) cookie = res.cookie;
   }
@@ -111,6 +128,16 @@ const result: LoadResult = {
   p50: at(0.5),
   p99: at(0.99),
   statuses,
+  ...(spec.mixed
+    ? {
+        p50By: Object.fromEntries(
+          spec.mixed.map((prefix, i) => {
+            const list = (byTag[i] ?? []).sort((a, b) => a - b);
+            return [prefix, list[list.length >> 1] ?? 0];
+          }),
+        ),
+      }
+    : {}),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 agent.destroy();
