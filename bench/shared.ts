@@ -29,3 +29,34 @@ export function pad(text: string | number, width: number, right = false): string
 
 /** Whether `--json` was passed. */
 export const wantsJson = process.argv.includes('--json');
+
+/** Min, median and max of a non-empty list. */
+export function spread(values: readonly number[]): { min: number; median: number; max: number } {
+  return { min: Math.min(...values), median: median(values), max: Math.max(...values) };
+}
+
+/** `min / median / max` with `digits` decimals. */
+export function fmtSpread(values: readonly number[], digits = 1): string {
+  const s = spread(values);
+  return `${s.min.toFixed(digits)} / ${s.median.toFixed(digits)} / ${s.max.toFixed(digits)}`;
+}
+
+/** A Markdown table (GitHub flavour); numbers right-aligned. */
+export function mdTable(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const cells = rows.map((r) => r.map((c) => String(c ?? '')));
+  const numeric = headers.map((_, i) =>
+    cells.every((r) => /^[-\d.,×%/ µ<>≤≥~]*$/.test(r[i] ?? '') && /\d/.test(r[i] ?? '')),
+  );
+  const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
+  return [
+    line(headers),
+    line(headers.map((_, i) => (numeric[i] ? '---:' : '---'))),
+    ...cells.map(line),
+  ].join('\n');
+}
+
+/** Prints a section heading and a note for `bench/run.ts` to copy into docs/benchmarks.md. */
+export function section(title: string, note?: string): void {
+  console.log(`\n### ${title}\n`);
+  if (note) console.log(`${note}\n`);
+}

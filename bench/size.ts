@@ -1,67 +1,48 @@
 /**
- * Bundles small entry files with esbuild (bundle, minify, ESM, browser, tree-shaking, the
- * `@connect-auth/source` condition so workspace packages build from `src/`) and prints, for each,
- * minified bytes, gzip -9 bytes and brotli (quality 11) bytes, the ratio to our whole client, and
- * PASS/OVER against the budgets in docs/architecture.md. Code splitting is on, so a lazy
- * `import()` (the common-password list) becomes its own chunk and is reported separately.
+ * Bundle sizes from what we publish: `pnpm pack` core and elements (after `pnpm run build`),
+ * extract the tarballs into a fresh directory and bundle tiny entry modules against them with
+ * esbuild (bundle, minify, ESM, browser, es2022, code splitting, `NODE_ENV=production`, no source
+ * condition: the package exports resolve to `dist/` exactly as in an app). Peers are bundled the
+ * same way from their published packages. The no-build files are measured as shipped
+ * (`dist/browser`, the entry plus its static imports). gzip -9 and brotli q11; 1 KB = 1000 bytes.
  *
- * Run: `pnpm bench:size` (or `pnpm bench:size --json`).
+ * Run: `pnpm bench:size` (needs `pnpm run build` first; `pnpm bench` does it).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type Metafile, type OutputFile, type Plugin } from 'esbuild';
-import { pad, wantsJson } from './shared.ts';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { mdTable, section } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const core = join(root, 'packages/core');
-const elements = join(root, 'packages/elements');
 const KB = 1000;
-
-/** Budgets in gzip -9 bytes (1 KB = 1000 bytes). */
+/** Budgets in gzip -9 bytes (docs/architecture.md). */
 const BUDGETS = {
   core: 12 * KB,
   commonPasswords: 16 * KB,
   /** Each journey page's own `define/*` entry: a journey page never pays for the account pages. */
   elements: 28 * KB,
-  /** Every element (`all`, or every `define/*` at once). */
+  /** Every element (`all`: the four journey forms, the password input and the two account pages). */
   elementsAll: 32 * KB,
 } as const;
 
 /** The define entries of the activation journey's pages, each held to `BUDGETS.elements`. */
-const JOURNEY_ENTRIES = ['lost-password', 'reset-password', 'sign-in', 'register'];
-
-interface Entry {
-  id: string;
-  label: string;
-  /** Source of the entry module. */
-  code: string;
-  /** Directory bare imports resolve from. */
-  resolveDir: string;
-  budget?: number;
-}
+const JOURNEY = new Set(['lost-password', 'reset-password', 'sign-in', 'register']);
 
 interface Sizes {
   min: number;
   gzip: number;
   brotli: number;
 }
-
-interface Row extends Sizes {
-  id: string;
-  label: string;
-  /** Lazily loaded chunks (dynamic `import()`), not counted in the sizes above. */
-  lazy: Sizes;
-  budget?: number;
-  verdict?: 'PASS' | 'OVER';
-  /** Inputs of the initial chunks, to check what got bundled. */
-  inputs: string[];
-  /** Minified bytes each input contributes to the initial chunks. */
-  contributions: Record<string, number>;
-  error?: string;
-}
-
+const ZERO: Sizes = { min: 0, gzip: 0, brotli: 0 };
+const add = (a: Sizes, b: Sizes): Sizes => ({
+  min: a.min + b.min,
+  gzip: a.gzip + b.gzip,
+  brotli: a.brotli + b.brotli,
+});
 const sizes = (code: Uint8Array): Sizes => ({
   min: code.length,
   gzip: gzipSync(code, { level: 9 }).length,
@@ -72,39 +53,74 @@ const sizes = (code: Uint8Array): Sizes => ({
     },
   }).length,
 });
-const add = (a: Sizes, b: Sizes): Sizes => ({
-  min: a.min + b.min,
-  gzip: a.gzip + b.gzip,
-  brotli: a.brotli + b.brotli,
-});
-const ZERO: Sizes = { min: 0, gzip: 0, brotli: 0 };
 
-/** Serves `virtual:<id>` entries from memory. */
-function virtualEntries(entries: readonly Entry[]): Plugin {
+/** Pack a workspace package and extract it to `<dir>/node_modules/@connect-auth/<name>`. */
+function packAndExtract(name: 'core' | 'elements', dir: string): string {
+  const out = execFileSync('pnpm', ['pack', '--pack-destination', dir], {
+    cwd: join(root, 'packages', name),
+    encoding: 'utf8',
+  });
+  const tarball = out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .findLast((l) => l.endsWith('.tgz'));
+  if (!tarball) throw new Error(`pnpm pack printed no tarball:\n${out}`);
+  const target = join(dir, 'node_modules/@connect-auth', name);
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', [
+    '-xzf',
+    join(dir, tarball.replace(/^.*\//, '')),
+    '-C',
+    target,
+    '--strip-components=1',
+  ]);
+  return target;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'connect-bench-size-'));
+const coreDir = packAndExtract('core', work);
+const elementsDir = packAndExtract('elements', work);
+/** Dependencies of the packed packages (jose, zod, lit) come from the workspace's install. */
+const nodePaths = [
+  join(root, 'packages/elements/node_modules'),
+  join(root, 'packages/core/node_modules'),
+  join(root, 'node_modules'),
+];
+
+interface Row extends Sizes {
+  label: string;
+  lazy: Sizes;
+  budget?: number;
+  inputs: string[];
+  error?: string;
+}
+
+function virtual(code: string, resolveDir: string): Plugin {
   return {
-    name: 'virtual-entries',
+    name: 'virtual-entry',
     setup(b) {
-      b.onResolve({ filter: /^virtual:/ }, (args) => ({
-        path: args.path.slice(8),
-        namespace: 'entry',
+      b.onResolve({ filter: /^virtual:entry$/ }, () => ({ path: 'entry', namespace: 'v' }));
+      b.onLoad({ filter: /.*/, namespace: 'v' }, () => ({
+        contents: code,
+        resolveDir,
+        loader: 'js',
       }));
-      b.onLoad({ filter: /.*/, namespace: 'entry' }, (args) => {
-        const entry = entries.find((e) => e.id === args.path);
-        return entry
-          ? { contents: entry.code, resolveDir: entry.resolveDir, loader: 'ts' }
-          : undefined;
-      });
     },
   };
 }
 
-/** Bundles one entry; splits its output into initial chunks (static closure) and lazy chunks. */
-async function measure(entry: Entry): Promise<Row> {
-  const base = { id: entry.id, label: entry.label, budget: entry.budget };
+/** Bundle `code`; sizes of the initial chunks (static closure) and of the lazy ones. */
+async function bundle(
+  label: string,
+  code: string,
+  resolveDir = work,
+  budget?: number,
+): Promise<Row> {
   try {
     const result = await build({
-      entryPoints: [{ in: `virtual:${entry.id}`, out: entry.id }],
-      plugins: [virtualEntries([entry])],
+      entryPoints: [{ in: 'virtual:entry', out: 'entry' }],
+      plugins: [virtual(code, resolveDir)],
       bundle: true,
       minify: true,
       treeShaking: true,
@@ -116,251 +132,180 @@ async function measure(entry: Entry): Promise<Row> {
       write: false,
       metafile: true,
       legalComments: 'none',
-      conditions: ['@connect-auth/source'],
-      define: { 'process.env.NODE_ENV': '"production"' },
+      nodePaths,
+      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
       logLevel: 'silent',
     });
     const meta = result.metafile as Metafile;
-    const byPath = new Map<string, OutputFile>(result.outputFiles.map((f) => [f.path, f]));
-    const rel = (p: string) => p.replace(/^\//, '').replace(/^virtual-out\//, '');
-    const outputs = Object.entries(meta.outputs).filter(([p]) => !p.endsWith('.map'));
-    // The entry's own output (dynamic `import()` targets are entry points in the metafile too).
-    const entryOut =
-      outputs.find(([, o]) => o.entryPoint?.endsWith(entry.id)) ??
-      outputs.find(([, o]) => o.entryPoint !== undefined);
-    if (!entryOut) throw new Error('no entry output');
     const initial = new Set<string>();
     const visit = (path: string): void => {
       if (initial.has(path)) return;
       initial.add(path);
-      for (const imp of meta.outputs[path]?.imports ?? []) {
+      for (const imp of meta.outputs[path]?.imports ?? [])
         if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
-      }
     };
-    visit(entryOut[0]);
+    // The virtual entry's own output: dynamic `import()` targets (the lazily loaded locales) are
+    // entry points in the metafile too, and must not be mistaken for it.
+    const entry = Object.keys(meta.outputs).find((p) => meta.outputs[p]?.entryPoint === 'v:entry');
+    if (entry) visit(entry);
     let first = ZERO;
     let lazy = ZERO;
     const inputs: string[] = [];
-    const contributions: Record<string, number> = {};
-    for (const [path, output] of outputs) {
-      const file = byPath.get(join('/', path)) ?? byPath.get(`/virtual-out/${rel(path)}`);
-      const measured = sizes(file?.contents ?? new Uint8Array());
-      if (initial.has(path)) {
-        first = add(first, measured);
-        for (const [input, info] of Object.entries(output.inputs)) {
-          inputs.push(input);
-          contributions[input] = (contributions[input] ?? 0) + info.bytesInOutput;
-        }
-      } else lazy = add(lazy, measured);
+    for (const file of result.outputFiles) {
+      if (file.path.endsWith('.map')) continue;
+      const key = [...initial].find((k) => resolve(k) === file.path);
+      if (key) {
+        first = add(first, sizes(file.contents));
+        inputs.push(...Object.keys(meta.outputs[key]?.inputs ?? {}));
+      } else lazy = add(lazy, sizes(file.contents));
     }
-    const verdict =
-      entry.budget === undefined ? undefined : first.gzip <= entry.budget ? 'PASS' : 'OVER';
-    return { ...base, ...first, lazy, verdict, inputs, contributions };
+    return { label, ...first, lazy, budget, inputs };
   } catch (error) {
-    const first = (error as { errors?: { text: string; location?: { file: string } | null }[] })
-      .errors?.[0];
-    const message = first
-      ? `${first.text}${first.location ? ` (${first.location.file})` : ''}`
-      : String(error);
-    return { ...base, ...ZERO, lazy: ZERO, inputs: [], contributions: {}, error: message };
+    const e = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? String(error);
+    return { label, ...ZERO, lazy: ZERO, budget, inputs: [], error: e };
   }
 }
 
-const POLICY_NAMES =
+/** A no-build file as shipped: the entry and every file it imports statically. */
+function shipped(label: string, entry: string, budget?: number): Row {
+  const dir = join(elementsDir, 'dist/browser');
+  const files: string[] = [];
+  const dynamic = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (files.includes(file)) continue;
+    files.push(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    const at = (spec: string) => relative(dir, join(dir, dirname(file), spec));
+    for (const [, s] of code.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g))
+      queue.push(at(s as string));
+    for (const [, s] of code.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g))
+      dynamic.add(at(s as string));
+  }
+  const total = files.reduce((t, f) => add(t, sizes(readFileSync(join(dir, f)))), ZERO);
+  const lazy = [...dynamic]
+    .filter((f) => !files.includes(f))
+    .reduce((t, f) => add(t, sizes(readFileSync(join(dir, f)))), ZERO);
+  return { label, ...total, lazy, budget, inputs: files };
+}
+
+const POLICY =
   'evaluatePassword, connectPolicy, nist80063bPolicy, getPolicyPreset, toPasswordRules, loadCommonPasswords';
-const entries: Entry[] = [
-  {
-    id: 'core',
-    label: '@connect-auth/core, whole client (everything it exports)',
-    code: `export * from '@connect-auth/core';`,
-    resolveDir: root,
-    budget: BUDGETS.core,
-  },
-  {
-    id: 'core-policy',
-    label: 'password policy alone (evaluate, presets, passwordrules, loader)',
-    code: `export { ${POLICY_NAMES} } from '@connect-auth/core';`,
-    resolveDir: root,
-  },
-  {
-    id: 'common-passwords',
-    label: 'common-password chunk (lazy)',
-    code: `export { COMMON_PASSWORDS } from ${JSON.stringify(join(core, 'src/policy/common-passwords.gen.ts'))};`,
-    resolveDir: root,
-    budget: BUDGETS.commonPasswords,
-  },
-  {
-    id: 'supabase',
-    label: '@supabase/auth-js GoTrueClient (reset, update, sign-in, sign-up)',
-    code: `import { GoTrueClient } from '@supabase/auth-js';
+const ours = await bundle(
+  '@connect-auth/core, whole client (everything it exports)',
+  `export * from '@connect-auth/core';`,
+  work,
+  BUDGETS.core,
+);
+const policy = await bundle(
+  '@connect-auth/core/policy alone (evaluate, presets, loader)',
+  `export { ${POLICY} } from '@connect-auth/core/policy';`,
+);
+const peers = await Promise.all([
+  bundle(
+    '@supabase/auth-js GoTrueClient (reset, update, sign-in, sign-up)',
+    `import { GoTrueClient } from '@supabase/auth-js';
 const c = new GoTrueClient({ url: 'https://x.example' });
 export const use = [c.resetPasswordForEmail, c.updateUser, c.signInWithPassword, c.signUp];`,
-    resolveDir: root,
-  },
-  {
-    id: 'firebase',
-    label: 'firebase/auth (reset, verify, confirm, sign-in, create)',
-    code: `export { getAuth, sendPasswordResetEmail, confirmPasswordReset, verifyPasswordResetCode, signInWithEmailAndPassword, createUserWithEmailAndPassword } from 'firebase/auth';`,
-    resolveDir: root,
-  },
-];
+    root,
+  ),
+  bundle(
+    'firebase/auth (reset, verify, confirm, sign-in, create)',
+    `export { getAuth, sendPasswordResetEmail, confirmPasswordReset, verifyPasswordResetCode, signInWithEmailAndPassword, createUserWithEmailAndPassword } from 'firebase/auth';`,
+    root,
+  ),
+  bundle(
+    'aws-amplify/auth (resetPassword, confirmResetPassword, signIn, signUp) + Amplify.configure',
+    `export { resetPassword, confirmResetPassword, signIn, signUp } from 'aws-amplify/auth';
+export { Amplify } from 'aws-amplify';`,
+    root,
+  ),
+  bundle(
+    'better-auth/client createAuthClient (its fetch proxy covers every route)',
+    `import { createAuthClient } from 'better-auth/client';
+export const client = createAuthClient({ baseURL: 'https://x.example' });`,
+    root,
+  ),
+]);
 
-/** Building blocks of core's client, to see where the bytes go. */
-const breakdown: Entry[] = [
-  {
-    id: 'ky',
-    label: 'ky (default export)',
-    code: `export { default } from 'ky';`,
-    resolveDir: core,
-  },
-  {
-    id: 'contract',
-    label: 'zod/mini + the wire contract schemas',
-    code: `export * from '@connect-auth/core/contract';`,
-    resolveDir: root,
-  },
-  {
-    id: 'zod-mini',
-    label: 'zod/mini (object, string, enum, array, safeParse)',
-    code: `import * as z from 'zod/mini';
-export const s = z.object({ a: z.string(), b: z.enum(['x', 'y']), c: z.array(z.number()) });
-export const ok = (v) => s.safeParse(v).success;`,
-    resolveDir: core,
-  },
-  {
-    id: 'jose',
-    label: 'jose decodeJwt',
-    code: `export { decodeJwt } from 'jose';`,
-    resolveDir: core,
-  },
-  {
-    id: 'lit',
-    label: 'lit (LitElement, html, css, nothing)',
-    code: `export { LitElement, html, css, nothing } from 'lit';`,
-    resolveDir: elements,
-  },
-  {
-    id: 'errors',
-    label: 'core errors (all classes + errorFromProblem)',
-    code: `export * from ${JSON.stringify(join(core, 'src/errors/index.ts'))};`,
-    resolveDir: root,
-  },
-];
-
-/** One entry per `packages/elements/src/define/*.ts`, plus all of them together. */
-function elementEntries(): Entry[] {
-  const dir = join(elements, 'src/define');
-  const files = existsSync(dir)
-    ? readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    : [];
-  if (files.length === 0) return [];
-  const list: Entry[] = files.map((f) => ({
-    id: `element-${f.replace(/\.ts$/, '')}`,
-    label: `elements: ${f} (+ lit + core)`,
-    code: `import ${JSON.stringify(join(dir, f))};`,
-    resolveDir: root,
-    ...(JOURNEY_ENTRIES.includes(f.replace(/\.ts$/, '')) ? { budget: BUDGETS.elements } : {}),
-  }));
-  list.push({
-    id: 'elements-all',
-    label: 'elements: all define/*.ts (+ lit + core)',
-    code: files.map((f) => `import ${JSON.stringify(join(dir, f))};`).join('\n'),
-    resolveDir: root,
-    budget: BUDGETS.elementsAll,
-  });
-  return list;
-}
-
-/** Groups input paths: a package under node_modules by name, our sources by package and folder. */
-function groupOf(input: string): string {
-  const nm = input.lastIndexOf('node_modules/');
-  if (nm >= 0) {
-    const rest = input.slice(nm + 13).split('/');
-    return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? input);
-  }
-  const m = /packages\/(\w+)\/src\/([^/]+)/.exec(input);
-  if (m) return m[2]?.endsWith('.ts') ? `${m[1]}/src/${m[2]}` : `${m[1]}/src/${m[2]}/`;
-  return input;
-}
-
-/** Minified bytes per group, largest first. */
-function grouped(row: Row): [string, number][] {
-  const groups = new Map<string, number>();
-  for (const [input, bytes] of Object.entries(row.contributions)) {
-    const g = groupOf(input);
-    groups.set(g, (groups.get(g) ?? 0) + bytes);
-  }
-  return [...groups].sort((a, b) => b[1] - a[1]);
-}
-
-const rows = await Promise.all(entries.map(measure));
-const ours = rows[0] as Row;
-const policyRow = rows[1] as Row;
-// The lazy chunk as the policy build emits it must match the standalone measurement.
-const listInMain = ours.inputs.some((p) => p.includes('common-passwords.gen'));
-const inCore = new Set(grouped(ours).map(([g]) => g));
-const parts = (await Promise.all(breakdown.map(measure))).map((row) =>
-  row.id === 'ky' && !inCore.has('ky')
-    ? { ...row, label: `${row.label}: not in core's bundle` }
-    : row,
-);
-const elementList = elementEntries();
-const elementRows = await Promise.all(elementList.map(measure));
+const defines = readdirSync(join(elementsDir, 'dist/define')).filter((f) => f.endsWith('.js'));
+const elementRows = await Promise.all([
+  ...defines.map((f) =>
+    bundle(
+      `elements: @connect-auth/elements/define/${f.slice(0, -3)} (bundled)`,
+      `import '@connect-auth/elements/define/${f.slice(0, -3)}';`,
+      work,
+      JOURNEY.has(f.slice(0, -3)) ? BUDGETS.elements : undefined,
+    ),
+  ),
+  bundle(
+    'elements: @connect-auth/elements/all (bundled)',
+    `import '@connect-auth/elements/all';`,
+    work,
+    BUDGETS.elementsAll,
+  ),
+]);
+const browserFiles = readdirSync(join(elementsDir, 'dist/browser')).length
+  ? [
+      shipped(
+        'no-build file: dist/browser/all.js (+ static imports)',
+        'all.js',
+        BUDGETS.elementsAll,
+      ),
+      ...defines.map((f) =>
+        shipped(
+          `no-build file: dist/browser/define/${f}`,
+          `define/${f}`,
+          JOURNEY.has(f.slice(0, -3)) ? BUDGETS.elements : undefined,
+        ),
+      ),
+    ]
+  : [];
 
 const kb = (n: number) => (n / KB).toFixed(1);
-if (wantsJson) {
-  console.log(
-    JSON.stringify(
-      {
-        unit: 'bytes (1 KB = 1000 bytes)',
-        budgets: BUDGETS,
-        commonListInMainChunk: listInMain,
-        policyLazyChunk: policyRow.lazy,
-        results: rows.map(({ inputs, contributions, ...r }) => r),
-        coreComposition: Object.fromEntries(grouped(ours)),
-        breakdown: parts.map(({ inputs, contributions, ...r }) => r),
-        elements: elementRows.length
-          ? elementRows.map(({ inputs, contributions, ...r }) => r)
-          : null,
-        elementsComposition: elementRows.length
-          ? Object.fromEntries(grouped(elementRows.at(-1) as Row))
-          : null,
-      },
-      null,
-      2,
-    ),
-  );
-} else {
-  const header = `${pad('', 66)}${pad('min', 9, true)}${pad('gzip', 9, true)}${pad('brotli', 9, true)}${pad('vs ours', 9, true)}  budget`;
-  const line = (r: Row, withRatio = true) => {
-    if (r.error) return `${pad(r.label, 66)}  BUILD FAILED: ${r.error}`;
-    const ratio = withRatio && ours.gzip > 0 ? `${(r.gzip / ours.gzip).toFixed(2)}×` : '';
-    const budget = r.budget === undefined ? '' : `${r.verdict} (≤ ${kb(r.budget)} KB gzip)`;
-    return `${pad(r.label, 66)}${pad(r.min, 9, true)}${pad(r.gzip, 9, true)}${pad(r.brotli, 9, true)}${pad(ratio, 9, true)}  ${budget}`;
-  };
-  console.log(
-    'Bundle sizes in bytes: esbuild bundle+minify, ESM, browser, es2022; gzip -9; brotli q11',
-  );
-  console.log(header);
-  for (const r of rows) console.log(line(r));
-  console.log(
-    `  lazy chunk emitted by the policy build: ${policyRow.lazy.min} min, ${policyRow.lazy.gzip} gzip; ` +
-      `common-password list in core's initial chunk: ${listInMain ? 'YES (it must not be)' : 'no'}`,
-  );
-  const composition = (row: Row) =>
-    grouped(row)
-      .filter(([, bytes]) => bytes >= 200)
-      .map(([g, bytes]) => `${g} ${(bytes / KB).toFixed(1)}`)
-      .join(', ');
-  console.log(`\nWhere core's minified bytes go (KB, before gzip): ${composition(ours)}`);
-  console.log('Building blocks measured alone');
-  for (const r of parts) console.log(line(r));
-  console.log('\nElements');
-  if (elementRows.length === 0) {
-    console.log('  packages/elements/src/define/*.ts not present yet: nothing to measure');
-  } else {
-    for (const r of elementRows) console.log(line(r));
-    const all = elementRows.at(-1) as Row;
-    if (!all.error) console.log(`Where the elements' minified bytes go (KB): ${composition(all)}`);
-  }
-}
+const ratio = (r: Row) =>
+  ours.gzip > 0 && r.gzip > 0 ? `${(r.gzip / ours.gzip).toFixed(2)}×` : '';
+const verdict = (r: Row) =>
+  r.error
+    ? `BUILD FAILED: ${r.error}`
+    : r.gzip === 0
+      ? 'EMPTY (0 bytes: nothing would run)'
+      : r.budget === undefined
+        ? ''
+        : `${r.gzip <= r.budget ? 'PASS' : 'OVER'} ≤ ${kb(r.budget)}`;
+const rows = (list: Row[]) =>
+  list.map((r) => [
+    r.label,
+    kb(r.min),
+    kb(r.gzip),
+    kb(r.brotli),
+    ratio(r),
+    r.lazy.gzip ? kb(r.lazy.gzip) : '',
+    verdict(r),
+  ]);
+const headers = [
+  'bundle (KB, 1 KB = 1000 B)',
+  'min',
+  'gzip',
+  'brotli',
+  'gzip vs our core',
+  'lazy gzip',
+  'budget',
+];
+
+section(
+  'Bundle size: our client vs peers',
+  'From the packed tarballs (`pnpm pack`, extracted, bundled through the package exports to `dist/`), peers from their published packages; esbuild bundle + minify, ESM, browser, code splitting; initial chunks only (lazy chunks apart: our common-password list).',
+);
+console.log(mdTable(headers, rows([ours, policy, ...peers])));
+const listInMain = ours.inputs.some((p) => p.includes('common-passwords'));
+console.log(
+  `\nCommon-password list in core's initial chunk: ${listInMain ? 'YES (it must not be)' : 'no'}.`,
+);
+section(
+  'Bundle size: elements',
+  'Each `define/*` entry and `all` as an app bundler makes them from the packed package (lit and core included), and the no-build files as shipped.',
+);
+console.log(mdTable(headers, rows([...elementRows, ...browserFiles])));
+rmSync(work, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { PasswordPolicy } from '@connect-auth/core/contract';
 import { getPolicyPreset, loadCommonPasswords } from '@connect-auth/core/policy';
 import { type App, createApp } from './app/app.ts';
+import { lazyServerList } from './auth/blocklist.ts';
 import { loadSigningKeys, type SigningKeys } from './auth/keys.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
 import { createSecretHasher } from './auth/secrets.ts';
@@ -37,7 +38,7 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   transport?: MailTransport;
   /** Override rate-limit figures (tests, benchmarks). */
   limits?: Partial<LimitSettings>;
-  /** Password hasher (default: argon2id, cap 2 × cores). */
+  /** Password hasher (default: argon2id, one low-priority thread per core). */
   hasher?: PasswordHasher;
   /** Outbox worker poll interval in ms (default 5000; nudged after each enqueue anyway). */
   mailPollMs?: number;
@@ -132,7 +133,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     const sealer = createSealer(secret);
     const keys = await loadSigningKeys({ store, sealer, now: clock() });
     const policy = getPolicyPreset(config.policy) as PasswordPolicy;
-    const blocklist = await loadCommonPasswords();
+    // The browser's list plus ~380k more entries, built on the first password set (not at startup).
+    const blocklist = lazyServerList(await loadCommonPasswords());
     const transport =
       givenTransport ?? (config.dev ? devTransport() : smtpTransport(config.smtpUrl as string));
     const worker = startOutboxWorker({

@@ -28,8 +28,8 @@ describe('estimateBits', () => {
 });
 
 describe('scoreFromBits', () => {
-  it('maps the thresholds 25, 40, 60, 80', () => {
-    expect([0, 24.9, 25, 39.9, 40, 59.9, 60, 79.9, 80, 500].map(scoreFromBits)).toEqual([
+  it('maps the thresholds 25, 40, 50, 80', () => {
+    expect([0, 24.9, 25, 39.9, 40, 49.9, 50, 79.9, 80, 500].map(scoreFromBits)).toEqual([
       0, 0, 1, 1, 2, 2, 3, 3, 4, 4,
     ]);
     expect(scoreFromBits(Number.NaN)).toBe(0);
@@ -44,6 +44,8 @@ describe('score in evaluatePassword', () => {
     expect(s('kdjsleow')).toBe(1);
     expect(s('Kdjsle7w')).toBe(2);
     expect(s('Kd7-sle9wQ!z')).toBe(3);
+    // Random upper + lower + digits, 10 characters (59.5 bits): 3, as zxcvbn scores it.
+    expect(s('q7Rm2XwK9d')).toBe(3);
     expect(s('correct horse battery staple')).toBe(4);
   });
   it('drops for a password made of the account email', () => {

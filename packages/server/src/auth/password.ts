@@ -1,11 +1,12 @@
 /**
  * Password hashing: argon2id (OWASP: m = 19 MiB, t = 2, p = 1) through `@node-rs/argon2`, stored
- * as PHC strings, behind a concurrency cap. Passwords are hashed exactly as given (after the
+ * as PHC strings, behind a concurrency cap, in low-priority worker threads (see `hash-pool.ts`). Passwords are hashed exactly as given (after the
  * policy's NFC normalisation by the caller): no trimming, no truncation — argon2 has no 72-byte
  * limit, unlike bcrypt.
  */
 import { availableParallelism } from 'node:os';
-import { hash, type Options, parseOptions, verify } from '@node-rs/argon2';
+import { type Options, parseOptions } from '@node-rs/argon2';
+import { createHashPool } from './hash-pool.ts';
 import { createSemaphore, type Semaphore } from './semaphore.ts';
 
 /**
@@ -41,8 +42,10 @@ export interface PasswordHasher {
 }
 
 /**
- * Create a hasher. The cap defaults to twice the available cores: enough to keep every core busy
- * while a burst of sign-ins waits in a queue rather than allocating 19 MiB each at once.
+ * Create a hasher. The cap defaults to the available cores: that many hashing threads keep every
+ * core busy (the raw argon2id rate) while a burst of sign-ins waits in a queue rather than
+ * allocating 19 MiB each at once. The threads run below the event loop's OS priority, so cheap
+ * routes keep answering in a few milliseconds while sign-ins use the rest of the machine.
  *
  * @example
  * ```ts
@@ -52,7 +55,13 @@ export interface PasswordHasher {
  * ```
  */
 export function createPasswordHasher(options: { concurrency?: number } = {}): PasswordHasher {
-  const cap = createSemaphore(options.concurrency ?? Math.max(2, availableParallelism() * 2));
+  const size = options.concurrency ?? Math.max(1, availableParallelism());
+  const cap = createSemaphore(size);
+  const pool = createHashPool(size);
+  const hash = (password: string, o: Options) =>
+    pool.run({ op: 'hash', password, options: o }) as Promise<string>;
+  const verify = (phc: string, password: string) =>
+    pool.run({ op: 'verify', phc, password }) as Promise<boolean>;
   let dummy: Promise<string> | undefined;
   const getDummy = () => {
     dummy ??= cap

@@ -1,0 +1,400 @@
+/**
+ * Server throughput over loopback HTTP, with the server, the load generator and the raw argon2id
+ * probe each in a process of its own (`bench/server/*.child.ts`). For SQLite and PostgreSQL, at
+ * 1 / 4 / 16 connections, interleaved rounds of: reset request (known and unknown address),
+ * verify token, sign-in (right and wrong password), refresh; each sign-in figure is paired with
+ * the raw argon2id verify rate measured right before it. Then the cheap route (JWKS) alone and
+ * under 16 connections of sign-in, and cold start and idle RSS of the packed CLI vs a bare
+ * `node:http` server. Prints Markdown tables; asserts nothing.
+ *
+ *   pnpm bench:server   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_STORES=sqlite,postgres to change)
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { LoadResult, LoadSpec } from './server/load.child.ts';
+import { fmtSpread, mdTable, median, section } from './shared.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = join(root, 'bench/server');
+const node = process.execPath;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+const CONNECTIONS = [1, 4, 16];
+const PARTS = (process.env.BENCH_PARTS ?? 'http,cheap,cold').split(',');
+const PASSWORD = 'Harbour-Lantern-42';
+const SOURCE = '--conditions=@connect-auth/source';
+
+/** Start a child and resolve with its first stdout line parsed as JSON. */
+function startChild(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(node, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const first = new Promise<Record<string, unknown>>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve(JSON.parse(line)));
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)));
+  });
+  return { child, first };
+}
+const runChild = async <T>(args: string[]): Promise<T> => (await startChild(args).first) as T;
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+const load = (spec: LoadSpec) =>
+  runChild<LoadResult>([join(here, 'load.child.ts'), JSON.stringify(spec)]);
+const hashRate = () =>
+  runChild<{ rate: number; ms: number }>([
+    join(here, 'hash-rate.child.ts'),
+    String(Math.min(SECONDS, 1.5)),
+  ]);
+
+const signIn = JSON.stringify({ email: 'bench@example.com', password: PASSWORD });
+const wrong = JSON.stringify({ email: 'bench@example.com', password: 'Harbour-Lantern-43' });
+
+interface Scenario {
+  name: string;
+  spec: (url: string, token: string) => Omit<LoadSpec, 'connections' | 'seconds' | 'url'>;
+  paired?: boolean;
+}
+const scenarios: Scenario[] = [
+  {
+    name: 'reset request, known address',
+    spec: () => ({
+      method: 'POST',
+      path: '/v1/password-resets',
+      emails: { prefix: 'known-', count: 5000 },
+      expect: 202,
+    }),
+  },
+  {
+    name: 'reset request, unknown address',
+    spec: () => ({
+      method: 'POST',
+      path: '/v1/password-resets',
+      emails: { prefix: 'nobody-', count: 5000 },
+      expect: 202,
+    }),
+  },
+  {
+    name: 'reset request, mixed 50/50 (timing gap)',
+    spec: () => ({
+      method: 'POST',
+      path: '/v1/password-resets',
+      mixed: ['known-', 'nobody-'],
+      expect: 202,
+    }),
+  },
+  {
+    name: 'verify reset token',
+    spec: (_, token) => ({
+      method: 'POST',
+      path: '/v1/password-resets/verify',
+      bodies: [JSON.stringify({ token })],
+      expect: 200,
+    }),
+  },
+  {
+    name: 'sign-in, right password',
+    spec: () => ({ method: 'POST', path: '/v1/sessions', bodies: [signIn], expect: 200 }),
+    paired: true,
+  },
+  {
+    name: 'sign-in, wrong password',
+    spec: () => ({ method: 'POST', path: '/v1/sessions', bodies: [wrong], expect: 401 }),
+    paired: true,
+  },
+  {
+    name: 'refresh',
+    spec: () => ({ method: 'POST', path: '/v1/sessions/refresh', chain: { signIn }, expect: 200 }),
+  },
+];
+
+const only = process.env.BENCH_SCENARIOS;
+if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.includes(only)));
+
+interface Sample extends LoadResult {
+  raw?: number;
+}
+const cores = availableParallelism();
+if (PARTS.includes('http'))
+  section(
+    'Server: throughput over loopback HTTP',
+    `Server, load generator (keep-alive HTTP/1.1, next request as soon as the answer is read) and raw argon2id probe in separate processes; ${cores} cores; ${SECONDS} s per sample, ${ROUNDS} interleaved rounds (min / median / max of req/s over rounds; p50 and p99 in ms, median over rounds). "raw" is \`@node-rs/argon2\` verify with ${cores} in flight, measured right before each sign-in sample; "× raw" = sign-in req/s ÷ that raw rate (median of the per-round ratios).`,
+  );
+for (const storeName of PARTS.includes('http') ? STORES : []) {
+  const server = startChild([SOURCE, join(here, 'server.child.ts'), storeName]);
+  const ready = (await server.first) as { url?: string; token?: string; skip?: string };
+  if (ready.skip || !ready.url || !ready.token) {
+    console.log(
+      `**${storeName}: SKIPPED — ${ready.skip ?? 'server did not start'}.** Start PostgreSQL (scripts/setup.sh) or set TEST_DATABASE_URL.\n`,
+    );
+    await stop(server.child);
+    continue;
+  }
+  const results = new Map<string, Sample[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const connections of CONNECTIONS) {
+      for (const s of round % 2 ? [...scenarios].reverse() : scenarios) {
+        const raw = s.paired ? (await hashRate()).rate : undefined;
+        const r = await load({
+          url: ready.url,
+          connections,
+          seconds: SECONDS,
+          ...s.spec(ready.url, ready.token),
+        });
+        const bad = Object.entries(r.statuses).filter(
+          ([code]) => Number(code) !== s.spec('', '').expect,
+        );
+        if (bad.length > 0)
+          console.log(
+            `  note: ${s.name} at ${connections}: unexpected statuses ${JSON.stringify(r.statuses)}`,
+          );
+        const key = `${s.name}|${connections}`;
+        results.set(key, [...(results.get(key) ?? []), { ...r, raw }]);
+      }
+    }
+  }
+  await stop(server.child);
+  console.log(
+    `\n**${storeName === 'sqlite' ? 'SQLite (file, WAL)' : 'PostgreSQL (127.0.0.1)'}**\n`,
+  );
+  const rows: unknown[][] = [];
+  for (const s of scenarios) {
+    for (const connections of CONNECTIONS) {
+      const list = results.get(`${s.name}|${connections}`) ?? [];
+      rows.push([
+        s.name,
+        connections,
+        fmtSpread(
+          list.map((x) => x.rps),
+          0,
+        ),
+        median(list.map((x) => x.p50)).toFixed(1),
+        median(list.map((x) => x.p99)).toFixed(1),
+        s.paired ? median(list.map((x) => x.raw ?? 0)).toFixed(0) : '',
+        s.paired ? median(list.map((x) => x.rps / (x.raw ?? 1))).toFixed(2) : '',
+      ]);
+    }
+  }
+  console.log(
+    mdTable(
+      [
+        'route',
+        'conns',
+        'req/s min / median / max',
+        'p50 ms',
+        'p99 ms',
+        'raw argon2id /s',
+        '× raw',
+      ],
+      rows,
+    ),
+  );
+  const gap = (c: number) => {
+    const m = results.get(`reset request, mixed 50/50 (timing gap)|${c}`) ?? [];
+    return median(m.map((x) => (x.p50By?.['known-'] ?? 0) - (x.p50By?.['nobody-'] ?? 0))).toFixed(
+      2,
+    );
+  };
+  const ratio = (c: number) =>
+    (
+      median((results.get(`refresh|${c}`) ?? []).map((x) => x.rps)) /
+      median((results.get(`verify reset token|${c}`) ?? []).map((x) => x.rps))
+    ).toFixed(2);
+  console.log(
+    `\nReset requests for known and unknown addresses alternating in one run, p50 known − unknown (the timing signal an attacker could use; goal ≤ 5 ms): ${CONNECTIONS.map((c) => `${gap(c)} ms at ${c}`).join(', ')}. Refresh ÷ verify req/s: ${CONNECTIONS.map((c) => `${ratio(c)} at ${c}`).join(', ')}.`,
+  );
+}
+
+// The cheap route alone and under sign-in load (SQLite).
+if (PARTS.includes('cheap')) {
+  section(
+    'Server: a cheap route under sign-in load',
+    `\`GET /.well-known/jwks.json\` on 1 connection at 200 req/s (a fixed schedule, as a page's other requests arrive: it does not take the CPU the sign-ins need), alone and while 16 connections sign in (right password) as fast as they can; ${ROUNDS + 1} interleaved rounds; sign-in req/s beside the raw argon2id rate measured right before. The goal: JWKS p99 ≤ 5 ms under the load, sign-in ≥ 0.85 × raw.`,
+  );
+  const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite']);
+  const ready = (await server.first) as { url: string };
+  const alone: LoadResult[] = [];
+  const loaded: LoadResult[] = [];
+  const signing: Sample[] = [];
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    alone.push(
+      await load({
+        url: ready.url,
+        connections: 1,
+        seconds: SECONDS,
+        method: 'GET',
+        path: '/.well-known/jwks.json',
+        expect: 200,
+        rate: 200,
+      }),
+    );
+    const raw = (await hashRate()).rate;
+    const [jwks, sign] = await Promise.all([
+      load({
+        url: ready.url,
+        connections: 1,
+        seconds: SECONDS,
+        method: 'GET',
+        path: '/.well-known/jwks.json',
+        expect: 200,
+        rate: 200,
+      }),
+      load({
+        url: ready.url,
+        connections: 16,
+        seconds: SECONDS,
+        method: 'POST',
+        path: '/v1/sessions',
+        bodies: [signIn],
+        expect: 200,
+      }),
+    ]);
+    loaded.push(jwks);
+    signing.push({ ...sign, raw });
+  }
+  await stop(server.child);
+  console.log(
+    mdTable(
+      [
+        '',
+        'JWKS req/s min / median / max',
+        'JWKS p50 ms',
+        'JWKS p99 ms (min / median / max)',
+        'sign-in req/s',
+        'raw argon2id /s',
+        'sign-in × raw',
+      ],
+      [
+        [
+          'alone',
+          fmtSpread(
+            alone.map((x) => x.rps),
+            0,
+          ),
+          median(alone.map((x) => x.p50)).toFixed(2),
+          fmtSpread(
+            alone.map((x) => x.p99),
+            1,
+          ),
+          '',
+          '',
+          '',
+        ],
+        [
+          'under 16 connections of sign-in',
+          fmtSpread(
+            loaded.map((x) => x.rps),
+            0,
+          ),
+          median(loaded.map((x) => x.p50)).toFixed(2),
+          fmtSpread(
+            loaded.map((x) => x.p99),
+            1,
+          ),
+          fmtSpread(
+            signing.map((x) => x.rps),
+            1,
+          ),
+          median(signing.map((x) => x.raw ?? 0)).toFixed(0),
+          median(signing.map((x) => x.rps / (x.raw ?? 1))).toFixed(2),
+        ],
+      ],
+    ),
+  );
+}
+
+// Cold start and idle RSS: the built CLI (what `npx connect-auth-server` runs) vs bare node:http.
+if (PARTS.includes('cold')) {
+  section(
+    'Server: cold start and idle memory',
+    'Time from spawn to the first answered HTTP request, and resident memory 1 s after it (VmRSS), 5 interleaved runs; the built CLI (`packages/server/dist/cli.js serve --dev`, SQLite in a temp directory) vs a bare `node:http` server.',
+  );
+  const bare = `require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')`;
+  const measureStart = async (args: string[], env: NodeJS.ProcessEnv, path: string) => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const dir = mkdtempSync(join(tmpdir(), 'connect-bench-cold-'));
+    const t = performance.now();
+    const child = spawn(node, args, {
+      cwd: dir,
+      env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => {
+      stderr += c;
+    });
+    let ms = Number.NaN;
+    for (let i = 0; i < 2000; i++) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        await res.arrayBuffer();
+        ms = performance.now() - t;
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited: ${stderr}`);
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+    return { ms, rss };
+  };
+  const cli = join(root, 'packages/server/dist/cli.js');
+  const ours: { ms: number; rss: number }[] = [];
+  const base: { ms: number; rss: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    ours.push(
+      await measureStart(
+        [cli, 'serve', '--dev'],
+        { NODE_ENV: 'development', HOST: '127.0.0.1' },
+        '/.well-known/jwks.json',
+      ),
+    );
+    base.push(await measureStart(['-e', bare], {}, '/'));
+  }
+  console.log(
+    mdTable(
+      ['server', 'cold start ms min / median / max', 'idle RSS MiB min / median / max'],
+      [
+        [
+          '@connect-auth/server CLI (dist), SQLite',
+          fmtSpread(
+            ours.map((x) => x.ms),
+            0,
+          ),
+          fmtSpread(
+            ours.map((x) => x.rss),
+            1,
+          ),
+        ],
+        [
+          'bare node:http',
+          fmtSpread(
+            base.map((x) => x.ms),
+            0,
+          ),
+          fmtSpread(
+            base.map((x) => x.rss),
+            1,
+          ),
+        ],
+      ],
+    ),
+  );
+}
+void execFileSync;

@@ -1,0 +1,143 @@
+/**
+ * The load generator, in its own process (never the server's event loop): `connections`
+ * keep-alive HTTP/1.1 connections, each sending its next request as soon as the previous answer
+ * is read, for `seconds`. Bodies cycle through a list; with `chain`, each connection first signs
+ * in and then sends the refresh cookie the previous answer set (refresh rotates it). Prints one
+ * JSON line: requests, req/s, p50/p99 in ms, status counts.
+ *
+ *   node bench/server/load.child.ts '<json spec>'
+ */
+import { Agent, request } from 'node:http';
+
+export interface LoadSpec {
+  url: string;
+  method: 'GET' | 'POST';
+  path: string;
+  bodies?: string[];
+  /** Bodies `{"email":"<prefix><i>@example.com"}` for i < count, cycled. */
+  emails?: { prefix: string; count: number };
+  /** Mixed: alternate addresses from these prefixes (5,000 each) and report p50 per prefix. */
+  mixed?: string[];
+  connections: number;
+  seconds: number;
+  /** Refresh: sign in with this body first, then send the rotated cookie each time. */
+  chain?: { signIn: string };
+  expect: number;
+  /** Open loop: each connection sends at most this many requests per second, on a fixed schedule. */
+  rate?: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  statuses: Record<string, number>;
+  /** With `mixed`: p50 ms per prefix. */
+  p50By?: Record<string, number>;
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+if (spec.emails) {
+  const { prefix, count } = spec.emails;
+  spec.bodies = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({ email: `${prefix}${i}@example.com` }),
+  );
+}
+const tags: number[] = [];
+if (spec.mixed) {
+  const prefixes = spec.mixed;
+  spec.bodies = Array.from({ length: 5000 * prefixes.length }, (_, i) => {
+    tags.push(i % prefixes.length);
+    return JSON.stringify({
+      email: `${prefixes[i % prefixes.length]}${Math.floor(i / prefixes.length)}@example.com`,
+    });
+  });
+}
+const byTag: number[][] = (spec.mixed ?? []).map(() => []);
+const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
+const target = new URL(spec.url);
+
+function send(method: string, path: string, body: string | undefined, cookie?: string) {
+  return new Promise<{ status: number; cookie?: string }>((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
+    if (cookie) headers.cookie = cookie;
+    const req = request(
+      { host: target.hostname, port: target.port, method, path, headers, agent },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const set = res.headers['set-cookie']?.[0]?.split(';')[0];
+          resolve({ status: res.statusCode ?? 0, cookie: set });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const latencies: number[] = [];
+const statuses: Record<string, number> = {};
+let next = 0;
+let until = 0;
+async function connection() {
+  let cookie: string | undefined;
+  if (spec.chain) cookie = (await send('POST', '/v1/sessions', spec.chain.signIn)).cookie;
+  let slot = performance.now();
+  while (performance.now() < until) {
+    if (spec.rate) {
+      slot += 1000 / spec.rate;
+      const wait = slot - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    const bodies = spec.bodies;
+    const index = next++;
+    const body = bodies ? bodies[index % bodies.length] : undefined;
+    const started = performance.now();
+    const res = await send(spec.method, spec.path, body, cookie);
+    if (performance.now() > until) break;
+    latencies.push(performance.now() - started);
+    if (spec.mixed) byTag[tags[index % tags.length] as number]?.push(performance.now() - started);
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    if (spec.chain && res.cookie) cookie = res.cookie;
+  }
+}
+// Chained connections sign in first (not timed); then everyone starts together.
+until = performance.now() + 1e9;
+if (spec.chain) {
+  const conns = Array.from({ length: spec.connections }, () =>
+    send('POST', '/v1/sessions', spec.chain?.signIn),
+  );
+  await Promise.all(conns);
+}
+const start = performance.now();
+until = start + spec.seconds * 1000;
+await Promise.all(Array.from({ length: spec.connections }, connection));
+const elapsed = (performance.now() - start) / 1000;
+latencies.sort((a, b) => a - b);
+const at = (q: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+const result: LoadResult = {
+  requests: latencies.length,
+  rps: latencies.length / elapsed,
+  p50: at(0.5),
+  p99: at(0.99),
+  statuses,
+  ...(spec.mixed
+    ? {
+        p50By: Object.fromEntries(
+          spec.mixed.map((prefix, i) => {
+            const list = (byTag[i] ?? []).sort((a, b) => a - b);
+            return [prefix, list[list.length >> 1] ?? 0];
+          }),
+        ),
+      }
+    : {}),
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+agent.destroy();

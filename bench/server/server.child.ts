@@ -1,0 +1,89 @@
+/**
+ * The server under test, in its own process: `createServer` from source over SQLite (temp file)
+ * or PostgreSQL (a fresh schema), the real routes, argon2id and outbox; mail goes to an in-memory
+ * transport that keeps the last link per address (so the bench can verify a real token). Seeds:
+ * one active account for sign-in, 5,000 known addresses for reset requests, one account whose
+ * reset token is verified. Prints one JSON line `{ url, token }` when ready; exits on SIGTERM.
+ *
+ *   node --conditions=@connect-auth/source bench/server/server.child.ts sqlite|postgres
+ */
+import { randomUUID } from 'node:crypto';
+import { createPasswordHasher } from '../../packages/server/src/auth/password.ts';
+import { silentLogger } from '../../packages/server/src/log.ts';
+import { createServer } from '../../packages/server/src/server.ts';
+import { storeFactories } from '../../packages/server/src/store/testing.ts';
+
+export const PASSWORD = 'Harbour-Lantern-42';
+export const KNOWN = 5000;
+const kind = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
+const factory = (await storeFactories()).find((f) => f.name === kind);
+if (!factory?.available) {
+  process.stdout.write(`${JSON.stringify({ skip: factory?.reason ?? `${kind} unavailable` })}\n`);
+  process.exit(0);
+}
+const store = await factory.open();
+const links = new Map<string, string>();
+const server = await createServer({
+  dev: true,
+  port: 0,
+  secret: 'bench-secret-0123456789-abcdefghijkl',
+  logger: silentLogger,
+  store,
+  transport: {
+    async send(mail) {
+      const m = /token=([A-Za-z0-9_-]+)/.exec(mail.text);
+      if (m?.[1]) links.set(mail.to, m[1]);
+    },
+  },
+  limits: {
+    ipRequests: 1e9,
+    ipSignInFailures: 1e9,
+    delayFrom: 1e9,
+    hardStop: 1e9,
+    mailCooldownMs: 0,
+    mailPerHour: 1e9,
+  },
+});
+const url = await server.listen();
+const now = new Date();
+await store.createAccount({
+  id: randomUUID(),
+  email: 'bench@example.com',
+  emailKey: 'bench@example.com',
+  name: null,
+  status: 'active',
+  passwordHash: await createPasswordHasher().hash(PASSWORD),
+  createdAt: now,
+});
+await store.createAccount({
+  id: randomUUID(),
+  email: 'verify@example.com',
+  emailKey: 'verify@example.com',
+  name: null,
+  status: 'active',
+  passwordHash: await createPasswordHasher().hash(PASSWORD),
+  createdAt: now,
+});
+const known = Array.from({ length: KNOWN }, (_, i) => {
+  const email = `known-${i}@example.com`;
+  return { id: randomUUID(), email, emailKey: email, name: null };
+});
+await store.importAccounts(known, now);
+await fetch(`${url}/v1/password-resets`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'verify@example.com' }),
+});
+for (let i = 0; i < 200 && !links.has('verify@example.com'); i++) {
+  await server.settled();
+  await new Promise((r) => setTimeout(r, 25));
+}
+const token = links.get('verify@example.com');
+if (!token) throw new Error('no reset mail for verify@example.com');
+process.stdout.write(`${JSON.stringify({ url, token, pid: process.pid })}\n`);
+process.on('SIGTERM', () => {
+  server
+    .close()
+    .catch(() => undefined)
+    .finally(() => process.exit(0));
+});
