@@ -19,7 +19,16 @@ import { mdTable, section } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1000;
-const BUDGETS = { core: 12 * KB, commonPasswords: 16 * KB, elements: 28 * KB } as const;
+const BUDGETS = {
+  core: 12 * KB,
+  commonPasswords: 16 * KB,
+  /** Each journey page's own `define/*` entry: a journey page never pays for the account pages. */
+  elements: 28 * KB,
+  /** Every element (`all`, or every `define/*` at once). */
+  elementsAll: 32 * KB,
+} as const;
+/** The define entries of the activation journey's pages, each held to `BUDGETS.elements`. */
+const JOURNEY_ENTRIES = ['lost-password', 'reset-password', 'sign-in', 'register'];
 
 interface Sizes {
   min: number;
@@ -222,19 +231,31 @@ const elementRows = await Promise.all([
     bundle(
       `elements: @connect-auth/elements/define/${f.slice(0, -3)} (bundled)`,
       `import '@connect-auth/elements/define/${f.slice(0, -3)}';`,
+      work,
+      JOURNEY_ENTRIES.includes(f.slice(0, -3)) ? BUDGETS.elements : undefined,
     ),
   ),
   bundle(
     'elements: @connect-auth/elements/all (bundled)',
     `import '@connect-auth/elements/all';`,
     work,
-    BUDGETS.elements,
+    BUDGETS.elementsAll,
   ),
 ]);
 const browserFiles = readdirSync(join(elementsDir, 'dist/browser')).length
   ? [
-      shipped('no-build file: dist/browser/all.js (+ static imports)', 'all.js', BUDGETS.elements),
-      ...defines.map((f) => shipped(`no-build file: dist/browser/define/${f}`, `define/${f}`)),
+      shipped(
+        'no-build file: dist/browser/all.js (+ static imports)',
+        'all.js',
+        BUDGETS.elementsAll,
+      ),
+      ...defines.map((f) =>
+        shipped(
+          `no-build file: dist/browser/define/${f}`,
+          `define/${f}`,
+          JOURNEY_ENTRIES.includes(f.slice(0, -3)) ? BUDGETS.elements : undefined,
+        ),
+      ),
     ]
   : [];
 

@@ -81,7 +81,7 @@ ${earlier}
   Dev inbox (the emails the server would send): ${inboxUrl}
 
   Walk the activation, as on the portal:
-    1. Open ${url}/lost-password and enter ${account.email}; send the link.
+    1. Open ${url}/lost-password and enter ${account.email}; select Reset Password.
     2. Open the dev inbox and follow the link in the newest email
        ("Password Reset Request for Codelocks Connect").
     3. The page names the account. Choose a password and confirm it: at least 8 characters

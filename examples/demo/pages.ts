@@ -45,7 +45,7 @@ function inboxNote(text = 'No real email is sent in this demo.'): string {
 
 const NAV: Array<[string, string]> = [
   ['/', 'Overview'],
-  ['/lost-password', 'Lost password'],
+  ['/lost-password', 'Lost Password'],
   ['/sign-in', 'Sign in'],
   ['/register', 'Register'],
   [INBOX, 'Dev inbox'],
@@ -117,14 +117,14 @@ const indexPage: Page = {
   ${doneNote}
   <h3>Walk the activation, as the portal's guide describes it</h3>
   <ol class="journey">
-    <li>Open <a href="/lost-password">Lost password</a>, enter ${ready ? `<strong>${escapeHtml(ready.email)}</strong>` : 'the account’s email'} and send the link.</li>
+    <li>Visit the <a href="/lost-password">Lost Password</a> page, enter ${ready ? `<strong>${escapeHtml(ready.email)}</strong>` : 'the account’s email'} and select Reset Password.</li>
     <li>Open the <a href="${INBOX}" target="_blank">dev inbox<span class="visually-hidden"> (opens in a new tab)</span></a>, the demo’s stand-in for a mailbox. The newest email, “Password Reset Request for Codelocks Connect”, has the link (and an 8-digit code).</li>
-    <li>Follow the link. The page names the account; choose a new password and type it again. The checklist shows what is required (8 or more characters, upper- and lower-case letters, a number) and what is recommended (a special character such as - ! @ # &amp; $).</li>
-    <li>Save. The account is now active.</li>
-    <li>Sign in with the email (already filled in) and the new password.</li>
+    <li>Click on the link. The page names the account; choose and confirm a new password. The checklist shows what is required (8 or more characters, upper- and lower-case letters, a number) and what is recommended (a special character such as - ! @ # &amp; $).</li>
+    <li>Select Save to save your new password. The account is now active.</li>
+    <li>Sign in using your email address (already filled in) and your new password.</li>
   </ol>
   <ul class="links">
-    <li><a class="button-link" href="/lost-password">Start: Lost password</a></li>
+    <li><a class="button-link" href="/lost-password">Start: Lost Password</a></li>
     <li><a class="button-link secondary" href="${INBOX}" target="_blank">Open the dev inbox<span class="visually-hidden"> (opens in a new tab)</span></a></li>
   </ul>
 </section>
@@ -168,7 +168,7 @@ const PAGES: Page[] = [
   indexPage,
   elementPage(
     '/lost-password',
-    'Lost password',
+    'Lost Password',
     `<connect-lost-password ${common}></connect-lost-password>`,
     { step: 'Step 1 of 3' },
   ),
@@ -209,6 +209,35 @@ const PAGES: Page[] = [
       ),
   },
   {
+    path: '/account',
+    render: () =>
+      layout(
+        '/account',
+        'Your account',
+        `<div class="card" data-account>
+  <p data-part="status" role="status">Checking your session…</p>
+  <p data-part="sign-in" hidden><a class="button-link" href="/sign-in">Sign in</a></p>
+  <div data-part="forms"></div>
+  <p data-part="everywhere" hidden><button type="button" class="button-link" data-action="sign-out-everywhere">Sign out on every device</button></p>
+</div>`,
+        { lede: 'Signed in: change your password or your email address, or sign out everywhere.' },
+      ),
+  },
+  {
+    path: '/confirm-email',
+    noStore: true,
+    render: () =>
+      layout(
+        '/confirm-email',
+        'Confirm your new email address',
+        `${inboxNote('This page opens from the link in the email-change mail.')}
+<div class="card" data-confirm-email>
+  <p data-part="status" role="status">Checking your link…</p>
+  <p data-part="next" hidden><a class="button-link" href="/sign-in">Sign in</a></p>
+</div>`,
+      ),
+  },
+  {
     path: '/support',
     render: () =>
       layout(
@@ -218,7 +247,7 @@ const PAGES: Page[] = [
   <p>In the real portal this link leads to Codelocks Customer Services. This demo has no support desk, so here is what they do.</p>
   <p>If you had an account on the old portal but can no longer open the mailbox it was registered with, you cannot activate it by email. Customer Services can help you get back into the account once they have confirmed that it is yours.</p>
   <p>Without that confirmation they cannot give anyone access to an account, and they cannot move locks from one account to another.</p>
-  <p><a href="/lost-password">Back to Lost password</a></p>
+  <p><a href="/lost-password">Back to Lost Password</a></p>
 </div>`,
         { step: 'Help' },
       ),

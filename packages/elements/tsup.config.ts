@@ -14,6 +14,8 @@ export default defineConfig({
     'define/sign-in': 'src/define/sign-in.ts',
     'define/register': 'src/define/register.ts',
     'define/password-input': 'src/define/password-input.ts',
+    'define/change-password': 'src/define/change-password.ts',
+    'define/change-email': 'src/define/change-email.ts',
   },
   format: ['esm'],
   platform: 'browser',

@@ -191,7 +191,7 @@ async function activationJourney(page: Page, app: string, api: string): Promise<
   const lost = page.locator('connect-lost-password');
   await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
   await lost.getByLabel('Email address').fill(EMAIL);
-  await lost.getByRole('button', { name: 'Send the link' }).click();
+  await lost.getByRole('button', { name: 'Reset Password' }).click();
   await expect.poll(() => lost.getAttribute('data-step'), { timeout: 15_000 }).toBe('sent');
   const mail = await newestMail(api, EMAIL);
   say(`  mail arrived: "${mail.subject}" (${mail.template})`);
@@ -226,7 +226,7 @@ async function requestFromUnlistedOrigin(app: string): Promise<string[]> {
   const lost = page.locator('connect-lost-password');
   await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
   await lost.getByLabel('Email address').fill('someone@example.com');
-  await lost.getByRole('button', { name: 'Send the link' }).click();
+  await lost.getByRole('button', { name: 'Reset Password' }).click();
   await expect
     .poll(() => lost.locator('.connect-error-summary').getAttribute('data-code'), {
       timeout: 20_000,
@@ -362,7 +362,7 @@ describe('the packages as users install them', () => {
     );
     const lost = page.locator('connect-lost-password');
     await lost.getByLabel('Email address').fill('someone@example.com');
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step'), { timeout: 15_000 }).toBe('sent');
     await page.goto(`${app}/reset`);
     await expectTagsDefinedAndRendered(page, ['connect-reset-password']);

@@ -41,3 +41,101 @@ async function verifyEmailPage(host: HTMLElement): Promise<void> {
 
 const verify = document.querySelector<HTMLElement>('[data-verify-email]');
 if (verify) void verifyEmailPage(verify);
+
+// `?lang=fr` (or de, es, it, nl, en-US…): the forms speak that language, their strings loaded on
+// demand; the demo's own page text stays English. The account page's elements, created later,
+// get the same `lang`.
+const requested = new URLSearchParams(window.location.search).get('lang');
+const lang = requested && /^[a-z]{2,3}(?:-[a-z\d]{1,8})*$/i.test(requested) ? requested : null;
+if (lang) {
+  for (const form of document.querySelectorAll(
+    'connect-lost-password, connect-reset-password, connect-sign-in, connect-register',
+  )) {
+    form.setAttribute('lang', lang);
+  }
+}
+
+/**
+ * `<div data-account>`: resume the session from the refresh cookie, then offer the two account
+ * elements (given the signed-in client) and "sign out on every device".
+ */
+async function accountPage(host: HTMLElement): Promise<void> {
+  const part = (name: string) => host.querySelector<HTMLElement>(`[data-part="${name}"]`);
+  const status = part('status');
+  const forms = part('forms');
+  const everywhere = part('everywhere');
+  if (!status || !forms || !everywhere) return;
+  const client = createConnectClient({ baseUrl: window.location.origin });
+  try {
+    const session = await client.refreshSession();
+    status.textContent = `Signed in as ${session.account.email}.`;
+  } catch {
+    host.dataset.state = 'signed-out';
+    status.textContent = 'You are not signed in.';
+    part('sign-in')?.removeAttribute('hidden');
+    return;
+  }
+  host.dataset.state = 'signed-in';
+  for (const tag of ['connect-change-password', 'connect-change-email'] as const) {
+    const element = document.createElement(tag);
+    element.client = client;
+    element.supportUrl = '/support';
+    if (lang) element.setAttribute('lang', lang);
+    forms.append(element);
+  }
+  everywhere.hidden = false;
+  everywhere.querySelector('button')?.addEventListener('click', async () => {
+    try {
+      await client.signOutEverywhere();
+      status.textContent = 'You are signed out on every device.';
+    } catch {
+      status.textContent = 'Could not sign out everywhere. Please try again.';
+      return;
+    }
+    host.dataset.state = 'signed-out';
+    forms.replaceChildren();
+    everywhere.hidden = true;
+    part('sign-in')?.removeAttribute('hidden');
+  });
+}
+
+const account = document.querySelector<HTMLElement>('[data-account]');
+if (account) void accountPage(account);
+
+const CHANGE_MESSAGES: Record<string, string> = {
+  token_expired: 'This link has expired. Change your email address again to get a new one.',
+  token_used: 'This change is already done. Sign in with your new address.',
+  token_superseded: 'A newer link was sent; use the link in that email.',
+  token_invalid: 'This link is not valid. Copy the whole link from the email.',
+  email_taken: 'This address belongs to another account now, so the change could not be made.',
+};
+
+/** `<div data-confirm-email>`: confirm an email change with the link's token (no session needed). */
+async function confirmEmailPage(host: HTMLElement): Promise<void> {
+  const status = host.querySelector<HTMLElement>('[data-part="status"]');
+  const next = host.querySelector<HTMLElement>('[data-part="next"]');
+  if (!status || !next) return;
+  const token = readResetToken();
+  if (!token) {
+    host.dataset.state = 'invalid';
+    status.textContent = 'This page needs the link from the email.';
+    return;
+  }
+  try {
+    const result = await createConnectClient({
+      baseUrl: window.location.origin,
+    }).confirmEmailChange({
+      token,
+    });
+    host.dataset.state = 'changed';
+    status.textContent = `Your account now signs in with ${result.email}.`;
+    next.hidden = false;
+  } catch (error) {
+    const code = isConnectError(error) ? error.code : 'unknown';
+    host.dataset.state = code;
+    status.textContent = CHANGE_MESSAGES[code] ?? 'Something went wrong. Please try again.';
+  }
+}
+
+const confirmEmail = document.querySelector<HTMLElement>('[data-confirm-email]');
+if (confirmEmail) void confirmEmailPage(confirmEmail);

@@ -197,6 +197,9 @@ export interface InboxMail {
   to: string;
   template: string;
   subject: string | null;
+  text: string | null;
+  html: string | null;
+  language?: string;
   link?: string;
   code?: string;
 }

@@ -1,7 +1,9 @@
 /**
- * The portal's activation journey in a real browser, against the real demo server: ask for the
- * email, follow the link from the dev inbox, get a weak password refused with the checklist,
- * save a strong one, sign in. axe-core audits every step; each step is photographed, at desktop
+ * The portal's activation journey in a real browser, against the real demo server, by the names
+ * the portal's Getting Started guide gives each step ("Visit the Lost Password page", "click Reset
+ * Password", the "Password Reset Request for Codelocks Connect" email, "Click Save", "Sign-in
+ * using your email address and your new password"): ask for the email, follow the link from the
+ * dev inbox, get a weak password refused with the checklist, save a strong one, sign in. axe-core audits every step; each step is photographed, at desktop
  * width and again on a 375 px phone (where nothing may scroll sideways).
  */
 import { importLegacyAccounts } from '@connect-auth/server';
@@ -48,23 +50,27 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     const email = demo.account.email;
     const { page, errors, apiRefusals, close } = await openPage(browser);
 
-    // 1. Lost password: enter the migrated account's email and send.
+    // 1. "Visit the Lost Password page".
     await page.goto(`${demo.url}/lost-password`);
     const lost = page.locator('connect-lost-password');
     await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
+    expect(await lost.getByRole('heading', { name: 'Lost Password' }).count()).toBe(1);
     await expect
       .poll(() => page.getByRole('link', { name: /open the dev inbox/i }).count())
       .toBe(1);
     await snap(page, '01-lost-password');
     await audit(page, 'lost-password form');
+    // 2. "Enter your email address and click Reset Password".
     await lost.getByLabel('Email address').fill(email);
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
     expect(await lost.textContent()).toContain(email);
+    expect(await lost.textContent()).toContain('a Password Reset Request email is on its way');
     await snap(page, '02-sent');
     await audit(page, 'sent confirmation');
 
-    // 2. The email, in the dev inbox: the portal's subject, a link to the demo's reset page.
+    // 3. "You will receive a Password Reset Request for Codelocks Connect email that contains a
+    // link": in the dev inbox, with a link to the demo's reset page.
     const [mail] = await inbox(demo, email);
     expect(mail?.template).toBe('account_activation');
     expect(mail?.subject).toBe('Password Reset Request for Codelocks Connect');
@@ -76,7 +82,8 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await snap(page, '03-dev-inbox');
     await audit(page, 'dev inbox');
 
-    // 3. Follow the link: strict headers, the token scrubbed from the address bar, the account named.
+    // "Click on the link": strict headers, the token scrubbed from the address bar, the account
+    // named under the heading "Activate your account".
     const response = await page.goto(link);
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     expect(response?.headers()['cache-control']).toContain('no-store');
@@ -86,10 +93,12 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(await page.evaluate(() => window.location.href)).not.toContain('token');
     expect(await reset.locator('[data-part="account"]').textContent()).toContain(email);
     expect(await reset.getAttribute('data-purpose')).toBe('activation');
+    expect(await reset.getByRole('heading', { name: 'Activate your account' }).count()).toBe(1);
     await snap(page, '04-reset-form');
     await audit(page, 'reset form');
 
-    // 4. A weak password: the checklist shows the unmet rules; saving is refused by the server.
+    // 4. "Choose and confirm a new password": a weak one first; the checklist shows the unmet
+    // rules and saving is refused by the server.
     const password = reset.locator('input[name="password"]');
     const confirm = reset.locator('input[name="confirm"]');
     await password.fill(WEAK);
@@ -99,7 +108,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(await rule('digit').getAttribute('data-state')).toBe('unmet');
     expect(await rule('lowercase').getAttribute('data-state')).toBe('met');
     await confirm.fill(WEAK);
-    await reset.getByRole('button', { name: /save/i }).click();
+    await reset.getByRole('button', { name: 'Save' }).click();
     const summary = reset.locator('.connect-error-summary');
     await expect.poll(() => summary.getAttribute('data-code')).toBe('weak_password');
     expect(await summary.isVisible()).toBe(true);
@@ -113,18 +122,19 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await snap(page, '05-weak-password');
     await audit(page, 'weak-password error');
 
-    // 5. A strong password, confirmed: saved, and the sign-in step has the email filled in.
+    // 5. "Click Save to save your new password": a strong one, confirmed, saved; the sign-in step
+    // has the email filled in.
     await password.fill(STRONG);
     expect(await rule('uppercase').getAttribute('data-state')).toBe('met');
     await confirm.fill(STRONG);
-    await reset.getByRole('button', { name: /save/i }).click();
+    await reset.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => reset.getAttribute('data-step')).toBe('sign-in');
     const signIn = reset.locator('connect-sign-in');
     expect(await signIn.getByLabel('Email address').inputValue()).toBe(email);
     await snap(page, '06-saved-sign-in');
     await audit(page, 'success / sign-in step');
 
-    // 6. Sign in with the new password.
+    // 6. "Sign-in using your email address and your new password".
     await signIn.locator('input[name="password"]').fill(STRONG);
     await signIn.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => signIn.getAttribute('data-step')).toBe('done');
@@ -158,7 +168,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
         api.push(`${request.method()} ${pathname}`);
       }
     });
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
 
     // The user's part: open the dev inbox, follow the newest mail's link in the same tab.
@@ -170,7 +180,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await expect.poll(() => reset.getAttribute('data-step')).toBe('form');
     await reset.locator('input[name="password"]').fill(STRONG);
     await reset.locator('input[name="confirm"]').fill(STRONG);
-    await reset.getByRole('button', { name: /save/i }).click();
+    await reset.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => reset.getAttribute('data-step')).toBe('sign-in');
 
     console.log(`[budget] reset journey: ${api.length} API requests: ${api.join(', ')}`);
@@ -202,7 +212,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await expect.poll(() => lost.getAttribute('data-step')).toBe('form');
     await check('01-lost-password');
     await lost.getByLabel('Email address').fill(email);
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
     await check('02-sent');
 
@@ -215,14 +225,14 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await check('04-reset-form');
     await reset.locator('input[name="password"]').fill(WEAK);
     await reset.locator('input[name="confirm"]').fill(WEAK);
-    await reset.getByRole('button', { name: /save/i }).click();
+    await reset.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => reset.locator('.connect-error-summary').getAttribute('data-code'))
       .toBe('weak_password');
     await check('05-weak-password');
     await reset.locator('input[name="password"]').fill(STRONG);
     await reset.locator('input[name="confirm"]').fill(STRONG);
-    await reset.getByRole('button', { name: /save/i }).click();
+    await reset.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => reset.getAttribute('data-step')).toBe('sign-in');
     await check('06-saved-sign-in');
     const signIn = reset.locator('connect-sign-in');
@@ -274,7 +284,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await expect.poll(() => register.getAttribute('data-step')).toBe('form');
     await register.getByLabel('Email address').fill(email);
     await register.locator('input[name="password"]').fill(STRONG);
-    await register.getByRole('button', { name: /create/i }).click();
+    await register.getByRole('button', { name: 'Register' }).click();
     await expect.poll(() => register.getAttribute('data-step')).toBe('sent');
     await audit(page, 'register sent');
 
@@ -300,7 +310,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await page.goto(`${demo.url}/lost-password`);
     const lost = page.locator('connect-lost-password');
     await lost.getByLabel('Email address').fill(email);
-    await lost.getByRole('button', { name: 'Send the link' }).click();
+    await lost.getByRole('button', { name: 'Reset Password' }).click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('sent');
     await lost.locator('[data-action="code"]').click();
     await expect.poll(() => lost.getAttribute('data-step')).toBe('code');

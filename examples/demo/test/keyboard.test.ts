@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('keyboard-only activation in Chromium', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await focusedMatches(page, password)).toBe(true);
 
-    // Confirm, then Tab to "Save password" and press Enter.
+    // Confirm, then Tab to "Save" and press Enter.
     await tabTo(page, 'connect-reset-password input[name="confirm"]');
     await page.keyboard.type(STRONG);
     await tabTo(page, 'connect-reset-password button[type="submit"]');

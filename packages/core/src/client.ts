@@ -1,3 +1,9 @@
+import {
+  changePassword,
+  confirmEmailChange,
+  requestEmailChange,
+  signOutEverywhere,
+} from './flows/account.ts';
 import { completePasswordReset } from './flows/complete-password-reset.ts';
 import type { FlowContext } from './flows/context.ts';
 import { createPolicyLoader } from './flows/get-password-policy.ts';
@@ -51,6 +57,10 @@ export function createConnectClient(options: ConnectClientOptions): ConnectClien
     register: (input, callOptions) => register(context, input, callOptions),
     verifyEmail: (token, callOptions) => verifyEmail(context, token, callOptions),
     getPasswordPolicy,
+    changePassword: (input, callOptions) => changePassword(context, input, callOptions),
+    requestEmailChange: (input, callOptions) => requestEmailChange(context, input, callOptions),
+    confirmEmailChange: (input, callOptions) => confirmEmailChange(context, input, callOptions),
+    signOutEverywhere: (callOptions) => signOutEverywhere(context, callOptions),
     get session() {
       return session.session;
     },

@@ -1,5 +1,6 @@
 import type {
   Accepted,
+  EmailChanged,
   EmailVerified,
   PasswordPolicy,
   PasswordResetResult,
@@ -91,15 +92,35 @@ export interface ConnectClient {
   refreshSession(options?: CallOptions): Promise<Session>;
   /** End the current session on the server and locally. */
   signOut(options?: CallOptions): Promise<void>;
-  /** Register a new account; resolves the same for new and existing emails. */
+  /**
+   * Register a new account; resolves the same for new and existing emails. `locale` (a language
+   * tag such as `fr`) is the language of the account's mails.
+   */
   register(
-    input: { email: string; password: string; name?: string },
+    input: { email: string; password: string; name?: string; locale?: string },
     options?: CallOptions,
   ): Promise<Accepted>;
   /** Verify a registration email with the token from its link. */
   verifyEmail(token: string, options?: CallOptions): Promise<EmailVerified>;
   /** The password policy in force on the server (fetched once, then cached). */
   getPasswordPolicy(options?: CallOptions): Promise<PasswordPolicy>;
+  /**
+   * Signed in: change the password (the current one is required). Every other session ends; this
+   * client gets a fresh session and stays signed in.
+   */
+  changePassword(
+    input: { currentPassword: string; newPassword: string },
+    options?: CallOptions,
+  ): Promise<Session>;
+  /** Signed in: mail a confirmation link to a new address; nothing changes until it is followed. */
+  requestEmailChange(
+    input: { newEmail: string; password: string },
+    options?: CallOptions,
+  ): Promise<Accepted>;
+  /** Confirm an email change with the token from the link (no session needed). */
+  confirmEmailChange(input: { token: string }, options?: CallOptions): Promise<EmailChanged>;
+  /** Signed in: end every session of the account, on every device, and this one locally. */
+  signOutEverywhere(options?: CallOptions): Promise<void>;
   /** The current session, or `null`. */
   readonly session: Session | null;
   /** Listen to session changes; returns the function that unsubscribes. */

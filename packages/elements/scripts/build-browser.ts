@@ -16,7 +16,15 @@ import { build } from 'esbuild';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const out = join(pkg, 'dist/browser');
-const names = ['lost-password', 'reset-password', 'sign-in', 'register', 'password-input'];
+const names = [
+  'lost-password',
+  'reset-password',
+  'sign-in',
+  'register',
+  'password-input',
+  'change-password',
+  'change-email',
+];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

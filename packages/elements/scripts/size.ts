@@ -8,7 +8,9 @@
  *   bundled from `dist/` with esbuild through the package's exports and `sideEffects` (minified,
  *   code-split, `NODE_ENV=production`), initial chunks only.
  *
- * Budget: 28 KB gzip for all forms, from docs/architecture.md.
+ * Budgets, from docs/architecture.md: 32 KB gzip for all seven elements (`all`), and 28 KB for
+ * each journey page's own entry (lost-password, reset-password, sign-in, register): a journey
+ * page never pays for the account pages.
  *
  * Run: `pnpm --filter @connect-auth/elements run size` (after `build`), `--json` for JSON.
  */
@@ -19,7 +21,17 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 export const BROWSER_DIR = fileURLToPath(new URL('../dist/browser', import.meta.url));
-export const BUDGET_GZIP = 28_000;
+/** Gzip budget of `all` (every element). */
+export const BUDGET_GZIP = 32_000;
+/** Gzip budget of each journey page's own `define/*` entry. */
+export const JOURNEY_BUDGET_GZIP = 28_000;
+/** The journey pages' entries, each held to {@link JOURNEY_BUDGET_GZIP}. */
+export const JOURNEY_ENTRIES = [
+  'define/lost-password',
+  'define/reset-password',
+  'define/sign-in',
+  'define/register',
+] as const;
 export const ENTRIES = [
   'all',
   'define/lost-password',
@@ -27,6 +39,8 @@ export const ENTRIES = [
   'define/sign-in',
   'define/register',
   'define/password-input',
+  'define/change-password',
+  'define/change-email',
 ] as const;
 
 export interface Sizes {
@@ -110,7 +124,9 @@ export async function measureBundled(entry: string): Promise<Sizes> {
     initial.add(path);
     for (const i of outputs[path]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
   };
-  const entryPath = Object.keys(outputs).find((path) => outputs[path]?.entryPoint);
+  // The app's entry (stdin), not the chunks of dynamic imports, which esbuild also lists as
+  // entry points (the lazily loaded string tables are such chunks).
+  const entryPath = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === '<stdin>');
   if (entryPath) visit(entryPath);
   const total: Sizes = { min: 0, gzip: 0, brotli: 0 };
   const initialFiles = new Set([...initial].map((path) => resolve(path)));
@@ -136,7 +152,13 @@ if (import.meta.main) {
     const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`.padStart(9);
     console.log('dist/browser entry        min+gzip   brotli   minified  files  lazy (gzip)');
     for (const row of rows) {
-      const verdict = row.entry === 'all' ? (row.gzip <= BUDGET_GZIP ? ' PASS' : ' OVER') : '';
+      const budget =
+        row.entry === 'all'
+          ? BUDGET_GZIP
+          : (JOURNEY_ENTRIES as readonly string[]).includes(row.entry)
+            ? JOURNEY_BUDGET_GZIP
+            : undefined;
+      const verdict = budget === undefined ? '' : row.gzip <= budget ? ' PASS' : ' OVER';
       console.log(
         `${row.entry.padEnd(24)}${kb(row.gzip)}${kb(row.brotli)}${kb(row.min)}${String(row.files.length).padStart(7)}${kb(row.lazy.gzip)}${verdict}`,
       );
@@ -145,6 +167,8 @@ if (import.meta.main) {
     for (const row of bundled) {
       console.log(`${row.entry.padEnd(28)}${kb(row.gzip)}${kb(row.brotli)}${kb(row.min)}`);
     }
-    console.log(`\nbudget: all forms <= ${BUDGET_GZIP / 1000} KB min+gzip (docs/architecture.md)`);
+    console.log(
+      `\nbudgets (docs/architecture.md): all <= ${BUDGET_GZIP / 1000} KB, each journey entry <= ${JOURNEY_BUDGET_GZIP / 1000} KB min+gzip`,
+    );
   }
 }

@@ -29,6 +29,8 @@ describe('axe (structure rules)', () => {
     'connect-lost-password',
     'connect-register',
     'connect-password-input',
+    'connect-change-password',
+    'connect-change-email',
   ] as const) {
     it(`<${tag}> has no violations, also with errors shown`, async () => {
       const el = document.createElement(tag) as HTMLElement & { client: unknown };

@@ -9,6 +9,8 @@
  *
  * @packageDocumentation
  */
+import { ConnectChangeEmail } from './change-email/change-email.component.ts';
+import { ConnectChangePassword } from './change-password/change-password.component.ts';
 import { ConnectLostPassword } from './lost-password/lost-password.component.ts';
 import { ConnectPasswordInput } from './password-input/password-input.component.ts';
 import { ConnectRegister } from './register/register.component.ts';
@@ -23,7 +25,11 @@ define('connect-lost-password', ConnectLostPassword);
 define('connect-reset-password', ConnectResetPassword);
 define('connect-sign-in', ConnectSignIn);
 define('connect-register', ConnectRegister);
+define('connect-change-password', ConnectChangePassword);
+define('connect-change-email', ConnectChangeEmail);
 
+export type {} from './define/change-email.ts';
+export type {} from './define/change-password.ts';
 export type {} from './define/lost-password.ts';
 export type {} from './define/password-input.ts';
 export type {} from './define/register.ts';

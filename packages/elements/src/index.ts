@@ -9,12 +9,22 @@
  * import { registerTranslation, ConnectSignedInEvent } from '@connect-auth/elements';
  * import '@connect-auth/elements/define/sign-in';
  *
+ * // Strings follow `lang` (de, en, en-GB, en-US, es, fr, it, nl load themselves); override any:
  * registerTranslation('en', { 'signin.heading': 'Sign in to Codelocks Connect' });
  * document.addEventListener('connect-signed-in', (e) => console.log(e.session.account.email));
  * ```
  *
  * @packageDocumentation
  */
+
+export {
+  type ChangeEmailStep,
+  ConnectChangeEmail,
+} from './change-email/change-email.component.ts';
+export {
+  type ChangePasswordStep,
+  ConnectChangePassword,
+} from './change-password/change-password.component.ts';
 export {
   ConnectLostPassword,
   type LostPasswordStep,
@@ -30,7 +40,9 @@ export { ConnectElement } from './shared/connect-element.ts';
 export {
   type ConnectAction,
   ConnectBeforeSubmitEvent,
+  ConnectEmailChangeRequestedEvent,
   ConnectErrorEvent,
+  ConnectPasswordChangedEvent,
   ConnectPasswordResetEvent,
   ConnectRegisteredEvent,
   ConnectResetRequestedEvent,
@@ -39,7 +51,21 @@ export {
 export type { WarningCode } from './shared/warn.ts';
 export { ConnectSignIn, type SignInStep } from './sign-in/sign-in.component.ts';
 export { de } from './strings/de.ts';
-export { en, type StringId, type StringTable } from './strings/en.ts';
+export { en, type FormStringTable, type StringId, type StringTable } from './strings/en.ts';
+export { enUS } from './strings/en-US.ts';
 export { errorStringId, MISSING_CLIENT, ruleStringId } from './strings/errors.ts';
+export { es } from './strings/es.ts';
 export { type FormatParams, format } from './strings/format.ts';
-export { registerTranslation, resolveStrings, type StringOverrides } from './strings/registry.ts';
+export { fr } from './strings/fr.ts';
+export { it } from './strings/it.ts';
+export { nl } from './strings/nl.ts';
+export {
+  isLocaleLoaded,
+  loadErrorStrings,
+  loadLocale,
+  preferredLocale,
+  registerTranslation,
+  resolveStrings,
+  SHIPPED_LOCALES,
+  type StringOverrides,
+} from './strings/registry.ts';

@@ -88,6 +88,10 @@ export const handlers = [
     HttpResponse.json({ status: 'accepted' }, { status: 202 }),
   ),
   http.get(`${BASE}/v1/password-policy`, () => HttpResponse.json(connectPolicy)),
+  http.post(`${BASE}/v1/account/password`, () => HttpResponse.json(session)),
+  http.post(`${BASE}/v1/account/email-changes`, () =>
+    HttpResponse.json({ status: 'accepted' }, { status: 202 }),
+  ),
 ];
 
 export const server = setupServer(...handlers);

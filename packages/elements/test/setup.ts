@@ -1,11 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { de } from '../src/strings/de.ts';
-import { registerTranslation } from '../src/strings/registry.ts';
 import { seen, server } from './server.ts';
 
-// As an app would: English is built in, German is registered.
-registerTranslation('de', de);
-
+// As on a page with no app code: English is built in, other languages load themselves.
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   server.resetHandlers();

@@ -72,7 +72,13 @@ export interface ConnectServer {
 const PRUNE_EVERY_MS = 60 * 60_000;
 const PRUNE_RETAIN_MS = 7 * 24 * 60 * 60_000;
 
-async function devSecret(dataDir: string, logger: Logger): Promise<string> {
+/**
+ * The development secret kept in `<dataDir>/secret` (created on first use), shared by `serve
+ * --dev` and the CLI's mail commands.
+ *
+ * @internal
+ */
+export async function devSecret(dataDir: string, logger: Logger): Promise<string> {
   const file = join(dataDir, 'secret');
   try {
     const existing = (await readFile(file, 'utf8')).trim();

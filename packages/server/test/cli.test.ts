@@ -165,6 +165,54 @@ describe('CLI', () => {
     expect(header.err()).not.toContain('\u001b');
   });
 
+  it('import-legacy takes an optional locale column; set-locale changes it', async () => {
+    await writeFile(
+      join(dir, 'locales.csv'),
+      'locale,email,name\nfr,Elodie@Example.fr,Élodie\n,none@example.com,None\nen_GB,gb@example.co.uk,Gee\nnot a tag,x@example.com,X\n',
+    );
+    const data = join(dir, 'locale-data');
+    const c = capture();
+    expect(await main(['import-legacy', join(dir, 'locales.csv'), '--data-dir', data], c.io)).toBe(
+      1,
+    );
+    expect(c.err()).toContain('locales.csv:5: invalid locale "not a tag"');
+    expect(c.out()).toContain('imported 3');
+
+    const set = capture();
+    expect(
+      await main(['set-locale', 'ELODIE@example.fr', 'de-AT', '--data-dir', data], set.io),
+    ).toBe(0);
+    expect(set.out()).toContain('Elodie@example.fr: locale de-AT; mails are written in de.');
+    const reset = capture();
+    expect(
+      await main(['set-locale', 'gb@example.co.uk', 'default', '--data-dir', data], reset.io),
+    ).toBe(0);
+    const nobody = capture();
+    expect(
+      await main(['set-locale', 'nobody@example.com', 'fr', '--data-dir', data], nobody.io),
+    ).toBe(1);
+    expect(nobody.err()).toContain('No account for nobody@example.com.');
+    const bad = capture();
+    expect(
+      await main(['set-locale', 'none@example.com', 'fr fr', '--data-dir', data], bad.io),
+    ).toBe(2);
+    expect(bad.err()).toContain('Not a language tag: "fr fr"');
+    expect(await main(['set-locale', 'none@example.com'], capture().io)).toBe(2);
+    const help = capture();
+    expect(await main(['set-locale', '--help'], help.io)).toBe(0);
+    expect(help.out()).toContain('Usage: connect-auth-server set-locale');
+
+    const store = await openSqliteStore({ path: join(data, 'connect-auth.db') });
+    try {
+      expect((await store.findAccountByEmailKey('elodie@example.fr'))?.locale).toBe('de-AT');
+      expect((await store.findAccountByEmailKey('none@example.com'))?.locale).toBeNull();
+      expect((await store.findAccountByEmailKey('gb@example.co.uk'))?.locale).toBeNull();
+      expect(await store.findAccountByEmailKey('x@example.com')).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('--help on every command', async () => {
     const top = capture();
     expect(await main(['--help'], top.io)).toBe(0);

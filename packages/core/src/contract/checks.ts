@@ -1,5 +1,5 @@
 import { canonicalizeEmail, isWellFormedText, MAX_EMAIL_LENGTH } from './canonical-email.ts';
-import { MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
+import { LOCALE_PATTERN, MAX_LOCALE_LENGTH, MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
 import { isObject } from './guards.ts';
 import type { FieldIssue } from './problem.ts';
 
@@ -31,6 +31,7 @@ const PASSWORD: Field = [1, MAX_PASSWORD_WIRE_LENGTH, undefined, false, true];
 const TOKEN: Field = [16, 512, /^[A-Za-z0-9_-]+$/];
 const CODE: Field = [undefined, undefined, /^\d{8}$/];
 const NAME: Field = [1, 200, undefined, false, true];
+const LOCALE: Field = [1, MAX_LOCALE_LENGTH, LOCALE_PATTERN];
 
 /** Length in code points; a lone surrogate counts as one. */
 const codePoints = (text: string): number =>
@@ -148,7 +149,7 @@ export function checkSignInBody(value: unknown): FieldIssue[] {
 }
 
 /**
- * Issues of a `POST /v1/accounts` body (`{ email, password, name? }`); empty when it fits.
+ * Issues of a `POST /v1/accounts` body (`{ email, password, name?, locale? }`); empty when it fits.
  *
  * @example
  * ```ts
@@ -156,5 +157,31 @@ export function checkSignInBody(value: unknown): FieldIssue[] {
  * ```
  */
 export function checkRegisterBody(value: unknown): FieldIssue[] {
-  return strict(value, { email: EMAIL, password: PASSWORD }, { name: NAME }).issues;
+  return strict(value, { email: EMAIL, password: PASSWORD }, { name: NAME, locale: LOCALE }).issues;
+}
+
+/**
+ * Issues of a `POST /v1/account/password` body (`{ currentPassword, newPassword }`); empty when
+ * it fits.
+ *
+ * @example
+ * ```ts
+ * checkChangePasswordBody({ currentPassword: '', newPassword: 'x' }); // required on ['currentPassword']
+ * ```
+ */
+export function checkChangePasswordBody(value: unknown): FieldIssue[] {
+  return strict(value, { currentPassword: PASSWORD, newPassword: PASSWORD }).issues;
+}
+
+/**
+ * Issues of a `POST /v1/account/email-changes` body (`{ newEmail, password }`); empty when it
+ * fits.
+ *
+ * @example
+ * ```ts
+ * checkRequestEmailChangeBody({ newEmail: 'nope', password: 'x' }); // invalid_email on ['newEmail']
+ * ```
+ */
+export function checkRequestEmailChangeBody(value: unknown): FieldIssue[] {
+  return strict(value, { newEmail: EMAIL, password: PASSWORD }).issues;
 }

@@ -18,6 +18,8 @@ export const SERVER_ERROR_CODES = [
   'payload_too_large',
   'not_found',
   'method_not_allowed',
+  'email_taken',
+  'admin_key_invalid',
   'server_error',
 ] as const;
 
@@ -68,6 +70,8 @@ export const ERROR_STATUS: Readonly<Record<ServerErrorCode, number>> = {
   payload_too_large: 413,
   not_found: 404,
   method_not_allowed: 405,
+  email_taken: 409,
+  admin_key_invalid: 401,
   server_error: 500,
 };
 

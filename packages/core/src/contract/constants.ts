@@ -9,5 +9,15 @@
  */
 export const MAX_PASSWORD_WIRE_LENGTH = 1024;
 
+/**
+ * A language tag as accounts store it (BCP 47 shape: a 2–3 letter language, then subtags of up
+ * to 8 letters or digits, e.g. `fr`, `en-GB`, `zh-Hant-TW`), at most {@link MAX_LOCALE_LENGTH}
+ * characters. The server answers in the best language it has for it, English when none.
+ */
+export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/** Longest language tag accepted on the wire. */
+export const MAX_LOCALE_LENGTH = 35;
+
 /** Name of the HttpOnly cookie carrying the rotating refresh token. */
 export const REFRESH_COOKIE = '__Host-connect_refresh';

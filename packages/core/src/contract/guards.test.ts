@@ -231,6 +231,12 @@ const ANSWERS: [string, z.ZodMiniType, (value: unknown) => unknown, fc.Arbitrary
     guards.parseEmailVerified,
     fc.record({ status: fc.constant('verified'), email: str }),
   ],
+  [
+    'EmailChanged',
+    messages.EmailChanged,
+    guards.parseEmailChanged,
+    fc.record({ status: fc.constant('email_changed'), email: str }),
+  ],
   ['PasswordPolicy', PasswordPolicy, guards.parsePasswordPolicy, policy],
   [
     'Problem',
@@ -405,8 +411,26 @@ const REQUESTS: [
     [
       { email: canonicalEmail, password },
       { email: canonicalEmail, password, name: fc.string({ minLength: 1, maxLength: 200 }) },
+      {
+        email: canonicalEmail,
+        password,
+        locale: fc.constantFrom('fr', 'en-GB', 'de-AT', 'zh-Hant-TW'),
+      },
     ],
   ],
+  [
+    'ChangePasswordBody',
+    messages.ChangePasswordBody,
+    checks.checkChangePasswordBody,
+    [{ currentPassword: password, newPassword: password }],
+  ],
+  [
+    'RequestEmailChangeBody',
+    messages.RequestEmailChangeBody,
+    checks.checkRequestEmailChangeBody,
+    [{ newEmail: canonicalEmail, password }],
+  ],
+  ['ConfirmEmailChangeBody', messages.ConfirmEmailChangeBody, checks.checkTokenBody, [{ token }]],
 ];
 
 describe.each(REQUESTS)('%s: check ⇔ schema', (_name, schema, check, shapes) => {

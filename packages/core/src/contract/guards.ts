@@ -1,5 +1,6 @@
 import type {
   Accepted,
+  EmailChanged,
   EmailVerified,
   PasswordResetResult,
   ResetTokenInfo,
@@ -194,6 +195,23 @@ const emailVerified = /* @__PURE__ */ object<EmailVerified>({
  */
 export function parseEmailVerified(value: unknown): EmailVerified | null {
   return emailVerified(value) ?? null;
+}
+
+const emailChanged = /* @__PURE__ */ object<EmailChanged>({
+  status: /* @__PURE__ */ literal('email_changed'),
+  email: string,
+});
+/**
+ * The answer of `POST /v1/account/email-changes/confirm` (the contract's `EmailChanged`), or
+ * `null`.
+ *
+ * @example
+ * ```ts
+ * parseEmailChanged({ status: 'email_changed', email: 'new@example.com' });
+ * ```
+ */
+export function parseEmailChanged(value: unknown): EmailChanged | null {
+  return emailChanged(value) ?? null;
 }
 
 const passwordPolicy = /* @__PURE__ */ object<PasswordPolicy>({

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
+import { LOCALE_PATTERN, MAX_LOCALE_LENGTH, MAX_PASSWORD_WIRE_LENGTH } from './constants.ts';
 import { Email, isWellFormedText } from './email.ts';
 import { PasswordPolicy } from './policy.ts';
 
@@ -8,7 +8,12 @@ import { PasswordPolicy } from './policy.ts';
  * members are rejected (`validation_failed` with an `unknown_field` issue).
  */
 
-export { MAX_PASSWORD_WIRE_LENGTH, REFRESH_COOKIE } from './constants.ts';
+export {
+  LOCALE_PATTERN,
+  MAX_LOCALE_LENGTH,
+  MAX_PASSWORD_WIRE_LENGTH,
+  REFRESH_COOKIE,
+} from './constants.ts';
 
 /** Lone surrogates are refused (`invalid_unicode`), never replaced: two inputs must not become one. */
 const wellFormed = () =>
@@ -29,6 +34,10 @@ export const ResetCode = z.string().check(z.regex(/^\d{8}$/));
 
 /** Display name given at registration. */
 export const DisplayName = z.string().check(z.minLength(1), z.maxLength(200), wellFormed());
+/** A language tag (`fr`, `en-GB`): the account's preferred language for its mails. */
+export const Locale = z
+  .string()
+  .check(z.minLength(1), z.maxLength(MAX_LOCALE_LENGTH), z.regex(LOCALE_PATTERN));
 
 /** The answer to every request whose outcome must not reveal whether an account exists. */
 export const Accepted = z.object({ status: z.literal('accepted') });
@@ -126,6 +135,8 @@ export const RegisterBody = z.strictObject({
   email: Email,
   password: Password,
   name: z.optional(DisplayName),
+  /** The language the account's mails are written in (the page's language when registering). */
+  locale: z.optional(Locale),
 });
 /** @see {@link RegisterBody} */
 export type RegisterBody = z.infer<typeof RegisterBody>;
@@ -139,3 +150,49 @@ export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
 export const EmailVerified = z.object({ status: z.literal('verified'), email: z.string() });
 /** @see {@link EmailVerified} */
 export type EmailVerified = z.infer<typeof EmailVerified>;
+
+/** `POST /v1/account/password` (signed in): the current password proves it is the owner. */
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: Password,
+  newPassword: Password,
+});
+/** @see {@link ChangePasswordBody} */
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** `POST /v1/account/email-changes` (signed in): a confirmation link goes to the new address. */
+export const RequestEmailChangeBody = z.strictObject({ newEmail: Email, password: Password });
+/** @see {@link RequestEmailChangeBody} */
+export type RequestEmailChangeBody = z.infer<typeof RequestEmailChangeBody>;
+
+/** `POST /v1/account/email-changes/confirm`: the token from the link mailed to the new address. */
+export const ConfirmEmailChangeBody = z.strictObject({ token: Token });
+/** @see {@link ConfirmEmailChangeBody} */
+export type ConfirmEmailChangeBody = z.infer<typeof ConfirmEmailChangeBody>;
+
+/** Answer of `POST /v1/account/email-changes/confirm`. */
+export const EmailChanged = z.object({ status: z.literal('email_changed'), email: z.string() });
+/** @see {@link EmailChanged} */
+export type EmailChanged = z.infer<typeof EmailChanged>;
+
+/** Admin API: a call about one account, named by its email. */
+export const AdminAccountBody = z.strictObject({ email: Email });
+/** @see {@link AdminAccountBody} */
+export type AdminAccountBody = z.infer<typeof AdminAccountBody>;
+
+/** Admin API: invite an associated user. */
+export const AdminInviteBody = z.strictObject({ email: Email, name: z.optional(DisplayName) });
+/** @see {@link AdminInviteBody} */
+export type AdminInviteBody = z.infer<typeof AdminInviteBody>;
+
+/** Admin API: Customer Services' recovery, moving an account to an address the person controls. */
+export const AdminChangeEmailBody = z.strictObject({ email: Email, newEmail: Email });
+/** @see {@link AdminChangeEmailBody} */
+export type AdminChangeEmailBody = z.infer<typeof AdminChangeEmailBody>;
+
+/** Admin API: one account's audit history. */
+export const AdminHistoryBody = z.strictObject({
+  email: Email,
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+});
+/** @see {@link AdminHistoryBody} */
+export type AdminHistoryBody = z.infer<typeof AdminHistoryBody>;

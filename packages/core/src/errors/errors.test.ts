@@ -48,6 +48,8 @@ const EXPECTED: Record<ServerErrorCode, new (...args: never[]) => ConnectError> 
   payload_too_large: ConnectError,
   not_found: ConnectError,
   method_not_allowed: ConnectError,
+  email_taken: ConnectError,
+  admin_key_invalid: ConnectError,
   server_error: ServerError,
 };
 

@@ -4,6 +4,12 @@
  * @packageDocumentation
  */
 export {
+  changePassword,
+  confirmEmailChange,
+  requestEmailChange,
+  signOutEverywhere,
+} from './account.ts';
+export {
   type CompletePasswordResetInput,
   completePasswordReset,
 } from './complete-password-reset.ts';

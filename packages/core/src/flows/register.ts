@@ -8,27 +8,33 @@ import { canonicalEmailOrThrow, requireObject, requireString, validateBody } fro
 /**
  * Registers an account. Resolves `{ status: 'accepted' }` for new and existing emails alike (an
  * existing owner gets a "you already have an account" email); the new owner confirms with
- * `verifyEmail`. Not retried (a retry could send a second email).
+ * `verifyEmail`. `locale` (a language tag such as `fr` or `en-GB`) chooses the language of the
+ * account's mails; `<connect-register>` sends the page's. Not retried (a retry could send a second email).
  *
  * @example
  * ```ts
- * await register(context, { email: 'new@example.com', password, name: 'Ada' });
+ * await register(context, { email: 'new@example.com', password, name: 'Ada', locale: 'fr' });
  * ```
  */
 export async function register(
   context: FlowContext,
-  input: { email: string; password: string; name?: string },
+  input: { email: string; password: string; name?: string; locale?: string },
   options: CallOptions = {},
 ): Promise<Accepted> {
-  const fields = requireObject<{ email: unknown; password: unknown; name: unknown }>(
-    input,
-    'register',
-  );
-  const candidate: { email: string; password: string; name?: string } = {
+  const fields = requireObject<{
+    email: unknown;
+    password: unknown;
+    name: unknown;
+    locale: unknown;
+  }>(input, 'register');
+  const candidate: { email: string; password: string; name?: string; locale?: string } = {
     email: canonicalEmailOrThrow(fields.email, 'register'),
     password: requireString(fields.password, 'password', 'register'),
   };
   if (fields.name !== undefined) candidate.name = requireString(fields.name, 'name', 'register');
+  if (fields.locale !== undefined) {
+    candidate.locale = requireString(fields.locale, 'locale', 'register');
+  }
   const body = validateBody(checkRegisterBody, candidate);
   const { data } = await context.transport.request({
     route: 'register',

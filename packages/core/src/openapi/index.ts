@@ -11,11 +11,20 @@ import * as z from 'zod/mini';
 import {
   Accepted,
   Account,
+  ADMIN_ROUTES,
+  AdminAccountBody,
+  AdminChangeEmailBody,
+  AdminHistoryBody,
+  AdminInviteBody,
+  type AdminRouteName,
+  ChangePasswordBody,
   CompletePasswordResetBody,
   CompleteWithCodeBody,
   CompleteWithTokenBody,
+  ConfirmEmailChangeBody,
   DisplayName,
   Email,
+  EmailChanged,
   EmailVerified,
   ERROR_STATUS,
   FieldIssue,
@@ -28,6 +37,7 @@ import {
   Problem,
   REFRESH_COOKIE,
   RegisterBody,
+  RequestEmailChangeBody,
   RequestPasswordResetBody,
   ResetCode,
   ResetPurpose,
@@ -100,6 +110,14 @@ export const CONTRACT_SCHEMA_NAMES = [
   'RuleResult',
   'FieldIssue',
   'Problem',
+  'ChangePasswordBody',
+  'RequestEmailChangeBody',
+  'ConfirmEmailChangeBody',
+  'EmailChanged',
+  'AdminAccountBody',
+  'AdminInviteBody',
+  'AdminChangeEmailBody',
+  'AdminHistoryBody',
 ] as const;
 
 /** Name of a schema under `components.schemas`. */
@@ -141,6 +159,14 @@ export const CONTRACT_SCHEMAS: Readonly<Record<ContractSchemaName, z.ZodMiniType
   RuleResult,
   FieldIssue,
   Problem,
+  ChangePasswordBody,
+  RequestEmailChangeBody,
+  ConfirmEmailChangeBody,
+  EmailChanged,
+  AdminAccountBody,
+  AdminInviteBody,
+  AdminChangeEmailBody,
+  AdminHistoryBody,
 };
 
 interface OperationSpec {
@@ -154,6 +180,8 @@ interface OperationSpec {
   setsCookie?: boolean;
   /** Authenticated by the refresh cookie (and so subject to the origin rule). */
   cookieAuth?: boolean;
+  /** Needs the session's access token (`Authorization: Bearer …`). */
+  bearer?: boolean;
   cacheable?: boolean;
 }
 
@@ -237,6 +265,46 @@ export const OPERATIONS: Readonly<Record<RouteName, OperationSpec>> = {
     response: 'PasswordPolicy',
     errors: [],
     cacheable: true,
+  },
+  changePassword: {
+    summary: "Change the signed-in account's password",
+    description:
+      'Needs the access token and the current password (counted by the sign-in limits). Every other session of the account ends and a notice is mailed; the answer is a fresh session, so the page that changed it stays signed in.',
+    request: 'ChangePasswordBody',
+    response: 'Session',
+    errors: [
+      ...BODY_ERRORS,
+      'session_invalid',
+      'invalid_credentials',
+      'weak_password',
+      'rate_limited',
+    ],
+    setsCookie: true,
+    bearer: true,
+  },
+  requestEmailChange: {
+    summary: "Ask to change the signed-in account's email address",
+    description:
+      'Needs the access token and the current password. A confirmation link goes to the new address; nothing changes until it is followed. The answer is the same whether or not the new address already has an account.',
+    request: 'RequestEmailChangeBody',
+    response: 'Accepted',
+    errors: [...BODY_ERRORS, 'session_invalid', 'invalid_credentials', 'rate_limited'],
+    bearer: true,
+  },
+  confirmEmailChange: {
+    summary: 'Confirm an email change with the token from its link',
+    description:
+      'Consumes the token, moves the account to the new address and tells the old one. Needs no session (the link may be opened on another device).',
+    request: 'ConfirmEmailChangeBody',
+    response: 'EmailChanged',
+    errors: [...BODY_ERRORS, ...TOKEN_ERRORS, 'email_taken'],
+  },
+  signOutEverywhere: {
+    summary: 'Sign out on every device',
+    description: 'Ends every session of the signed-in account and clears the refresh cookie.',
+    errors: ['session_invalid'],
+    setsCookie: true,
+    bearer: true,
   },
   jwks: {
     summary: 'The public keys that sign access tokens',
@@ -355,7 +423,163 @@ function operation(name: RouteName, spec: OperationSpec): Json {
       content: { 'application/json': { schema: ref(spec.request) } },
     };
   }
-  op.security = spec.cookieAuth ? [{ refreshCookie: [] }, {}] : [];
+  op.security = spec.bearer
+    ? [{ accessToken: [] }]
+    : spec.cookieAuth
+      ? [{ refreshCookie: [] }, {}]
+      : [];
+  return op;
+}
+
+interface AdminOperationSpec {
+  summary: string;
+  request?: ContractSchemaName;
+  /** Query parameters of a GET listing. */
+  query?: readonly { name: string; description: string; schema: Json }[];
+  /** What the 200 answer holds (its shape is documented in docs/operators.md). */
+  answer: string;
+  errors: readonly ServerErrorCode[];
+}
+
+const ADMIN_ERRORS = ['admin_key_invalid', 'validation_failed'] as const;
+const ADMIN_BODY_ERRORS = [...ADMIN_ERRORS, 'unsupported_media_type', 'payload_too_large'] as const;
+const LIMIT_PARAM = {
+  name: 'limit',
+  description: 'How many entries to answer at most.',
+  schema: { type: 'integer', minimum: 1, maximum: 1000 },
+} as const;
+
+/**
+ * The admin API (`/v1/admin/…`, Customer Services console and back office): every call needs an
+ * admin API key and is written to the audit log. Not used by the browser client.
+ */
+export const ADMIN_OPERATIONS: Readonly<Record<AdminRouteName, AdminOperationSpec>> = {
+  stats: {
+    summary: 'Accounts by state and the activation rate',
+    answer: '`byStatus` counts, activations over time and `activationRate`.',
+    errors: ['admin_key_invalid'],
+  },
+  listAccounts: {
+    summary: 'List accounts, by state or matching a search',
+    query: [
+      {
+        name: 'status',
+        description: 'Only accounts in this state.',
+        schema: { enum: ['pending_activation', 'active', 'pending_verification', 'disabled'] },
+      },
+      {
+        name: 'search',
+        description: 'Part of the email or name.',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      LIMIT_PARAM,
+      {
+        name: 'after',
+        description: 'The `next` cursor of the previous page.',
+        schema: { type: 'string', maxLength: 1280 },
+      },
+    ],
+    answer: '`accounts` (email, name, state, dates) and a `next` cursor.',
+    errors: ADMIN_ERRORS,
+  },
+  findAccount: {
+    summary: 'One account, by email',
+    request: 'AdminAccountBody',
+    answer: 'The account (email, name, state, dates).',
+    errors: [...ADMIN_BODY_ERRORS, 'not_found'],
+  },
+  invite: {
+    summary: 'Invite an associated user (creates the account or finds it)',
+    request: 'AdminInviteBody',
+    answer: '`account`, `created`, `invited`.',
+    errors: ADMIN_BODY_ERRORS,
+  },
+  sendActivation: {
+    summary: 'Send an account awaiting activation its activation email again',
+    request: 'AdminAccountBody',
+    answer: '`account` and `sent` (false unless the account awaits activation).',
+    errors: [...ADMIN_BODY_ERRORS, 'not_found'],
+  },
+  disable: {
+    summary: 'Disable an account (ends its sessions)',
+    request: 'AdminAccountBody',
+    answer: 'The account.',
+    errors: [...ADMIN_BODY_ERRORS, 'not_found'],
+  },
+  enable: {
+    summary: 'Enable a disabled account',
+    request: 'AdminAccountBody',
+    answer: 'The account.',
+    errors: [...ADMIN_BODY_ERRORS, 'not_found'],
+  },
+  signOut: {
+    summary: 'End every session of an account',
+    request: 'AdminAccountBody',
+    answer: '`account` and `revokedRefreshTokens`.',
+    errors: [...ADMIN_BODY_ERRORS, 'not_found'],
+  },
+  changeEmail: {
+    summary: "Customer Services' recovery: move an account to an address the person controls",
+    request: 'AdminChangeEmailBody',
+    answer:
+      'The account, now awaiting activation at the new address (only an activation email goes there; the old address is told). Nobody sets or sees a password.',
+    errors: [...ADMIN_BODY_ERRORS, 'not_found', 'email_taken'],
+  },
+  history: {
+    summary: "One account's audit history",
+    request: 'AdminHistoryBody',
+    answer: '`entries` (who, what, when).',
+    errors: [...ADMIN_BODY_ERRORS, 'not_found'],
+  },
+  audit: {
+    summary: 'The audit log, newest first',
+    query: [
+      LIMIT_PARAM,
+      {
+        name: 'before',
+        description: 'Only entries before this time (ISO 8601).',
+        schema: { type: 'string', maxLength: 40 },
+      },
+    ],
+    answer: '`entries` (who, what, when, which account).',
+    errors: ADMIN_ERRORS,
+  },
+};
+
+function adminOperation(name: AdminRouteName, spec: AdminOperationSpec): Json {
+  const responses: Json = {
+    '200': {
+      description: spec.answer,
+      content: { 'application/json': { schema: { type: 'object' } } },
+    },
+  };
+  const byStatus = new Map<number, ServerErrorCode[]>();
+  for (const code of spec.errors) {
+    const status = ERROR_STATUS[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    responses[String(status)] = problemResponse(codes);
+  }
+  responses.default = problemResponse(['server_error', 'method_not_allowed']);
+  const op: Json = {
+    operationId: `admin.${name}`,
+    tags: ['admin'],
+    summary: spec.summary,
+    description:
+      'Admin API: needs an admin API key (`connect-auth-server admin-keys create`); written to the audit log. See docs/operators.md.',
+    responses,
+    security: [{ adminKey: [] }],
+  };
+  if (spec.request) {
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: ref(spec.request) } },
+    };
+  }
+  if (spec.query) {
+    op.parameters = spec.query.map((q) => ({ in: 'query', required: false, ...q }));
+  }
   return op;
 }
 
@@ -380,6 +604,12 @@ export function createOpenApiDocument(options: OpenApiOptions = {}): {
     const route = ROUTES[name];
     const item = paths[route.path] ?? {};
     item[route.method.toLowerCase()] = operation(name, OPERATIONS[name]);
+    paths[route.path] = item;
+  }
+  for (const name of Object.keys(ADMIN_ROUTES) as AdminRouteName[]) {
+    const route = ADMIN_ROUTES[name];
+    const item = paths[route.path] ?? {};
+    item[route.method.toLowerCase()] = adminOperation(name, ADMIN_OPERATIONS[name]);
     paths[route.path] = item;
   }
   paths[OPENAPI_PATH] = {
@@ -417,6 +647,12 @@ export function createOpenApiDocument(options: OpenApiOptions = {}): {
           name: REFRESH_COOKIE,
           description:
             'The rotating refresh token, set by sign-in and refresh. Cookie-authenticated calls from a browser must come from an allowed `Origin`.',
+        },
+        adminKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An admin API key (`cak_…`), made with `connect-auth-server admin-keys create`; only its hash is stored.',
         },
         accessToken: {
           type: 'http',

@@ -16,6 +16,10 @@ import type { RouteName } from '../contract/routes.ts';
  * | `register` | no | may send a second "you already have an account" email |
  * | `verifyEmail` | no | consumes the verification token |
  * | `jwks` | no | not called by the client (jose fetches it on the server side) |
+ * | `changePassword` | no | verifies the current password (throttled) and ends the other sessions |
+ * | `requestEmailChange` | no | each call mails a new link that supersedes the previous one |
+ * | `confirmEmailChange` | no | consumes the token |
+ * | `signOutEverywhere` (DELETE) | no | a lost answer + retry would report `session_invalid` (the first call ended this session too) |
  *
  * @example
  * ```ts
@@ -33,4 +37,8 @@ export const RETRYABLE_ROUTES: Readonly<Record<RouteName, boolean>> = {
   register: false,
   verifyEmail: false,
   jwks: false,
+  changePassword: false,
+  requestEmailChange: false,
+  confirmEmailChange: false,
+  signOutEverywhere: false,
 };

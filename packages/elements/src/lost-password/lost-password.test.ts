@@ -7,6 +7,8 @@ import { BASE, EMAIL, makeClient, problem, requestsTo, server } from '../../test
 import { ConnectPasswordResetEvent, ConnectResetRequestedEvent } from '../shared/events.ts';
 import { de } from '../strings/de.ts';
 import { en } from '../strings/en.ts';
+import { fr } from '../strings/fr.ts';
+import { nl } from '../strings/nl.ts';
 import type { ConnectLostPassword } from './lost-password.component.ts';
 
 runFormBaseSuite('connect-lost-password', {
@@ -214,7 +216,7 @@ describe('<connect-lost-password>', () => {
     const el = await lostPassword({ 'support-url': 'https://help.example/contact' });
     const support = el.querySelector('.connect-support');
     expect(textOf(support)).toContain(en['support.heading']);
-    expect(textOf(support)).toMatch(/locks cannot be moved/);
+    expect(textOf(support)).toMatch(/cannot transfer locks/);
     expect(support?.querySelector('a')?.getAttribute('href')).toBe('https://help.example/contact');
   });
 
@@ -239,5 +241,29 @@ describe('<connect-lost-password>', () => {
     await vi.waitFor(() =>
       expect(textOf(el.querySelector('.connect-heading'))).toBe(en['lost.heading']),
     );
+  });
+
+  it('first renders in the page language, loaded on demand, with no English flash', async () => {
+    document.documentElement.lang = 'fr';
+    const el = document.createElement('connect-lost-password');
+    el.client = makeClient();
+    document.body.append(el);
+    await el.updateComplete;
+    // The very first render already speaks French: it waited for the French chunk.
+    expect(textOf(el.querySelector('.connect-heading'))).toBe(fr['lost.heading']);
+    expect(textOf(el.querySelector('button[type="submit"]'))).toBe(fr['lost.submit']);
+    expect(textOf(el.querySelector('label'))).toBe(fr['field.email']);
+  });
+
+  it('without any lang, follows the browser languages', async () => {
+    const languages = vi
+      .spyOn(navigator, 'languages', 'get')
+      .mockReturnValue(['ja', 'nl-BE', 'en']);
+    try {
+      const el = await lostPassword();
+      expect(textOf(el.querySelector('.connect-heading'))).toBe(nl['lost.heading']);
+    } finally {
+      languages.mockRestore();
+    }
   });
 });

@@ -34,7 +34,7 @@ export type RegisterStep = 'form' | 'sent';
 /**
  * Themed with the shared `--connect-*` custom properties (`shared/base.styles.ts`).
  *
- * @summary Create an account: email, optional name and a password with the live policy
+ * @summary Register for a new account: email, optional name and a password with the live policy
  * checklist. The confirmation reads the same whether the email is new or already registered.
  *
  * @example
@@ -121,8 +121,17 @@ export class ConnectRegister extends ConnectElement {
       run: async (data, client, signal) => {
         const address = text(data, 'email').trim();
         const name = text(data, 'name').trim();
+        // The page's language becomes the account's: its mails are written in it.
+        const locale = this.l10n.locale.replaceAll('_', '-');
         await client.register(
-          { email: address, password: text(data, 'password'), ...(name ? { name } : {}) },
+          {
+            email: address,
+            password: text(data, 'password'),
+            ...(name ? { name } : {}),
+            ...(/^[a-z]{2,3}(?:-[a-z\d]{1,8})*$/i.test(locale) && locale.length <= 35
+              ? { locale }
+              : {}),
+          },
           { signal },
         );
         return address;

@@ -14,7 +14,13 @@ runFormBaseSuite('connect-register', {
     autofill(el, 'input[name="email"]', EMAIL);
     autofill(el, 'input[name="name"]', 'Ada Owner');
     autofill(el, 'input[name="password"]', 'Fresh-Passw0rd');
-    return { email: EMAIL, name: 'Ada Owner', password: 'Fresh-Passw0rd' };
+    // No lang on the page: the browser's first language becomes the account's.
+    return {
+      email: EMAIL,
+      name: 'Ada Owner',
+      password: 'Fresh-Passw0rd',
+      locale: navigator.languages[0],
+    };
   },
   path: '/v1/accounts',
 });
@@ -47,7 +53,8 @@ describe('<connect-register>', () => {
     await vi.waitFor(() => expect(seen.some((r) => r.path === '/v1/password-policy')).toBe(true));
   });
 
-  it('omits an empty name from the request', async () => {
+  it('omits an empty name from the request, and sends the page language as the account’s', async () => {
+    document.documentElement.lang = 'fr-CA';
     const el = await register();
     autofill(el, 'input[name="email"]', EMAIL);
     autofill(el, 'input[name="password"]', 'Fresh-Passw0rd');
@@ -57,7 +64,20 @@ describe('<connect-register>', () => {
       expect(requestsTo('/v1/accounts').at(-1)?.body).toEqual({
         email: EMAIL,
         password: 'Fresh-Passw0rd',
+        locale: 'fr-CA',
       }),
+    );
+  });
+
+  it('sends no locale when the page’s lang is not a language tag', async () => {
+    document.documentElement.lang = 'not a tag!';
+    const el = await register();
+    autofill(el, 'input[name="email"]', EMAIL);
+    autofill(el, 'input[name="password"]', 'Fresh-Passw0rd');
+    submit(el);
+    await untilStep(el, 'sent');
+    await vi.waitFor(() =>
+      expect(requestsTo('/v1/accounts').at(-1)?.body).not.toHaveProperty('locale'),
     );
   });
 

@@ -27,6 +27,7 @@ import {
 } from '../shared/templates.ts';
 import { text } from '../shared/validate.ts';
 import type { StringId } from '../strings/en.ts';
+import { loadErrorStrings } from '../strings/registry.ts';
 
 /**
  * Steps of `<connect-reset-password>`, reflected as `data-step` on the element.
@@ -237,6 +238,9 @@ export class ConnectResetPassword extends ConnectElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       this.#verify = null;
+      // The link states' English texts load on demand (they follow a server answer).
+      await loadErrorStrings().catch(() => {});
+      if (abort.signal.aborted) return;
       const tokenStep = isConnectError(error) ? TOKEN_STEPS[error.code] : undefined;
       if (tokenStep && isConnectError(error)) {
         const failure = new ConnectErrorEvent('verify-token', error.code, error);

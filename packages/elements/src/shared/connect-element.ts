@@ -131,6 +131,15 @@ export class ConnectElement extends LitElement {
     this.requestUpdate();
   }
 
+  // The first render waits for the strings of the element's language (a lazily loaded chunk);
+  // later renders never wait.
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const strings = this.hasUpdated ? null : this.l10n.ready();
+    if (strings) return strings.then(() => super.scheduleUpdate());
+    super.scheduleUpdate();
+    return undefined;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#focusHeadingOnUpdate) {

@@ -6,7 +6,9 @@ export type ConnectAction =
   | 'verify-token'
   | 'complete-reset'
   | 'sign-in'
-  | 'register';
+  | 'register'
+  | 'change-password'
+  | 'change-email';
 
 const INIT = { bubbles: true, composed: true } as const;
 
@@ -120,6 +122,44 @@ export class ConnectRegisteredEvent extends Event {
 }
 
 /**
+ * Fired when a signed-in user changed their password. Every other session has ended; `session`
+ * is this page's fresh one (the client already uses it).
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('connect-password-changed', () => toast('Password changed'));
+ * ```
+ */
+export class ConnectPasswordChangedEvent extends Event {
+  static readonly type = 'connect-password-changed';
+  /** The session after the change (this tab stays signed in; every other session was ended). */
+  readonly session: Session;
+  constructor(session: Session) {
+    super(ConnectPasswordChangedEvent.type, INIT);
+    this.session = session;
+  }
+}
+
+/**
+ * Fired when a confirmation link for an email change was requested. The server answers the same
+ * whether or not the address can be used, so this says nothing about the address.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('connect-email-change-requested', (e) => console.log('link to', e.newEmail));
+ * ```
+ */
+export class ConnectEmailChangeRequestedEvent extends Event {
+  static readonly type = 'connect-email-change-requested';
+  /** The address the confirmation link was sent to. */
+  readonly newEmail: string;
+  constructor(newEmail: string) {
+    super(ConnectEmailChangeRequestedEvent.type, INIT);
+    this.newEmail = newEmail;
+  }
+}
+
+/**
  * Fired when a call failed. The element already shows a message; use this for logging.
  * `code` is `missing_client` when the element has no client.
  *
@@ -151,6 +191,8 @@ declare global {
     'connect-password-reset': ConnectPasswordResetEvent;
     'connect-signed-in': ConnectSignedInEvent;
     'connect-registered': ConnectRegisteredEvent;
+    'connect-password-changed': ConnectPasswordChangedEvent;
+    'connect-email-change-requested': ConnectEmailChangeRequestedEvent;
     'connect-error': ConnectErrorEvent;
   }
 }

@@ -4,6 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StringId } from '../strings/en.ts';
 import { errorStringId, MISSING_CLIENT } from '../strings/errors.ts';
 import type { FormatParams } from '../strings/format.ts';
+import { loadErrorStrings } from '../strings/registry.ts';
 import { CountdownController } from './countdown-controller.ts';
 import { type ConnectAction, ConnectBeforeSubmitEvent, ConnectErrorEvent } from './events.ts';
 
@@ -151,6 +152,9 @@ export class FormController implements ReactiveController {
     this.#host.requestUpdate();
     try {
       const result = await spec.run(data, client, abort.signal);
+      // What the form shows next ("check your email", "signed in"…) may be in the lazily
+      // loaded English texts: have them before the element moves on.
+      await loadErrorStrings().catch(() => {});
       if (abort.signal.aborted) return undefined;
       return result;
     } catch (error) {
@@ -172,6 +176,9 @@ export class FormController implements ReactiveController {
     error: unknown,
     fieldErrorsFor?: (error: ConnectError) => FieldErrors,
   ): Promise<void> {
+    // The English texts of server errors are a chunk of their own: wait for it (usually long
+    // loaded, since the form started loading it when it connected).
+    await loadErrorStrings().catch(() => {});
     const connectError = isConnectError(error) ? error : undefined;
     const code: ErrorCode = connectError?.code ?? 'server_error';
     this.fieldErrors = {

@@ -1,7 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StringId, StringTable } from '../strings/en.ts';
 import { type FormatParams, format } from '../strings/format.ts';
-import { onTranslationsChange, resolveStrings, type StringOverrides } from '../strings/registry.ts';
+import {
+  isLocaleLoaded,
+  loadErrorStrings,
+  loadLocale,
+  onTranslationsChange,
+  preferredLocale,
+  resolveStrings,
+  type StringOverrides,
+} from '../strings/registry.ts';
+
+/**
+ * How long an element's first render waits for its language's strings before it shows English
+ * (and switches when they arrive). The chunk comes from the page's own origin, so this is a
+ * safety net for a slow or failing network, not a normal wait.
+ */
+export const LOCALE_WAIT_MS = 3000;
 
 /** An element that has per-instance string overrides. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
@@ -26,7 +41,7 @@ function observeLang(): void {
 
 /**
  * The locale of a node: its own `lang`, else the closest ancestor's (crossing shadow roots),
- * else `en`.
+ * else the first of the browser's `navigator.languages` the elements can show, else `en`.
  *
  * @example
  * ```ts
@@ -38,17 +53,18 @@ export function localeOf(node: Element): string {
   let current: Element | null = node;
   while (current) {
     const withLang: Element | null = current.closest('[lang]');
-    if (withLang) return withLang.getAttribute('lang') || 'en';
+    if (withLang) return withLang.getAttribute('lang')?.trim() || preferredLocale();
     const root = current.getRootNode();
     current = root instanceof ShadowRoot ? root.host : null;
   }
-  return 'en';
+  return preferredLocale();
 }
 
 /**
- * Gives an element its strings: the registered table for its locale (from `lang` on it or the
- * closest ancestor) with its `strings` overrides on top. Re-renders the element when a `lang`
- * attribute changes or a translation is registered.
+ * Gives an element its strings: the table for its locale (from `lang` on it or the closest
+ * ancestor, else the browser's languages), loaded on demand, with its `strings` overrides on top.
+ * Re-renders the element when a `lang` attribute changes, a table arrives or a translation is
+ * registered.
  *
  * @example
  * ```ts
@@ -71,6 +87,7 @@ export class LocaleController implements ReactiveController {
   hostConnected(): void {
     hosts.add(this.#host);
     observeLang();
+    loadErrorStrings().catch(() => {}); // ahead of any error the form may have to show
     this.#off = onTranslationsChange(() => {
       this.#cache = null;
       this.#host.requestUpdate();
@@ -94,13 +111,33 @@ export class LocaleController implements ReactiveController {
     const overrides = this.#host.strings;
     const cache = this.#cache;
     if (cache && cache.locale === locale && cache.overrides === overrides) return cache.table;
+    if (!isLocaleLoaded(locale)) {
+      // Shown in English meanwhile; the registry's change notice re-renders the element.
+      loadLocale(locale).catch(() => {});
+    }
     const table = resolveStrings(locale, overrides);
     this.#cache = { locale, overrides, table };
     return table;
   }
 
+  /**
+   * Null when the element's strings are at hand; otherwise a promise that settles when they are
+   * loaded, failed, or {@link LOCALE_WAIT_MS} passed (the element's first render waits for it, so
+   * a French page never flashes English).
+   */
+  ready(): Promise<unknown> | null {
+    const locale = this.locale;
+    return isLocaleLoaded(locale)
+      ? null
+      : Promise.race([
+          loadLocale(locale).catch(() => {}),
+          new Promise((resolve) => setTimeout(resolve, LOCALE_WAIT_MS)),
+        ]);
+  }
+
   /** One string, with its placeholders filled. */
   t(id: StringId, params?: FormatParams): string {
-    return format(this.table[id], params);
+    // An error text whose chunk could not load (offline) reads as the generic one, never blank.
+    return format(this.table[id] ?? this.table['error.unknown'], params);
   }
 }

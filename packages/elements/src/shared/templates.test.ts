@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import '../define/password-input.ts';
 import { settle, textOf } from '../../test/dom.ts';
 import { makeClient } from '../../test/server.ts';
-import { en } from '../strings/en.ts';
+import { enAccount } from '../strings/account/en.ts';
+import { en, type StringId } from '../strings/en.ts';
 import { FormController } from './form-controller.ts';
 import { notice, signInNext } from './step-templates.ts';
 import { emailField, passwordField } from './templates.ts';
 
-const t = (id: keyof typeof en) => en[id];
+const t = (id: StringId) => ({ ...en, ...enAccount })[id];
 
 /** A bare host for a FormController, rendering whatever a test gives it. */
 class TemplateHost extends LitElement {

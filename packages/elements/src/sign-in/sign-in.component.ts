@@ -41,7 +41,7 @@ export type SignInStep = 'form' | 'activate' | 'done';
  *
  * @attr base-url - The Connect server; the element creates (and shares) a client for it.
  * @attr email - Prefills the email field (e.g. carried over from a reset).
- * @attr activate-url - Where "Activate it" and "Forgot your password?" point; without it, a lost-password form appears in place.
+ * @attr activate-url - Where "Activate your account" and "Lost Password?" point; without it, a lost-password form appears in place.
  * @attr support-url - Link for "Contact Customer Services".
  * @prop {ConnectClient} client - A client from `createConnectClient()`; wins over `base-url`.
  * @prop {StringOverrides} strings - Per-instance string overrides.

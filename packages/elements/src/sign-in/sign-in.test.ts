@@ -217,10 +217,10 @@ describe('<connect-sign-in>', () => {
       expect(textOf(el.querySelector('button[type="submit"]'))).toBe(de['signin.submit']),
     );
     expect(textOf(el.querySelector('.connect-heading'))).toBe('Welcome back'); // instance override wins
-    el.setAttribute('lang', 'fr');
-    registerTranslation('fr', { 'signin.submit': 'Se connecter' });
+    el.setAttribute('lang', 'sv');
+    registerTranslation('sv', { 'signin.submit': 'Logga in' });
     await vi.waitFor(() =>
-      expect(textOf(el.querySelector('button[type="submit"]'))).toBe('Se connecter'),
+      expect(textOf(el.querySelector('button[type="submit"]'))).toBe('Logga in'),
     );
     // Untranslated ids fall back to English.
     expect(textOf(el.querySelector('label[for$="-email"]'))).toBe(en['field.email']);

@@ -1,15 +1,16 @@
-import type { StringTable } from './en.ts';
+import type { FormStringTable } from './en.ts';
 
 /**
- * German strings (Sie-Form). Complete: the type requires every id of the English table.
+ * German strings (Sie-Form). Complete: the type requires every id of the English table. The
+ * elements load this table by themselves under `lang="de"`; import it only to bundle it eagerly.
  *
  * @example
  * ```ts
  * import { de, registerTranslation } from '@connect-auth/elements';
- * registerTranslation('de', de); // then every element under lang="de" speaks German
+ * registerTranslation('de', de); // bundled up front instead of loaded on demand
  * ```
  */
-export const de: StringTable = {
+export const de: FormStringTable = {
   'common.pending': 'Bitte warten …',
   'common.retry': 'Erneut versuchen',
   'field.email': 'E-Mail-Adresse',
@@ -84,18 +85,18 @@ export const de: StringTable = {
   'rule.not_context': 'Enthält weder Ihre E-Mail-Adresse noch Ihren Namen',
   'rule.unknown': 'Eine weitere Vorgabe des Servers ({id})',
 
-  'support.heading': 'Kein Zugriff auf Ihre E-Mails?',
+  'support.heading': 'Kein Zugriff auf Ihre E-Mail-Adresse?',
   'support.body':
-    'Der Kundenservice hilft Ihnen zurück in Ihr Konto, sobald er geprüft hat, dass es Ihnen gehört. Ohne diese Prüfung kann er niemandem Zugang zu einem Konto geben, und Schlösser lassen sich nicht von einem Konto auf ein anderes übertragen.',
+    'Unser Kundenservice versucht, Ihnen wieder Zugang zu Ihrem Konto zu verschaffen. Er öffnet ein Konto nur jemandem, der nachweisen kann, dass es ihm gehört, und er kann keine Schlösser von einem Konto auf ein anderes übertragen.',
   'support.link': 'Kundenservice kontaktieren',
 
-  'lost.heading': 'Passwort zurücksetzen oder Konto aktivieren',
+  'lost.heading': 'Passwort vergessen',
   'lost.intro':
-    'Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen. Hatten Sie ein Konto im alten Portal? So aktivieren Sie es auch.',
-  'lost.submit': 'Link senden',
+    'Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden, und wählen Sie „Passwort zurücksetzen“. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen. Hatten Sie ein Konto im alten Portal? So aktivieren Sie es auch.',
+  'lost.submit': 'Passwort zurücksetzen',
   'lost.sent_heading': 'Sehen Sie in Ihr Postfach',
   'lost.sent_body':
-    'Falls es ein Konto für {email} gibt, haben wir dorthin einen Link zum Wählen eines neuen Passworts gesendet. Derselbe Link aktiviert Konten aus dem alten Portal.',
+    'Falls es ein Konto für {email} gibt, ist eine E-Mail „Anfrage zum Zurücksetzen des Passworts“ dorthin unterwegs. Öffnen Sie den Link darin, um ein neues Passwort zu wählen; derselbe Link aktiviert Konten aus dem alten Portal.',
   'lost.sent_hint': 'Die E-Mail kann einige Minuten brauchen. Sehen Sie auch im Spam-Ordner nach.',
   'lost.resend': 'E-Mail erneut senden',
   'lost.resend_wait': 'Sie können in {seconds} s eine weitere E-Mail anfordern.',
@@ -105,21 +106,21 @@ export const de: StringTable = {
   'lost.code_heading': 'Code aus der E-Mail eingeben',
   'lost.code_intro':
     'Die E-Mail enthält auch einen 8-stelligen Code. Geben Sie ihn hier mit Ihrem neuen Passwort ein, falls der Link auf diesem Gerät nicht funktioniert.',
-  'lost.code_submit': 'Passwort speichern',
+  'lost.code_submit': 'Speichern',
   'lost.back': 'Zurück',
-  'lost.done_heading': 'Passwort gespeichert',
+  'lost.done_heading': 'Ihr neues Passwort ist gespeichert',
   'lost.done_heading_activation': 'Ihr Konto ist aktiv',
-  'lost.done_body': 'Sie können sich jetzt als {email} mit Ihrem neuen Passwort anmelden.',
+  'lost.done_body': 'Melden Sie sich mit Ihrer E-Mail-Adresse {email} und Ihrem neuen Passwort an.',
 
   'reset.verifying': 'Ihr Link wird geprüft …',
   'reset.heading_activation': 'Konto aktivieren',
   'reset.heading_reset': 'Neues Passwort wählen',
   'reset.for_account': 'Für das Konto {email}',
   'reset.intro_activation':
-    'Wählen Sie ein Passwort für das neue Portal. Mit dem Speichern wird Ihr Konto aktiviert.',
+    'Wählen und bestätigen Sie ein neues Passwort und wählen Sie dann „Speichern“. Mit dem Speichern wird Ihr Konto aktiviert.',
   'reset.intro_reset':
-    'Wählen Sie ein neues Passwort. Es ersetzt Ihr altes und meldet Ihre anderen Geräte ab.',
-  'reset.submit': 'Passwort speichern',
+    'Wählen und bestätigen Sie ein neues Passwort und wählen Sie dann „Speichern“. Es ersetzt Ihr altes und meldet Ihre anderen Geräte ab.',
+  'reset.submit': 'Speichern',
   'reset.expired_heading': 'Dieser Link ist abgelaufen',
   'reset.expired_body':
     'Zum Schutz Ihres Kontos gelten Links nur für begrenzte Zeit. Fordern Sie unten einen neuen an.',
@@ -137,28 +138,30 @@ export const de: StringTable = {
   'reset.request_new': 'Neuen Link anfordern',
   'reset.done_heading_activation': 'Ihr Konto ist aktiv',
   'reset.done_body_activation':
-    'Willkommen im neuen Portal. Melden Sie sich als {email} mit dem gerade gewählten Passwort an.',
+    'Willkommen im neuen Portal. Melden Sie sich mit Ihrer E-Mail-Adresse {email} und Ihrem neuen Passwort an.',
   'reset.done_heading_reset': 'Ihr Passwort wurde geändert',
   'reset.done_body_reset':
-    'Melden Sie sich als {email} mit Ihrem neuen Passwort an. Ihre anderen Geräte wurden abgemeldet.',
+    'Melden Sie sich mit Ihrer E-Mail-Adresse {email} und Ihrem neuen Passwort an. Ihre anderen Geräte wurden abgemeldet.',
   'reset.sign_in': 'Anmelden',
 
   'signin.heading': 'Anmelden',
   'signin.submit': 'Anmelden',
   'signin.forgot': 'Passwort vergessen?',
   'signin.activate_prompt': 'Hatten Sie ein Konto im alten Portal?',
-  'signin.activate': 'Jetzt aktivieren',
+  'signin.activate': 'Konto aktivieren',
   'signin.back': 'Zurück zur Anmeldung',
   'signin.done_heading': 'Sie sind angemeldet',
   'signin.done_body': 'Angemeldet als {email}.',
 
-  'register.heading': 'Konto erstellen',
+  'register.heading': 'Neues Konto registrieren',
   'register.intro':
-    'Neu bei Codelocks Connect? Erstellen Sie ein Konto. Hatten Sie ein Konto im alten Portal? Dann aktivieren Sie es stattdessen.',
-  'register.submit': 'Konto erstellen',
+    'Neu bei NetCode oder noch nie ein Konto im Codelocks-Portal gehabt? Registrieren Sie hier ein neues Konto. Hatten Sie ein Konto im alten Portal, aktivieren Sie es stattdessen.',
+  'register.submit': 'Registrieren',
   'register.sent_heading': 'Sehen Sie in Ihr Postfach',
   'register.sent_body':
     'Wir haben eine E-Mail an {email} gesendet. Folgen Sie dem Link darin, um fertig zu werden. Gibt es für diese Adresse schon ein Konto, erklärt die E-Mail stattdessen, wie Sie sich anmelden.',
   'register.have_account': 'Sie haben schon ein Konto?',
   'register.sign_in': 'Anmelden',
 };
+
+export default de;

@@ -1,6 +1,13 @@
+import type { AccountStringId } from './account/en.ts';
+import { enBase } from './en-base.ts';
+import { enErrors } from './en-errors.ts';
+
 /**
- * English strings, the reference table: every other locale must translate every id.
- * Placeholders in braces (`{email}`, `{seconds}`, `{min}`) are filled by the elements.
+ * English strings (British spelling, the portal guide's words: *Lost Password*, *Reset Password*,
+ * *Save*, sign in with email address and password), the reference table: every other locale must
+ * translate every id. Placeholders in braces (`{email}`, `{seconds}`, `{min}`) are filled by the
+ * elements. The elements bundle the part every page needs (`en-base.ts`) and load the error texts
+of server answers (`en-errors.ts`) on demand, like the other languages.
  *
  * @example
  * ```ts
@@ -8,167 +15,16 @@
  * console.log(en['signin.submit']); // 'Sign in'
  * ```
  */
-export const en = {
-  // Shared
-  'common.pending': 'Please wait…',
-  'common.retry': 'Try again',
-  'field.email': 'Email address',
-  'field.name': 'Name (optional)',
-  'field.password': 'Password',
-  'field.new_password': 'New password',
-  'field.confirm_password': 'Confirm new password',
-  'field.code': 'Code from the email',
-  'field.code.hint': '8 digits, for example 12345678.',
-  'field.email.required': 'Enter your email address.',
-  'field.email.invalid': 'Enter an email address in the form name@example.com.',
-  'field.password.required': 'Enter a password.',
-  'field.confirm.required': 'Enter the new password again.',
-  'field.confirm.mismatch': 'The two passwords are not the same.',
-  'field.code.required': 'Enter the code from the email.',
-  'field.code.invalid': 'The code is 8 digits.',
-  'field.name.invalid': 'Enter a name of up to 200 characters.',
-  'field.invalid': 'Check this field.',
+export const en = { ...enBase, ...enErrors } as const;
 
-  // Error summary and error codes
-  'error.summary_title': 'There is a problem',
-  'error.invalid_credentials':
-    'That email address and password do not match an active account. If you had an account on the old portal, activate it first.',
-  'error.token_expired': 'This link has expired.',
-  'error.token_used': 'This link has already been used.',
-  'error.token_superseded': 'A newer email has been sent, so this link no longer works.',
-  'error.token_invalid': 'This link is not valid.',
-  'error.code_invalid':
-    'That code is not right or has expired. Use the code from the newest email, or ask for a new one.',
-  'error.weak_password': 'The password does not meet every requirement. See the list below.',
-  'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
-  'error.rate_limited_wait': 'Too many attempts. You can try again in {seconds} s.',
-  'error.validation_failed': 'Some details are not valid. Check the fields marked below.',
-  'error.session_invalid': 'Your session has ended. Please sign in again.',
-  'error.origin_forbidden': 'This page is not allowed to use the account service.',
-  'error.unsupported_media_type': 'The account service could not read this request.',
-  'error.payload_too_large': 'What you entered is too long to send.',
-  'error.not_found': 'The account service is not available at this address.',
-  'error.method_not_allowed': 'The account service does not accept this request.',
-  'error.server_error': 'Something went wrong on our side. Please try again in a few minutes.',
-  'error.network_error':
-    'We could not reach the account service. Check your connection and try again.',
-  'error.timeout': 'The account service took too long to answer. Please try again.',
-  'error.aborted': 'The request was cancelled.',
-  'error.invalid_response':
-    'The account service sent an answer we could not read. Please try again later.',
-  'error.missing_client': 'This form is not connected to an account service yet.',
-  'error.unknown': 'Something went wrong. Please try again.',
+/**
+ * Every string id the elements use: the forms' ids (the keys of {@link en}) and the account
+ * elements' ids (`changepw.*`, `changeemail.*`…, whose strings ship with those elements).
+ */
+export type StringId = keyof typeof en | AccountStringId;
 
-  // Password input
-  'password.show': 'Show password',
-  'password.required_rules': 'Requirements',
-  'password.recommended_rules': 'Recommended',
-  'password.rule_met': 'done',
-  'password.rule_unmet': 'not yet',
-  'password.announce_met': 'Met: {rule}',
-  'password.announce_unmet': 'Not met: {rule}',
-  'password.strength': 'Strength: {level}',
-  'password.strength.0': 'very weak',
-  'password.strength.1': 'weak',
-  'password.strength.2': 'fair',
-  'password.strength.3': 'good',
-  'password.strength.4': 'strong',
-  'rule.min_length': 'At least {min} characters',
-  'rule.max_length': 'No more than {max} characters',
-  'rule.uppercase': 'An uppercase letter (A–Z)',
-  'rule.lowercase': 'A lowercase letter (a–z)',
-  'rule.digit': 'A number (0–9)',
-  'rule.special': 'A special character, such as {chars}',
-  'rule.not_common': 'Not a commonly used password',
-  'rule.not_context': 'Does not contain your email address or name',
-  'rule.unknown': 'Another requirement of the server ({id})',
+/** A complete table of the forms' strings for one locale (the keys of {@link en}). */
+export type FormStringTable = Readonly<Record<keyof typeof en, string>>;
 
-  // Customer Services
-  'support.heading': 'Can’t get into your email?',
-  'support.body':
-    'Customer Services can help you get back into your account once they have confirmed it is yours. Without that check they cannot give anyone access to an account, and locks cannot be moved from one account to another.',
-  'support.link': 'Contact Customer Services',
-
-  // <connect-lost-password>
-  'lost.heading': 'Reset your password or activate your account',
-  'lost.intro':
-    'Enter the email address you sign in with and we will email you a link to choose a new password. Had an account on the old portal? This is also how you activate it.',
-  'lost.submit': 'Send the link',
-  'lost.sent_heading': 'Check your email',
-  'lost.sent_body':
-    'If an account exists for {email}, we have sent it a link to choose a new password. The same link activates accounts from the old portal.',
-  'lost.sent_hint': 'The email can take a few minutes. Look in your spam or junk folder too.',
-  'lost.resend': 'Send the email again',
-  'lost.resend_wait': 'You can ask for another email in {seconds} s.',
-  'lost.resent': 'If an account exists for {email}, we have sent another email.',
-  'lost.use_code': 'Enter the code from the email',
-  'lost.other_email': 'Use a different email address',
-  'lost.code_heading': 'Enter the code from the email',
-  'lost.code_intro':
-    'The email also has an 8-digit code. Enter it here with your new password if the link does not work on this device.',
-  'lost.code_submit': 'Save password',
-  'lost.back': 'Back',
-  'lost.done_heading': 'Password saved',
-  'lost.done_heading_activation': 'Your account is active',
-  'lost.done_body': 'You can now sign in as {email} with your new password.',
-
-  // <connect-reset-password>
-  'reset.verifying': 'Checking your link…',
-  'reset.heading_activation': 'Activate your account',
-  'reset.heading_reset': 'Choose a new password',
-  'reset.for_account': 'For the account {email}',
-  'reset.intro_activation':
-    'Choose a password for the new portal. Saving it activates your account.',
-  'reset.intro_reset':
-    'Choose a new password. It replaces your old one and signs out your other devices.',
-  'reset.submit': 'Save password',
-  'reset.expired_heading': 'This link has expired',
-  'reset.expired_body':
-    'Links only work for a limited time, to keep your account safe. Ask for a new one below.',
-  'reset.used_heading': 'This link has already been used',
-  'reset.used_body':
-    'Each link works only once. If you have already chosen a password, sign in with it. If not, ask for a new link.',
-  'reset.superseded_heading': 'A newer email has been sent',
-  'reset.superseded_body':
-    'You asked for another email after this one, so only the link in the newest email works. Use that one, or ask for a new link.',
-  'reset.invalid_heading': 'This link is not valid',
-  'reset.invalid_body':
-    'Some email apps break long links. Try opening the link from the email again, or ask for a new one.',
-  'reset.missing_body':
-    'This page needs the link from your email. Open the link again, or ask for a new one.',
-  'reset.request_new': 'Ask for a new link',
-  'reset.done_heading_activation': 'Your account is active',
-  'reset.done_body_activation':
-    'Welcome to the new portal. Sign in as {email} with the password you just chose.',
-  'reset.done_heading_reset': 'Your password has been changed',
-  'reset.done_body_reset':
-    'Sign in as {email} with your new password. Your other devices have been signed out.',
-  'reset.sign_in': 'Sign in',
-
-  // <connect-sign-in>
-  'signin.heading': 'Sign in',
-  'signin.submit': 'Sign in',
-  'signin.forgot': 'Forgot your password?',
-  'signin.activate_prompt': 'Had an account on the old portal?',
-  'signin.activate': 'Activate it',
-  'signin.back': 'Back to sign in',
-  'signin.done_heading': 'You are signed in',
-  'signin.done_body': 'Signed in as {email}.',
-
-  // <connect-register>
-  'register.heading': 'Create an account',
-  'register.intro':
-    'New to Codelocks Connect? Create an account. Had an account on the old portal? Activate it instead.',
-  'register.submit': 'Create account',
-  'register.sent_heading': 'Check your email',
-  'register.sent_body':
-    'We have sent an email to {email}. Follow the link in it to finish. If that address already has an account, the email tells you how to sign in instead.',
-  'register.have_account': 'Already have an account?',
-  'register.sign_in': 'Sign in',
-} as const;
-
-/** Every string id the elements use. */
-export type StringId = keyof typeof en;
-
-/** A complete table of strings for one locale. */
+/** A complete table of strings for one locale, as the elements resolve it. */
 export type StringTable = Readonly<Record<StringId, string>>;

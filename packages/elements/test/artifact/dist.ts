@@ -18,6 +18,8 @@ export const TAGS = [
   'connect-reset-password',
   'connect-sign-in',
   'connect-register',
+  'connect-change-password',
+  'connect-change-email',
 ] as const;
 
 /** The side-effectful entries and the tags each registers (its own and the ones it renders). */
@@ -33,6 +35,8 @@ export const DEFINE_ENTRIES: Record<string, readonly string[]> = {
     'connect-reset-password',
   ],
   'define/register': ['connect-password-input', 'connect-register'],
+  'define/change-password': ['connect-password-input', 'connect-change-password'],
+  'define/change-email': ['connect-password-input', 'connect-change-email'],
 };
 
 /** Throw a clear error when the package (or core, which it imports) has not been built. */

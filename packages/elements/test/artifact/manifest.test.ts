@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { PropertyDeclarations } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { elementsOf, type Manifest } from '../../scripts/manifest-types.ts';
+import { ConnectChangeEmail } from '../../src/change-email/change-email.component.ts';
+import { ConnectChangePassword } from '../../src/change-password/change-password.component.ts';
 import { ConnectLostPassword } from '../../src/lost-password/lost-password.component.ts';
 import { ConnectPasswordInput } from '../../src/password-input/password-input.component.ts';
 import { passwordInputStyles } from '../../src/password-input/password-input.styles.ts';
@@ -23,6 +25,8 @@ const manifest = JSON.parse(
   readFileSync(join(PACKAGE_DIR, 'custom-elements.json'), 'utf8'),
 ) as Manifest;
 const CLASSES = {
+  'connect-change-email': ConnectChangeEmail,
+  'connect-change-password': ConnectChangePassword,
   'connect-lost-password': ConnectLostPassword,
   'connect-password-input': ConnectPasswordInput,
   'connect-register': ConnectRegister,
@@ -42,7 +46,7 @@ function declaredProperties(cls: typeof ConnectElement): PropertyDeclarations {
 }
 
 describe('custom-elements.json', () => {
-  it('declares the five elements, each in its dist/define module', () => {
+  it('declares the seven elements, each in its dist/define module', () => {
     expect(elements.map((e) => e.element.tagName).sort()).toEqual(Object.keys(CLASSES).sort());
     for (const { module, element } of elements) {
       expect(module.path).toBe(`dist/define/${element.tagName?.replace('connect-', '')}.js`);

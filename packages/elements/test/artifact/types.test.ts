@@ -55,7 +55,7 @@ describe('generated framework types (from dist)', () => {
     const react = readFileSync(join(DIST, 'react.d.ts'), 'utf8');
     const vue = readFileSync(join(DIST, 'vue.d.ts'), 'utf8');
     const elements = elementsOf(manifest).map((e) => e.element);
-    expect(elements).toHaveLength(5);
+    expect(elements).toHaveLength(7);
     for (const element of elements) {
       expect(react).toContain(`'${element.tagName}': ${element.name}Props;`);
       expect(vue).toContain(`'${element.tagName}': DefineComponent<${element.name}VueProps>;`);

@@ -6,7 +6,9 @@
 import { preflight, withHeaders } from '../http/headers.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { createRouter, type RequestContext } from '../http/router.ts';
+import { negotiateLanguage } from '../i18n/index.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { addAdminRoutes } from './admin-routes.ts';
 import { appUrlHint } from './app-url-hint.ts';
 import { clientIp } from './origin.ts';
 import { addRoutes } from './routes.ts';
@@ -50,7 +52,7 @@ export interface App {
  */
 export function createApp(deps: AppDeps): App {
   const allowedOrigins = new Set(deps.allowedOrigins);
-  const router = addRoutes(createRouter(), { ...deps, allowedOrigins });
+  const router = addAdminRoutes(addRoutes(createRouter(), { ...deps, allowedOrigins }), deps);
   const policy = { hsts: deps.hsts, allowedOrigins };
   return {
     routes: () => router.list(),
@@ -67,11 +69,13 @@ export function createApp(deps: AppDeps): App {
           response = hint || (await router.match(request.method, path)(request, { ip }));
         }
       } catch (error) {
+        // Problem titles and details follow the request's Accept-Language.
+        const language = negotiateLanguage(request.headers.get('accept-language'));
         if (error instanceof ProblemError) {
-          response = problemResponse(error.code, error.extras, error.headers);
+          response = problemResponse(error.code, error.extras, error.headers, language);
         } else {
           deps.logger.error('server_error', { method: request.method, ip, error: describe(error) });
-          response = problemResponse('server_error');
+          response = problemResponse('server_error', {}, {}, language);
         }
       }
       if (request.method === 'HEAD') response = new Response(null, response);

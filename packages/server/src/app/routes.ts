@@ -3,10 +3,13 @@
  * and shapes the answer.
  */
 import {
+  ChangePasswordBody,
   CompleteWithCodeBody,
   CompleteWithTokenBody,
+  ConfirmEmailChangeBody,
   REFRESH_COOKIE,
   RegisterBody,
+  RequestEmailChangeBody,
   RequestPasswordResetBody,
   ROUTES,
   SignInBody,
@@ -18,6 +21,7 @@ import { readJsonObject, validate } from '../http/body.ts';
 import { readCookie, refreshCookie } from '../http/cookies.ts';
 import { jsonResponse } from '../http/problem.ts';
 import type { Router } from '../http/router.ts';
+import { acceptedLanguage } from '../i18n/index.ts';
 import { register, verifyEmail } from '../services/accounts.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import {
@@ -25,6 +29,13 @@ import {
   requestPasswordReset,
   verifyResetToken,
 } from '../services/password-reset.ts';
+import {
+  changePassword,
+  confirmEmailChange,
+  requestEmailChange,
+  signedInAccount,
+  signOutEverywhere,
+} from '../services/self-service.ts';
 import { REFRESH_TTL_MS, refresh, signIn, signOut } from '../services/sessions.ts';
 import { assertAllowedOrigin } from './origin.ts';
 
@@ -96,12 +107,41 @@ export function addRoutes(router: Router, deps: RouteDeps): Router {
   });
   router.add(r.register.method, r.register.path, async (req, ctx) => {
     const body = validate(await readJsonObject(req), RegisterBody);
-    await register(deps, body, ctx.ip);
+    // The account's language: the one the client sent, else the browser's Accept-Language.
+    const locale = body.locale ?? acceptedLanguage(req.headers.get('accept-language')) ?? undefined;
+    await register(deps, { ...body, locale }, ctx.ip);
     return jsonResponse(ACCEPTED, r.register.status);
   });
   router.add(r.verifyEmail.method, r.verifyEmail.path, async (req, ctx) => {
     const body = validate(await readJsonObject(req), VerifyEmailBody);
     return jsonResponse(await verifyEmail(deps, body.token, ctx.ip));
+  });
+  router.add(r.changePassword.method, r.changePassword.path, async (req, ctx) => {
+    // The body first, as on every JSON route (415/413/400 before 401), then the session.
+    const body = validate(await readJsonObject(req), ChangePasswordBody);
+    const account = await signedInAccount(deps, req);
+    const issued = await changePassword(deps, account, body, ctx.ip);
+    return jsonResponse(issued.session, r.changePassword.status, {
+      'set-cookie': refreshCookie(issued.refreshToken, REFRESH_MAX_AGE),
+    });
+  });
+  router.add(r.requestEmailChange.method, r.requestEmailChange.path, async (req, ctx) => {
+    const body = validate(await readJsonObject(req), RequestEmailChangeBody);
+    const account = await signedInAccount(deps, req);
+    await requestEmailChange(deps, account, body, ctx.ip);
+    return jsonResponse(ACCEPTED, r.requestEmailChange.status);
+  });
+  router.add(r.confirmEmailChange.method, r.confirmEmailChange.path, async (req, ctx) => {
+    const body = validate(await readJsonObject(req), ConfirmEmailChangeBody);
+    return jsonResponse(await confirmEmailChange(deps, body.token, ctx.ip));
+  });
+  router.add(r.signOutEverywhere.method, r.signOutEverywhere.path, async (req, ctx) => {
+    const account = await signedInAccount(deps, req);
+    await signOutEverywhere(deps, account, ctx.ip);
+    return new Response(null, {
+      status: r.signOutEverywhere.status,
+      headers: { 'set-cookie': refreshCookie(null, 0) },
+    });
   });
   router.add(r.passwordPolicy.method, r.passwordPolicy.path, async () =>
     jsonResponse(deps.policy, 200, { 'cache-control': 'public, max-age=300' }),

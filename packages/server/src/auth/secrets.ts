@@ -61,7 +61,7 @@ export function randomCode(): string {
 /** Keyed hashing of one-time secrets. */
 export interface SecretHasher {
   /** HMAC-SHA-256 of `value` (hex). `domain` separates tokens from codes. */
-  hash(domain: 'token' | 'code' | 'refresh', value: string): string;
+  hash(domain: 'token' | 'code' | 'refresh' | 'email_change', value: string): string;
   /** Constant-time comparison of two hex digests. */
   equal(a: string, b: string): boolean;
 }

@@ -1,10 +1,12 @@
 /**
- * Import migrated accounts from the old portal: a CSV with the header `email,name` becomes
- * `pending_activation` accounts (no password; the owner activates through the reset flow).
+ * Import migrated accounts from the old portal: a CSV with the header `email,name` (columns in
+ * any order; `name` and `locale` optional) becomes `pending_activation` accounts (no password;
+ * the owner activates through the reset flow). `locale`, a language tag such as `fr` or `en-GB`,
+ * is the language of the account's mails (empty: the server's default, English).
  * Idempotent: addresses already in the store (compared by canonical email) are skipped, so a
  * second run imports nothing twice. Bad rows are reported by line number; good rows still import.
  */
-import { canonicalizeEmail } from '@connect-auth/core/contract';
+import { canonicalizeEmail, LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '@connect-auth/core/contract';
 import type { Store } from '../store/types.ts';
 import { parseCsv } from './csv.ts';
 
@@ -64,7 +66,8 @@ export async function importLegacyAccounts(
   const columns = header.fields.map((f) => f.trim().toLowerCase());
   const emailAt = columns.indexOf('email');
   const nameAt = columns.indexOf('name');
-  const unknown = columns.filter((c) => c !== 'email' && c !== 'name');
+  const localeAt = columns.indexOf('locale');
+  const unknown = columns.filter((c) => c !== 'email' && c !== 'name' && c !== 'locale');
   if (emailAt < 0 || unknown.length > 0 || new Set(columns).size !== columns.length) {
     return {
       rows: records.length,
@@ -74,14 +77,20 @@ export async function importLegacyAccounts(
       problems: [
         {
           line: header.line,
-          message: `header must be "email,name" (got "${header.fields.join(',').slice(0, 80)}")`,
+          message: `header must be "email,name" or "email,name,locale" (got "${header.fields.join(',').slice(0, 80)}")`,
         },
       ],
     };
   }
   const seen = new Set<string>();
   let duplicates = 0;
-  const accounts: Array<{ id: string; email: string; emailKey: string; name: string | null }> = [];
+  const accounts: Array<{
+    id: string;
+    email: string;
+    emailKey: string;
+    name: string | null;
+    locale: string | null;
+  }> = [];
   for (const record of records) {
     if (record.fields.length !== columns.length) {
       problems.push({
@@ -107,6 +116,14 @@ export async function importLegacyAccounts(
       });
       continue;
     }
+    const locale = localeAt >= 0 ? (record.fields[localeAt] ?? '').trim().replaceAll('_', '-') : '';
+    if (locale !== '' && (locale.length > MAX_LOCALE_LENGTH || !LOCALE_PATTERN.test(locale))) {
+      problems.push({
+        line: record.line,
+        message: `invalid locale ${JSON.stringify(locale.slice(0, 40))} (a language tag such as fr or en-GB)`,
+      });
+      continue;
+    }
     const emailKey = email.toLowerCase();
     if (seen.has(emailKey)) {
       duplicates++;
@@ -119,6 +136,7 @@ export async function importLegacyAccounts(
       email,
       emailKey,
       name: rawName === '' ? null : rawName,
+      locale: locale === '' ? null : locale,
     });
   }
   const imported = accounts.length > 0 ? await store.importAccounts(accounts, now) : 0;

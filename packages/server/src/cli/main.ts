@@ -1,5 +1,5 @@
 /**
- * The `connect-auth-server` command: `serve` and `import-legacy`. `main()` takes argv and an IO
+ * The `connect-auth-server` command: `serve`, `import-legacy`, the operator commands and `set-locale`. `main()` takes argv and an IO
  * object and resolves to an exit code, so tests run it in-process.
  *
  * Exit codes: 0 success; 1 the command ran but failed (rows rejected, the server could not
@@ -7,12 +7,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { canonicalizeEmail, LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '@connect-auth/core/contract';
 import { ConfigError, isLoopbackHost, loadConfig, SETTINGS } from '../config.ts';
+import { matchLanguage } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { type ConnectServer, type CreateServerOptions, createServer } from '../server.ts';
 import { openStore } from '../store/index.ts';
 import { decodeUtf8, printable } from './csv.ts';
 import { importLegacyAccounts } from './import-legacy.ts';
+import { isOperatorCommand, runOperatorCommand } from './operators.ts';
 
 /** Where the CLI writes and what it reads. */
 export interface CliIo {
@@ -32,6 +35,12 @@ const TOP_HELP = `connect-auth-server — the Connect Auth reference server
 Usage:
   connect-auth-server serve [options]            run the HTTP server
   connect-auth-server import-legacy <file.csv>   import migrated accounts (pending activation)
+  connect-auth-server accounts stats             migration progress: accounts by state, activations
+  connect-auth-server accounts list|show|history|disable|enable|sign-out|change-email
+  connect-auth-server invite <email>             invite an associated user (choose-a-password mail)
+  connect-auth-server send-activation --all-pending   paced, resumable activation campaign
+  connect-auth-server admin-keys create|list|revoke   keys of the admin API (/v1/admin/)
+  connect-auth-server set-locale <email> <tag>   change the language of an account's mails
   connect-auth-server <command> --help           options of a command
 
 Exit codes: 0 ok, 1 failed, 2 usage or configuration error.
@@ -56,9 +65,20 @@ Example (development, dev inbox at /dev/inbox):
 const IMPORT_HELP = `Usage: connect-auth-server import-legacy <accounts.csv> [--data-dir <dir> | --database-url <url>]
 
 Creates a pending_activation account (no password) per row of a CSV file with the header
-"email,name" (RFC 4180 quoting). Emails are canonicalised; addresses that already have an
+"email,name" or "email,name,locale" (RFC 4180 quoting; locale is the language of the
+account's mails, a tag such as fr or en-GB; empty means English). Emails are canonicalised; addresses that already have an
 account are skipped, so running it twice imports nothing twice. Bad rows are reported with
 their line number and the good rows are still imported (exit code 1 when any row was rejected).
+
+  --data-dir <dir>        SQLite data directory (DATA_DIR; default ./.data)
+  --database-url <url>    PostgreSQL URL (DATABASE_URL)
+`;
+
+const SET_LOCALE_HELP = `Usage: connect-auth-server set-locale <email> <locale> [--data-dir <dir> | --database-url <url>]
+
+Sets the language of an account's mails to <locale>, a language tag such as fr, de, es, it, nl,
+en-GB or en-US ("default" goes back to the server's default, English). Mails already waiting in
+the outbox keep the language they were queued in.
 
   --data-dir <dir>        SQLite data directory (DATA_DIR; default ./.data)
   --database-url <url>    PostgreSQL URL (DATABASE_URL)
@@ -82,6 +102,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'serve') return serveCommand(rest, io);
   if (command === 'import-legacy') return importCommand(rest, io);
+  if (command === 'set-locale') return setLocaleCommand(rest, io);
+  if (isOperatorCommand(argv)) return runOperatorCommand(argv, io);
   io.stderr(`Unknown command "${command}".\n\n${TOP_HELP}`);
   return 2;
 }
@@ -204,6 +226,61 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
         `duplicates in file ${summary.duplicates}, rejected ${summary.problems.length - summary.duplicates}.\n`,
     );
     return summary.problems.length > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function setLocaleCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseImportArgs>;
+  try {
+    parsed = parseImportArgs(args);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${SET_LOCALE_HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(SET_LOCALE_HELP);
+    return 0;
+  }
+  const [rawEmail, rawLocale, ...extra] = parsed.positionals;
+  const email = canonicalizeEmail(rawEmail ?? '');
+  const tag = (rawLocale ?? '').trim().replaceAll('_', '-');
+  const locale = tag === 'default' ? null : tag;
+  if (!rawEmail || !rawLocale || extra.length > 0) {
+    io.stderr(`Expected an email address and a locale.\n\n${SET_LOCALE_HELP}`);
+    return 2;
+  }
+  if (!email) {
+    io.stderr(`Not an email address: ${JSON.stringify(rawEmail.slice(0, 80))}\n`);
+    return 2;
+  }
+  if (locale !== null && (locale.length > MAX_LOCALE_LENGTH || !LOCALE_PATTERN.test(locale))) {
+    io.stderr(
+      `Not a language tag: ${JSON.stringify(tag.slice(0, 40))} (for example fr, de, en-GB)\n`,
+    );
+    return 2;
+  }
+  const databaseUrl = parsed.values['database-url'] ?? io.env.DATABASE_URL;
+  const dataDir = parsed.values['data-dir'] ?? io.env.DATA_DIR;
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore({ databaseUrl: databaseUrl || undefined, dataDir });
+  } catch (error) {
+    io.stderr(`Cannot open the database: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const account = await store.findAccountByEmailKey(email.toLowerCase());
+    if (!account || !(await store.setAccountLocale(account.id, locale, new Date()))) {
+      io.stderr(`No account for ${email}.\n`);
+      return 1;
+    }
+    const language = matchLanguage(locale) ?? 'en';
+    io.stdout(
+      `${account.email}: locale ${locale ?? '(default)'}; mails are written in ${language}.\n`,
+    );
+    return 0;
   } finally {
     await store.close();
   }

@@ -49,6 +49,7 @@ function parserFailure(error: NodeJS.ErrnoException): Response {
       'payload_too_large',
       { issues: [{ path: [], code: 'headers_too_large' }] },
       connection,
+      'en',
       431,
     );
   }
@@ -57,6 +58,7 @@ function parserFailure(error: NodeJS.ErrnoException): Response {
       'validation_failed',
       { issues: [{ path: [], code: 'request_timeout' }] },
       connection,
+      'en',
       408,
     );
   }

@@ -10,33 +10,16 @@ import {
   type RuleResult,
   type ServerErrorCode,
 } from '@connect-auth/core/contract';
+import { matchLanguage, wordsFor } from '../i18n/index.ts';
 
 /** Extension members a problem may carry. */
 export interface ProblemExtras {
+  /** Replaces the language's standard detail of the code (already in the request's language). */
   detail?: string;
   issues?: FieldIssue[];
   rules?: RuleResult[];
   retryAfterMs?: number;
 }
-
-const TITLES: Record<ServerErrorCode, string> = {
-  invalid_credentials: 'Email or password is incorrect',
-  token_expired: 'This link has expired',
-  token_used: 'This link has already been used',
-  token_superseded: 'A newer link has been sent',
-  token_invalid: 'This link is not valid',
-  code_invalid: 'This code is not valid',
-  weak_password: 'The password does not meet the policy',
-  rate_limited: 'Too many requests',
-  validation_failed: 'The request is not valid',
-  session_invalid: 'The session is not valid',
-  origin_forbidden: 'This origin is not allowed',
-  unsupported_media_type: 'Only application/json is accepted',
-  payload_too_large: 'The request body is too large',
-  not_found: 'Not found',
-  method_not_allowed: 'Method not allowed',
-  server_error: 'Internal server error',
-};
 
 /**
  * A failure with a stable code: services throw it, the app turns it into a problem response.
@@ -65,30 +48,38 @@ export class ProblemError extends Error {
 }
 
 /**
- * Build a problem+json response. `rate_limited` gets a `Retry-After` header (whole seconds,
- * rounded up) matching `retryAfterMs`. `status` defaults to the code's; only the Node adapter
- * overrides it, for statuses Node's own parser decides (431, 408).
+ * Build a problem+json response, its `title` and `detail` in `language` (a server language, see
+ * `i18n/`; `Content-Language` says which, and `Vary: Accept-Language` tells caches it depends on
+ * the request). The `code` and `type` never change with the language. `rate_limited` gets a
+ * `Retry-After` header (whole seconds, rounded up) matching `retryAfterMs`. `status` defaults to
+ * the code's; only the Node adapter overrides it, for statuses Node's own parser decides (431, 408).
  *
  * @example
  * ```ts
  * problemResponse('not_found'); // 404 {"type":"https://connect-auth.dev/problems/not_found",…}
+ * problemResponse('token_expired', {}, {}, 'fr'); // title "Ce lien a expiré"
  * ```
  */
 export function problemResponse(
   code: ServerErrorCode,
   extras: ProblemExtras = {},
   headers: Record<string, string> = {},
+  language = 'en',
   status: number = ERROR_STATUS[code],
 ): Response {
+  const words = wordsFor(language);
   const body = {
     type: `${PROBLEM_TYPE_BASE}${code}`,
-    title: TITLES[code],
+    title: words[`problem.${code}.title`],
     status,
+    detail: words[`problem.${code}.detail`],
     code,
     ...extras,
   };
   const out = new Headers(headers);
   out.set('content-type', PROBLEM_CONTENT_TYPE);
+  out.set('content-language', matchLanguage(language) ?? 'en');
+  out.append('vary', 'Accept-Language');
   if (extras.retryAfterMs !== undefined)
     out.set('retry-after', String(Math.max(1, Math.ceil(extras.retryAfterMs / 1000))));
   return new Response(JSON.stringify(body), { status, headers: out });

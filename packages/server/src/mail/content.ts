@@ -4,6 +4,7 @@
  * two parts never say different things. Values here are raw: escaping happens at rendering.
  */
 
+import { say, type WordId } from '../i18n/index.ts';
 import { formatUtc, validity } from './format.ts';
 import type { MailPayloads, MailTemplate, RenderOptions } from './templates.ts';
 
@@ -40,156 +41,142 @@ export interface Content {
 }
 
 /** How long the link and code of a reset or activation mail work, and that only the newest does. */
-function linkValidity(expiresAt: string, requestedAt: Date | undefined): Block {
-  return {
-    p: [
-      `The link and the code are valid ${validity(new Date(expiresAt), requestedAt)}, and work once. If you asked more than once, only the newest email works.`,
-    ],
-  };
+function linkValidity(w: Say, expiresAt: string, o: RenderOptions, language: string): Block {
+  const v = validity(new Date(expiresAt), o.requestedAt, language);
+  return { p: [v.duration ? w('mail.validity', v) : w('mail.validity_until', v)] };
 }
 
-function support(supportUrl: string, lead: string): Block {
-  return { p: [`${lead} Contact Customer Services: `, { href: supportUrl }] };
+function support(w: Say, supportUrl: string, lead: string): Block {
+  return { p: [`${lead} ${w('mail.contact')} `, { href: supportUrl }] };
 }
+
+type Say = (id: WordId, params?: Readonly<Record<string, string | number>>) => string;
 
 /**
- * The content of a mail whose payload has already been checked against its template.
+ * The content of a mail whose payload has already been checked against its template, in the
+ * server language `language` (see `i18n/`; English when absent). Every language has the same
+ * blocks in the same order: the link, the code and the validity paragraph sit in the same
+ * places and carry the same link, code and expiry time.
  *
  * @example
  * ```ts
- * mailContent('password_changed', { activated: true, at: '2026-11-28T08:00:00Z' }, opts).subject;
+ * mailContent('password_changed', { activated: true, at: '2026-11-28T08:00:00Z' }, opts, 'fr').subject;
  * ```
  */
-export function mailContent(template: MailTemplate, data: unknown, o: RenderOptions): Content {
-  const name = o.productName;
+export function mailContent(
+  template: MailTemplate,
+  data: unknown,
+  o: RenderOptions,
+  language = 'en',
+): Content {
+  const product = o.productName;
+  const w: Say = (id, params = {}) => say(language, id, { product, ...params });
   switch (template) {
-    case 'password_reset': {
-      const d = data as MailPayloads['password_reset'];
-      return {
-        subject: `Password Reset Request for ${name}`,
-        title: 'Reset your password',
-        blocks: [
-          {
-            p: [
-              `We received a request to reset the password of the ${name} account that uses this email address.`,
-            ],
-          },
-          { button: { url: d.link, label: 'Choose a new password' } },
-          {
-            p: [
-              'If the link does not open, enter this one-time code on the password reset page instead:',
-            ],
-          },
-          { code: d.code },
-          linkValidity(d.expiresAt, o.requestedAt),
-          {
-            p: [
-              'Did not ask for this? You can ignore this email: your password stays as it is, and the link is of no use to anyone without access to your mailbox.',
-            ],
-          },
-          support(o.supportUrl, 'Cannot use the link or the code?'),
-        ],
-      };
-    }
+    case 'password_reset':
     case 'account_activation': {
-      const d = data as MailPayloads['account_activation'];
+      const d = data as MailPayloads['password_reset'];
+      const k = template === 'password_reset' ? 'reset' : 'activation';
       return {
-        subject: `Password Reset Request for ${name}`,
-        title: `Activate your ${name} account`,
+        subject: w(`${k}.subject`),
+        title: w(`${k}.title`),
         blocks: [
-          {
-            p: [
-              `Your account from the previous portal is now on ${name}. You still sign in with this email address; to activate the account, choose a new password.`,
-            ],
-          },
-          { button: { url: d.link, label: 'Activate my account' } },
-          {
-            p: [
-              'If the link does not open, enter this one-time code on the activation page instead:',
-            ],
-          },
+          { p: [w(`${k}.intro`)] },
+          { button: { url: d.link, label: w(`${k}.button`) } },
+          { p: [w(`${k}.code_lead`)] },
           { code: d.code },
-          linkValidity(d.expiresAt, o.requestedAt),
-          {
-            p: [
-              'Activating confirms that this email address is still yours, so that account information reaches the person who controls both the account and the mailbox, and lets you choose a new, strong password.',
-            ],
-          },
-          {
-            p: [
-              'Did not ask for this? You can ignore this email: nothing changes until a new password is chosen with this link or code.',
-            ],
-          },
-          support(
-            o.supportUrl,
-            'Cannot use the link, or no longer have access to this mailbox? Customer Services can help you regain access, though they cannot move locks between accounts or open an account whose ownership cannot be verified.',
-          ),
+          linkValidity(w, d.expiresAt, o, language),
+          ...(k === 'activation' ? [{ p: [w('activation.why')] }] : []),
+          { p: [w(`${k}.unasked`)] },
+          support(w, o.supportUrl, w(`${k}.support`)),
         ],
       };
     }
     case 'password_changed': {
       const d = data as MailPayloads['password_changed'];
-      const when = formatUtc(new Date(d.at));
-      const lead = d.activated
-        ? `Your ${name} account was activated with a new password at ${when}. You can now sign in with this email address and your new password.`
-        : `The password of your ${name} account was changed at ${when}. Every device that was signed in has been signed out: sign in again with your new password.`;
+      const when = formatUtc(new Date(d.at), language);
+      const a = d.activated ? '_activated' : '';
       return {
-        subject: d.activated
-          ? `Your ${name} account is active`
-          : `Your ${name} password was changed`,
-        title: d.activated ? 'Your account is active' : 'Your password was changed',
+        subject: w(`changed.subject${a}`),
+        title: w(`changed.title${a}`),
         blocks: [
-          { p: [lead] },
-          { p: ['If this was you, there is nothing else to do.'] },
-          support(
-            o.supportUrl,
-            'If this was not you, someone may be able to read your email: secure your mailbox, then choose a new password with "Lost password" on the sign-in page.',
-          ),
+          { p: [w(`changed.lead${a}`, { when })] },
+          { p: [w('changed.ok')] },
+          support(w, o.supportUrl, w('changed.support')),
         ],
       };
     }
     case 'verify_email': {
       const d = data as MailPayloads['verify_email'];
+      const v = validity(new Date(d.expiresAt), o.requestedAt, language);
       return {
-        subject: `Confirm your email address for ${name}`,
-        title: 'Confirm your email address',
+        subject: w('verify.subject'),
+        title: w('verify.title'),
         blocks: [
-          {
-            p: [
-              `Thank you for registering with ${name}. Confirm that this email address is yours to activate your account.`,
-            ],
-          },
-          { button: { url: d.link, label: 'Confirm my email address' } },
-          {
-            p: [
-              `The link is valid ${validity(new Date(d.expiresAt), o.requestedAt)}, and works once.`,
-            ],
-          },
-          { p: ['Did not register? You can ignore this email: the account stays inactive.'] },
-          support(o.supportUrl, 'Cannot use the link?'),
+          { p: [w('verify.intro')] },
+          { button: { url: d.link, label: w('verify.button') } },
+          { p: [v.duration ? w('verify.validity', v) : w('verify.validity_until', v)] },
+          { p: [w('verify.unasked')] },
+          support(w, o.supportUrl, w('verify.support')),
         ],
       };
     }
     case 'already_registered': {
       const d = data as MailPayloads['already_registered'];
       return {
-        subject: `You already have a ${name} account`,
-        title: 'You already have an account',
+        subject: w('already.subject'),
+        title: w('already.title'),
         blocks: [
-          {
-            p: [
-              `Someone, probably you, tried to register with this email address, but it already belongs to a ${name} account.`,
-            ],
-          },
-          { button: { url: d.signInUrl, label: 'Sign in' } },
-          {
-            p: [
-              'Forgotten your password, or never activated your account from the previous portal? Choose a new password here:',
-            ],
-          },
-          { button: { url: d.resetUrl, label: 'Reset my password' } },
-          { p: ['If this was not you, you can ignore this email: nothing has changed.'] },
-          support(o.supportUrl, 'Need help?'),
+          { p: [w('already.intro')] },
+          { button: { url: d.signInUrl, label: w('already.sign_in') } },
+          { p: [w('already.reset_lead')] },
+          { button: { url: d.resetUrl, label: w('already.reset_button') } },
+          { p: [w('already.unasked')] },
+          support(w, o.supportUrl, w('already.support')),
+        ],
+      };
+    }
+    case 'invitation': {
+      const d = data as MailPayloads['invitation'];
+      return {
+        subject: w('invitation.subject'),
+        title: w('invitation.title'),
+        blocks: [
+          { p: [w('invitation.intro')] },
+          { button: { url: d.link, label: w('invitation.button') } },
+          { p: [w('invitation.code_lead')] },
+          { code: d.code },
+          linkValidity(w, d.expiresAt, o, language),
+          { p: [w('invitation.unasked')] },
+          support(w, o.supportUrl, w('invitation.support')),
+        ],
+      };
+    }
+    case 'email_change': {
+      const d = data as MailPayloads['email_change'];
+      const v = validity(new Date(d.expiresAt), o.requestedAt, language);
+      return {
+        subject: w('emailchange.subject'),
+        title: w('emailchange.title'),
+        blocks: [
+          { p: [w('emailchange.intro')] },
+          { button: { url: d.link, label: w('emailchange.button') } },
+          { p: [v.duration ? w('verify.validity', v) : w('verify.validity_until', v)] },
+          { p: [w('emailchange.unasked')] },
+          support(w, o.supportUrl, w('emailchange.support')),
+        ],
+      };
+    }
+    case 'email_changed': {
+      const d = data as MailPayloads['email_changed'];
+      const when = formatUtc(new Date(d.at), language);
+      const lead = d.bySupport ? 'emailchanged.lead_support' : 'emailchanged.lead';
+      return {
+        subject: w('emailchanged.subject'),
+        title: w('emailchanged.title'),
+        blocks: [
+          { p: [w(lead, { email: d.newEmail, when })] },
+          { p: [w('changed.ok')] },
+          support(w, o.supportUrl, w('emailchanged.support')),
         ],
       };
     }

@@ -26,6 +26,8 @@ export interface DevMail {
   subject: string | null;
   text: string | null;
   html: string | null;
+  /** The language the mail is written in (the account's locale), once rendered. */
+  language?: string;
   /** The mail's main link (reset, activation, verification; sign-in for already_registered). */
   link?: string;
   /** The one-time code, for reset and activation mails. */

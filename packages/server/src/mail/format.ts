@@ -3,6 +3,7 @@
  * the shared HTML frame. No external resources, no tracking, inline styles only (mail clients
  * strip `<style>` blocks and block remote content).
  */
+import { fill, wordsFor } from '../i18n/index.ts';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -38,37 +39,27 @@ export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
- * A date in words, in UTC (the server does not know the reader's time zone); stable across
- * ICU versions because it does not use `Intl`.
+ * A date in words, in UTC (the server does not know the reader's time zone), in a server
+ * language (English by default); stable across ICU versions because it does not use `Intl`.
  *
  * @example
  * ```ts
  * formatUtc(new Date('2026-11-28T08:31:00Z')); // '08:31 UTC on Saturday 28 November 2026'
+ * formatUtc(new Date('2026-11-28T08:31:00Z'), 'fr'); // 'samedi 28 novembre 2026 à 08:31 UTC'
  * ```
  */
-export function formatUtc(date: Date): string {
+export function formatUtc(date: Date, language?: string | null): string {
+  const words = wordsFor(language);
   const hh = String(date.getUTCHours()).padStart(2, '0');
   const mm = String(date.getUTCMinutes()).padStart(2, '0');
-  return `${hh}:${mm} UTC on ${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${
-    MONTHS[date.getUTCMonth()]
-  } ${date.getUTCFullYear()}`;
+  return fill(words['date.format'], {
+    time: `${hh}:${mm}`,
+    weekday: words['date.weekdays'].split(',')[date.getUTCDay()] ?? '',
+    day: date.getUTCDate(),
+    month: words['date.months'].split(',')[date.getUTCMonth()] ?? '',
+    year: date.getUTCFullYear(),
+  });
 }
 
 /**
@@ -77,29 +68,41 @@ export function formatUtc(date: Date): string {
  * @example
  * ```ts
  * formatDuration(60 * 60_000); // '60 minutes'
- * formatDuration(24 * 60 * 60_000); // '24 hours'
+ * formatDuration(24 * 60 * 60_000, 'de'); // '24 Stunden'
  * ```
  */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, language?: string | null): string {
+  const words = wordsFor(language);
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes >= 120 && minutes % 60 === 0) return `${minutes / 60} hours`;
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  if (minutes >= 120 && minutes % 60 === 0) {
+    return fill(words['duration.hours'], { count: minutes / 60 });
+  }
+  return minutes === 1
+    ? words['duration.minute']
+    : fill(words['duration.minutes'], { count: minutes });
 }
 
 /**
- * How long a link stays valid, in words: "for 60 minutes (until …)" when the request time is
- * known, "until …" otherwise.
+ * How long a link stays valid: `{ duration, until }` for the `mail.validity` words when the
+ * request time is known, `{ until }` only otherwise.
  *
  * @example
  * ```ts
  * validity(new Date('2026-11-28T09:31:00Z'), new Date('2026-11-28T08:31:00Z'));
- * // 'for 60 minutes, until 09:31 UTC on Saturday 28 November 2026'
+ * // { duration: '60 minutes', until: '09:31 UTC on Saturday 28 November 2026' }
  * ```
  */
-export function validity(expiresAt: Date, requestedAt?: Date): string {
-  const until = `until ${formatUtc(expiresAt)}`;
-  if (!requestedAt || expiresAt.getTime() <= requestedAt.getTime()) return until;
-  return `for ${formatDuration(expiresAt.getTime() - requestedAt.getTime())}, ${until}`;
+export function validity(
+  expiresAt: Date,
+  requestedAt?: Date,
+  language?: string | null,
+): { duration?: string; until: string } {
+  const until = formatUtc(expiresAt, language);
+  if (!requestedAt || expiresAt.getTime() <= requestedAt.getTime()) return { until };
+  return {
+    duration: formatDuration(expiresAt.getTime() - requestedAt.getTime(), language),
+    until,
+  };
 }
 
 /**
@@ -114,6 +117,8 @@ export interface HtmlFrame {
   productName: string;
   title: string;
   body: string;
+  /** The mail's language tag (`<html lang>`); `en` when absent. */
+  lang?: string;
 }
 
 /**
@@ -126,7 +131,7 @@ export interface HtmlFrame {
  */
 export function htmlFrame(frame: HtmlFrame): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${frame.lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -165,10 +170,10 @@ export function paragraph(html: string): string {
  * button('https://app.example/reset#token=x', 'Choose a new password');
  * ```
  */
-export function button(url: string, label: string): string {
+export function button(url: string, label: string, orOpen = 'Or open this address:'): string {
   const href = escapeHtml(url);
   return `<p style="margin:0 0 16px;"><a href="${href}" style="display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:6px;">${escapeHtml(label)}</a></p>
-<p style="font-size:13px;line-height:1.5;margin:0 0 16px;color:#57606a;word-break:break-all;">Or open this address: <a href="${href}" style="color:#0b5cad;">${href}</a></p>`;
+<p style="font-size:13px;line-height:1.5;margin:0 0 16px;color:#57606a;word-break:break-all;">${escapeHtml(orOpen)} <a href="${href}" style="color:#0b5cad;">${href}</a></p>`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSealer } from '../crypto/seal.ts';
+import { SERVER_LANGUAGES } from '../i18n/index.ts';
 import { formatDuration, formatUtc, validity } from './format.ts';
 import {
   composeMail,
@@ -24,6 +25,9 @@ const samples: { [T in MailTemplate]: MailPayloads[T] } = {
     signInUrl: 'https://app.example/sign-in',
     resetUrl: 'https://app.example/lost-password',
   },
+  invitation: { link: LINK, code: CODE, expiresAt: '2026-11-29T08:31:00Z' },
+  email_change: { link: LINK, expiresAt: '2026-11-29T08:31:00Z' },
+  email_changed: { newEmail: 'new@example.com', at: '2026-11-28T08:40:00Z', bySupport: true },
 };
 
 describe('renderMail', () => {
@@ -103,13 +107,17 @@ describe('renderMail', () => {
           ? { signInUrl: link, resetUrl: link }
           : t === 'password_changed'
             ? samples[t]
-            : { ...samples[t], link };
+            : t === 'email_changed'
+              ? { ...samples[t], newEmail: '"><script>alert(3)</script>@example.com' }
+              : { ...samples[t], link };
       const mail = renderMail(t, data, hostile);
       expect(mail.html).not.toContain('<script>');
       expect(mail.html).not.toMatch(/href="[^"]*"[^ >]/);
       expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
       expect(mail.subject).not.toMatch(/[\r\n]/);
-      if (t !== 'password_changed') expect(mail.html).toContain('?a=1&amp;b=2');
+      if (t !== 'password_changed' && t !== 'email_changed') {
+        expect(mail.html).toContain('?a=1&amp;b=2');
+      }
     }
   });
 
@@ -176,6 +184,95 @@ describe('format helpers', () => {
     expect(formatUtc(new Date('2026-01-01T00:05:00Z'))).toBe(
       '00:05 UTC on Thursday 1 January 2026',
     );
-    expect(validity(new Date(0), new Date(1000))).toBe(`until ${formatUtc(new Date(0))}`);
+    expect(validity(new Date(0), new Date(1000))).toEqual({ until: formatUtc(new Date(0)) });
+    expect(formatUtc(new Date('2026-11-28T08:31:00Z'), 'fr')).toBe(
+      'samedi 28 novembre 2026 à 08:31 UTC',
+    );
+    expect(formatUtc(new Date('2026-11-28T08:31:00Z'), 'de')).toBe(
+      'Samstag, 28. November 2026, 08:31 Uhr UTC',
+    );
+    expect(formatDuration(24 * 3_600_000, 'nl')).toBe('24 uur');
+    expect(formatDuration(60_000, 'es')).toBe('1 minuto');
+  });
+});
+
+describe('renderMail in every language', () => {
+  const LANGUAGES = Object.keys(SERVER_LANGUAGES);
+  const blockKinds = (text: string) =>
+    text
+      .split('\n\n')
+      .map((part) => (part === `    ${CODE}` ? 'code' : part.includes(LINK) ? 'link' : 'p'));
+
+  it.each(LANGUAGES)(
+    '%s: every template renders with the same blocks, link, code and expiry time',
+    (tag) => {
+      for (const t of MAIL_TEMPLATES) {
+        const english = renderMail(t, samples[t], { ...options, requestedAt });
+        const mail = renderMail(t, samples[t], { ...options, requestedAt, locale: tag });
+        expect(mail.language).toBe(tag);
+        expect(mail.html).toContain(`<html lang="${tag}">`);
+        expect(mail.subject).toContain('Codelocks Connect');
+        expect(mail.text).toContain('https://help.example/contact');
+        // The same structure as the English mail: the link, the code and the validity paragraph
+        // in the same places, with the same link, code, expiry time and duration.
+        expect(blockKinds(mail.text), t).toEqual(blockKinds(english.text));
+        if ('link' in samples[t]) {
+          expect(mail.text).toContain(LINK);
+          expect(mail.html).toContain(`href="${LINK}"`);
+        }
+        if (t === 'password_reset' || t === 'account_activation') {
+          expect(mail.text).toContain(`\n    ${CODE}\n`);
+          const validityBlock =
+            mail.text.split('\n\n')[
+              english.text
+                .split('\n\n')
+                .indexOf(
+                  english.text
+                    .split('\n\n')
+                    .find((p) => p.startsWith('The link and the code are valid')) ?? '',
+                )
+            ];
+          const time = t === 'password_reset' ? '09:31' : '08:31';
+          expect(validityBlock).toContain(`${time}`);
+          expect(validityBlock).toContain('UTC');
+          expect(validityBlock).toMatch(t === 'password_reset' ? /\b60\b/ : /\b24\b/);
+        }
+        if (!tag.startsWith('en')) expect(mail.subject, t).not.toBe(english.subject);
+      }
+    },
+  );
+
+  it('a French reset mail is in French, from the locale sealed with the payload', () => {
+    const sealer = createSealer('locale-test-secret-0123456789abcdef');
+    const row = composeMail(sealer, {
+      id: 'm1',
+      to: 'elodie@example.fr',
+      template: 'password_reset',
+      data: samples.password_reset,
+      createdAt: requestedAt,
+      locale: 'fr-FR',
+    });
+    const data = sealer.unseal(row.payload ?? '');
+    const mail = renderMail('password_reset', data, { ...options, requestedAt });
+    expect(mail.language).toBe('fr');
+    expect(mail.subject).toBe('Demande de réinitialisation du mot de passe pour Codelocks Connect');
+    expect(mail.text).toContain(
+      'valables 60 minutes, jusqu’au samedi 28 novembre 2026 à 09:31 UTC',
+    );
+    expect(mail.html).toContain('Ou ouvrez cette adresse');
+    // An unknown language falls back to English; a hostile one is refused at compose time.
+    expect(
+      renderMail('password_reset', { ...samples.password_reset, locale: 'ja' }, options).language,
+    ).toBe('en');
+    expect(() =>
+      composeMail(sealer, {
+        id: 'm2',
+        to: 'x@example.com',
+        template: 'password_reset',
+        data: samples.password_reset,
+        createdAt: requestedAt,
+        locale: 'x'.repeat(100),
+      }),
+    ).toThrow(TypeError);
   });
 });

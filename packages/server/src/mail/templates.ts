@@ -4,6 +4,7 @@
  * interpolated value is HTML-escaped in the HTML part; links must be http(s) URLs.
  */
 import type { Sealer } from '../crypto/seal.ts';
+import { matchLanguage, wordsFor } from '../i18n/index.ts';
 import type { NewOutboxMail } from '../store/types.ts';
 import { type Content, type Inline, mailContent } from './content.ts';
 import { button, codeBox, escapeHtml, htmlFrame, oneLine, paragraph } from './format.ts';
@@ -22,6 +23,9 @@ export interface MailPayloads {
   password_changed: { activated: boolean; at: string };
   verify_email: { link: string; expiresAt: string };
   already_registered: { signInUrl: string; resetUrl: string };
+  invitation: { link: string; code: string; expiresAt: string };
+  email_change: { link: string; expiresAt: string };
+  email_changed: { newEmail: string; at: string; bySupport: boolean };
 }
 
 /**
@@ -48,6 +52,9 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'password_changed',
   'verify_email',
   'already_registered',
+  'invitation',
+  'email_change',
+  'email_changed',
 ];
 
 /**
@@ -65,6 +72,11 @@ export interface RenderOptions {
   supportUrl: string;
   /** When the mail was requested (the outbox row's createdAt): lets the mail say "valid for 60 minutes". */
   requestedAt?: Date;
+  /**
+   * The language to write in (a language tag; the best server language is used, English when
+   * none fits). Defaults to the `locale` sealed into the payload by {@link composeMail}.
+   */
+  locale?: string | null;
 }
 
 /**
@@ -79,6 +91,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** The language it is written in (`en`, `en-US`, `de`, `es`, `fr`, `it`, `nl`). */
+  language: string;
 }
 
 /**
@@ -120,9 +134,13 @@ function payloadProblem(template: string, data: unknown): string | null {
   if (!MAIL_TEMPLATES.includes(template as MailTemplate)) return 'unknown template';
   if (typeof data !== 'object' || data === null) return 'payload is not an object';
   const d = data as Record<string, unknown>;
+  if (d.locale !== undefined && (typeof d.locale !== 'string' || d.locale.length > 35)) {
+    return 'locale must be a language tag';
+  }
   switch (template as MailTemplate) {
     case 'password_reset':
     case 'account_activation':
+    case 'invitation':
       if (!isHttpUrl(d.link)) return 'link must be an http(s) URL';
       if (typeof d.code !== 'string' || !CODE.test(d.code)) return 'code must be 8 digits';
       return isIsoDate(d.expiresAt) ? null : 'expiresAt must be a date';
@@ -130,11 +148,17 @@ function payloadProblem(template: string, data: unknown): string | null {
       if (typeof d.activated !== 'boolean') return 'activated must be a boolean';
       return isIsoDate(d.at) ? null : 'at must be a date';
     case 'verify_email':
+    case 'email_change':
       if (!isHttpUrl(d.link)) return 'link must be an http(s) URL';
       return isIsoDate(d.expiresAt) ? null : 'expiresAt must be a date';
     case 'already_registered':
       if (!isHttpUrl(d.signInUrl)) return 'signInUrl must be an http(s) URL';
       return isHttpUrl(d.resetUrl) ? null : 'resetUrl must be an http(s) URL';
+    case 'email_changed':
+      if (typeof d.newEmail !== 'string' || d.newEmail.length > 320)
+        return 'newEmail must be a string';
+      if (typeof d.bySupport !== 'boolean') return 'bySupport must be a boolean';
+      return isIsoDate(d.at) ? null : 'at must be a date';
   }
 }
 
@@ -155,6 +179,7 @@ function inlineHtml(parts: Inline[]): string {
 }
 
 function toText(c: Content, productName: string): string {
+  // The button's label then its URL on the next line: the same in every language.
   const blocks = c.blocks.map((b) => {
     if ('p' in b) return inlineText(b.p);
     if ('button' in b) return `${b.button.label}:\n${b.button.url}`;
@@ -163,15 +188,21 @@ function toText(c: Content, productName: string): string {
   return `${c.title}\n\n${blocks.join('\n\n')}\n\n-- \n${productName}\n`;
 }
 
-function toHtml(c: Content, productName: string): string {
+function toHtml(c: Content, productName: string, language: string): string {
+  const orOpen = wordsFor(language)['mail.or_open'];
   const body = c.blocks
     .map((b) => {
       if ('p' in b) return paragraph(inlineHtml(b.p));
-      if ('button' in b) return button(b.button.url, b.button.label);
+      if ('button' in b) return button(b.button.url, b.button.label, orOpen);
       return codeBox(b.code);
     })
     .join('\n');
-  return htmlFrame({ productName: escapeHtml(productName), title: escapeHtml(c.title), body });
+  return htmlFrame({
+    productName: escapeHtml(productName),
+    title: escapeHtml(c.title),
+    body,
+    lang: escapeHtml(language),
+  });
 }
 
 /**
@@ -194,12 +225,15 @@ export function renderMail(
   const problem = payloadProblem(template, data);
   if (problem)
     throw new MailRenderError(`cannot render ${String(template).slice(0, 40)}: ${problem}`);
-  const c = mailContent(template, data, options);
+  const sealed = (data as { locale?: string }).locale;
+  const language = matchLanguage(options.locale ?? sealed) ?? 'en';
+  const c = mailContent(template, data, options, language);
   const productName = oneLine(options.productName);
   return {
     subject: oneLine(c.subject),
     text: toText(c, productName),
-    html: toHtml(c, productName),
+    html: toHtml(c, productName, language),
+    language,
   };
 }
 
@@ -219,15 +253,24 @@ export function renderMail(
  */
 export function composeMail<T extends MailTemplate>(
   sealer: Sealer,
-  input: { id: string; to: string; template: T; data: MailPayloads[T]; createdAt: Date },
+  input: {
+    id: string;
+    to: string;
+    template: T;
+    data: MailPayloads[T];
+    createdAt: Date;
+    /** The account's preferred language; sealed with the payload, it picks the mail's words. */
+    locale?: string | null;
+  },
 ): NewOutboxMail {
-  const problem = payloadProblem(input.template, input.data);
+  const data = input.locale ? { ...input.data, locale: input.locale } : input.data;
+  const problem = payloadProblem(input.template, data);
   if (problem) throw new TypeError(`composeMail(${String(input.template)}): ${problem}`);
   return {
     id: input.id,
     to: input.to,
     template: input.template,
-    payload: sealer.seal(input.data),
+    payload: sealer.seal(data),
     createdAt: input.createdAt,
   };
 }

@@ -21,6 +21,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** The language it is written in; SMTP sends it as `Content-Language`. */
+  language?: string;
 }
 
 /**
@@ -262,7 +264,12 @@ export function smtpTransport(url: string, options: SmtpTransportOptions = {}): 
           text: mail.text,
           html: mail.html,
           // RFC 3834: automatic mail; well-behaved responders send no vacation replies to it.
-          headers: { 'Auto-Submitted': 'auto-generated' },
+          headers: {
+            'Auto-Submitted': 'auto-generated',
+            ...(mail.language && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(mail.language)
+              ? { 'Content-Language': mail.language }
+              : {}),
+          },
         });
       } catch (error) {
         throw toSendError(error);

@@ -23,7 +23,12 @@ import { assertStrongPassword, normalizePassword } from './password.ts';
  */
 export async function register(
   deps: ServiceDeps,
-  input: { email: string; password: string; name?: string | undefined },
+  input: {
+    email: string;
+    password: string;
+    name?: string | undefined;
+    locale?: string | undefined;
+  },
   ip: string,
 ): Promise<void> {
   const email = canonicalEmail(input.email);
@@ -41,7 +46,7 @@ export async function register(
 async function registerInBackground(
   deps: ServiceDeps,
   email: string,
-  input: { password: string; name?: string | undefined },
+  input: { password: string; name?: string | undefined; locale?: string | undefined },
   ip: string,
   now: Date,
 ): Promise<void> {
@@ -58,6 +63,7 @@ async function registerInBackground(
         email,
         emailKey,
         name: input.name ?? null,
+        locale: input.locale ?? null,
         status: 'pending_verification',
         passwordHash,
         createdAt: now,
@@ -87,6 +93,7 @@ async function registerInBackground(
       id: crypto.randomUUID(),
       to: account.email,
       template: 'already_registered',
+      locale: account.locale,
       data: {
         signInUrl: `${base}${APP_PATHS.signIn}`,
         resetUrl: `${base}${APP_PATHS.lostPassword}`,

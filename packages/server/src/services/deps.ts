@@ -15,7 +15,7 @@ import type { Limits } from './limits.ts';
 
 /** Where mail links point. Functions, because a test server learns its port only after listening. */
 export interface Links {
-  /** Base URL of the app that hosts `/reset`, `/verify-email`, `/sign-in`, `/lost-password`. */
+  /** Base URL of the app that hosts `/reset`, `/verify-email`, `/sign-in`, `/lost-password`, `/confirm-email`. */
   appUrl(): string;
 }
 
@@ -32,6 +32,7 @@ export const APP_PATHS = {
   verifyEmail: '/verify-email',
   signIn: '/sign-in',
   lostPassword: '/lost-password',
+  confirmEmail: '/confirm-email',
 } as const;
 
 /** Dependencies shared by the services. */

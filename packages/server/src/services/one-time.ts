@@ -73,6 +73,7 @@ export async function issueOneTime(
       id: crypto.randomUUID(),
       to: account.email,
       template: 'verify_email',
+      locale: account.locale,
       data: {
         link: `${base}${APP_PATHS.verifyEmail}#token=${token}`,
         expiresAt: expiresAt.toISOString(),
@@ -86,6 +87,7 @@ export async function issueOneTime(
       id: crypto.randomUUID(),
       to: account.email,
       template: purpose === 'activation' ? 'account_activation' : 'password_reset',
+      locale: account.locale,
       data: {
         link: `${base}${APP_PATHS.reset}#token=${token}`,
         code,

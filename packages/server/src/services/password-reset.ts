@@ -189,6 +189,7 @@ export async function completePasswordReset(
       id: noticeId,
       to: done.account.email,
       template: 'password_changed',
+      locale: done.account.locale,
       data: { activated: done.activated, at: now.toISOString() },
       createdAt: now,
     });

@@ -5,6 +5,7 @@ import { refreshTests } from './suite/refresh.suite.ts';
 import { resetTests } from './suite/reset.suite.ts';
 import { schemaTests } from './suite/schema.suite.ts';
 import { tokenTests } from './suite/tokens.suite.ts';
+import { toolkitTests } from './suite/toolkit.suite.ts';
 import type { StoreFactory } from './testing.ts';
 
 /**
@@ -27,4 +28,5 @@ export function defineStoreSuite(factory: StoreFactory): void {
   outboxTests(factory);
   limitTests(factory);
   schemaTests(factory);
+  toolkitTests(factory);
 }

@@ -23,6 +23,11 @@ export interface AccountRecord {
   /** Lower-cased canonical email: the unique lookup key. */
   emailKey: string;
   name: string | null;
+  /**
+   * Preferred language (a language tag such as `fr` or `en-GB`) for the account's mails, or
+   * null for the server's default (English).
+   */
+  locale: string | null;
   status: AccountStatus;
   /** PHC string, or null for migrated accounts awaiting activation. */
   passwordHash: string | null;
@@ -33,6 +38,8 @@ export interface AccountRecord {
   createdAt: Date;
   updatedAt: Date;
   activatedAt: Date | null;
+  /** When an activation or invitation mail was last queued (the campaign's cooldown clock). */
+  activationMailedAt: Date | null;
 }
 
 /** What a one-time token is for; a token is bound to its purpose. */
@@ -162,6 +169,79 @@ export interface PruneResult {
   mails: number;
 }
 
+/**
+ * Accounts by state and activations per UTC day: the migration's progress at a glance.
+ *
+ * @example
+ * ```ts
+ * const { byStatus } = await store.accountStats();
+ * console.log(byStatus.pending_activation);
+ * ```
+ */
+export interface AccountStats {
+  total: number;
+  byStatus: Record<AccountStatus, number>;
+  /** Accounts whose `activatedAt` falls on each UTC day (`YYYY-MM-DD`), oldest first. */
+  activationsByDay: Array<{ day: string; count: number }>;
+}
+
+/** A page of {@link Store.listAccounts}, ordered by `emailKey`. */
+export interface AccountQuery {
+  status?: AccountStatus;
+  /** Case-insensitive substring of the email or the name. */
+  search?: string;
+  limit: number;
+  /** Keyset cursor: only accounts whose emailKey sorts after this one. */
+  afterEmailKey?: string;
+}
+
+/** An admin API key: only its hash is stored; the key itself is shown once, at creation. */
+export interface AdminKeyRecord {
+  id: string;
+  /** Who or what holds it, e.g. "cs-console". */
+  name: string;
+  /** The key's public prefix (`cak_xxxxxxxx`), shown in lists and audit entries. */
+  prefix: string;
+  /** SHA-256 (hex) of the whole key. */
+  keyHash: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** A new audit-log entry: who did what, when, to which account. */
+export interface NewAuditEntry {
+  id: string;
+  at: Date;
+  /** `cli:<user>` or `key:<prefix> (<name>)`. */
+  actor: string;
+  /** e.g. `account.disable`, `account.change_email`, `activation.send`, `admin_key.create`. */
+  action: string;
+  accountId: string | null;
+  /** The account's email when the action happened. */
+  accountEmail: string | null;
+  /** Extra facts (never secrets), stored as JSON. */
+  detail: Record<string, unknown> | null;
+}
+
+/** A stored audit-log entry. */
+export type AuditRecord = NewAuditEntry;
+
+/** A pending self-service email change: the link goes to the new address. */
+export interface EmailChangeRecord {
+  id: string;
+  accountId: string;
+  /** Canonical new email. */
+  newEmail: string;
+  newEmailKey: string;
+  /** HMAC-SHA-256 (hex) of the raw link token. */
+  tokenHash: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  supersededAt: Date | null;
+}
+
 /** The store. Adapters: `openSqliteStore()` and `openPostgresStore()`. */
 export interface Store {
   /** Which adapter this is. */
@@ -171,17 +251,30 @@ export interface Store {
   createAccount(
     account: Omit<
       AccountRecord,
-      'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt'
-    >,
+      | 'failedSignIns'
+      | 'credentialVersion'
+      | 'activatedAt'
+      | 'updatedAt'
+      | 'activationMailedAt'
+      | 'locale'
+    > & { locale?: string | null },
   ): Promise<AccountRecord>;
   /** Insert many migrated accounts; existing emailKeys are skipped. Returns the inserted count. */
   importAccounts(
-    accounts: Array<{ id: string; email: string; emailKey: string; name: string | null }>,
+    accounts: Array<{
+      id: string;
+      email: string;
+      emailKey: string;
+      name: string | null;
+      locale?: string | null;
+    }>,
     now: Date,
   ): Promise<number>;
   findAccountByEmailKey(emailKey: string): Promise<AccountRecord | null>;
   findAccountById(id: string): Promise<AccountRecord | null>;
   setAccountStatus(id: string, status: AccountStatus, now: Date): Promise<void>;
+  /** Set (or with null, clear) the account's preferred language; false when no such account. */
+  setAccountLocale(id: string, locale: string | null, now: Date): Promise<boolean>;
   /** Record a failed sign-in; returns the new consecutive-failure count. */
   recordFailedSignIn(accountId: string, now: Date): Promise<number>;
   /**
@@ -285,6 +378,101 @@ export interface Store {
   listSigningKeys(): Promise<SigningKeyRecord[]>;
   /** Insert if no key exists yet; returns the keys in force afterwards (another process may win). */
   ensureSigningKey(key: SigningKeyRecord): Promise<SigningKeyRecord[]>;
+
+  // Migration toolkit: operators, Customer Services, self-service
+  accountStats(): Promise<AccountStats>;
+  listAccounts(query: AccountQuery): Promise<AccountRecord[]>;
+  /**
+   * Pending-activation accounts an activation campaign may mail: never mailed, or last mailed
+   * before `mailedBefore` (the cooldown); created before `createdBefore` when given. Ordered by
+   * emailKey after `afterEmailKey`.
+   */
+  listActivationDue(input: {
+    mailedBefore: Date;
+    createdBefore: Date | null;
+    limit: number;
+    afterEmailKey?: string;
+  }): Promise<AccountRecord[]>;
+  /**
+   * Issue an activation (or invitation) token and enqueue its mail, in one transaction, only if
+   * the account is still `pending_activation` and — when `mailedBefore` is given — was not mailed
+   * since (two campaigns at once never mail one account twice). Stamps `activationMailedAt`,
+   * supersedes older reset/activation tokens and writes `audit` when given. False when skipped.
+   */
+  issueActivation(input: {
+    token: TokenRecord;
+    mail: NewOutboxMail;
+    mailedBefore: Date | null;
+    audit?: NewAuditEntry;
+  }): Promise<boolean>;
+  /**
+   * Disable (revoking every session) or enable an account. Enabling restores the state it can
+   * have: `pending_activation` without a password, `active` once activated, else
+   * `pending_verification`. Null when there is no such account.
+   */
+  setAccountDisabled(
+    accountId: string,
+    disabled: boolean,
+    now: Date,
+    audit?: NewAuditEntry,
+  ): Promise<AccountRecord | null>;
+  /**
+   * Sign out everywhere: bump the credential version (access tokens stop working at once) and
+   * revoke every refresh token. Returns the refresh tokens revoked.
+   */
+  revokeAllSessions(accountId: string, now: Date, audit?: NewAuditEntry): Promise<number>;
+  /**
+   * Self-service password change: only if the hash is still `expectedHash` (the one the current
+   * password was verified against). Bumps the credential version, revokes every refresh token and
+   * enqueues the notice. Null when the hash changed meanwhile.
+   */
+  changePassword(input: {
+    accountId: string;
+    expectedHash: string;
+    passwordHash: string;
+    now: Date;
+    notice: NewOutboxMail;
+  }): Promise<AccountRecord | null>;
+  /** Record a pending email change (superseding older ones of the account) and enqueue its mail. */
+  issueEmailChange(change: EmailChangeRecord, mail: NewOutboxMail): Promise<void>;
+  findEmailChange(tokenHash: string): Promise<EmailChangeRecord | null>;
+  /**
+   * Consume an email change and move the account to the new address, with the notice to the old
+   * address, in one transaction. `email_taken` when the new address got an account meanwhile.
+   */
+  completeEmailChange(input: {
+    tokenHash: string;
+    now: Date;
+    notice: (account: AccountRecord, oldEmail: string) => NewOutboxMail;
+  }): Promise<
+    | { ok: true; account: AccountRecord; oldEmail: string }
+    | { ok: false; reason: ConsumeFailure | 'email_taken' }
+  >;
+  /**
+   * Customer Services' recovery, in one transaction: move the account to a new address, clear
+   * its password (it returns to `pending_activation`), revoke every session and token, issue the
+   * activation token whose mail goes to the new address, notify the old address, write `audit`.
+   */
+  recoverAccountEmail(input: {
+    accountId: string;
+    email: string;
+    emailKey: string;
+    token: TokenRecord;
+    mail: NewOutboxMail;
+    notice: NewOutboxMail;
+    audit: NewAuditEntry;
+  }): Promise<
+    { ok: true; account: AccountRecord } | { ok: false; reason: 'not_found' | 'email_taken' }
+  >;
+  createAdminKey(key: AdminKeyRecord, audit?: NewAuditEntry): Promise<void>;
+  listAdminKeys(): Promise<AdminKeyRecord[]>;
+  findAdminKeyByHash(keyHash: string): Promise<AdminKeyRecord | null>;
+  /** Revoke by id or prefix; false when no unrevoked key matched. */
+  revokeAdminKey(idOrPrefix: string, now: Date, audit?: NewAuditEntry): Promise<boolean>;
+  touchAdminKey(id: string, now: Date): Promise<void>;
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(query: { accountId?: string; limit: number; before?: Date }): Promise<AuditRecord[]>;
 
   // Housekeeping
   /**

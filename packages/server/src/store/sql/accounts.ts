@@ -8,8 +8,13 @@ import { num, toAccount } from './rows.ts';
 /** @internal */
 export type NewAccount = Omit<
   AccountRecord,
-  'failedSignIns' | 'credentialVersion' | 'activatedAt' | 'updatedAt'
->;
+  | 'failedSignIns'
+  | 'credentialVersion'
+  | 'activatedAt'
+  | 'updatedAt'
+  | 'activationMailedAt'
+  | 'locale'
+> & { locale?: string | null };
 
 /** @internal */
 export function createAccount(account: NewAccount): Operation<AccountRecord> {
@@ -17,8 +22,8 @@ export function createAccount(account: NewAccount): Operation<AccountRecord> {
     const at = account.createdAt.getTime();
     const activatedAt = account.status === 'active' ? at : null;
     const { rows } = yield sql`INSERT INTO accounts
-      (id, email, email_key, name, status, password_hash, credential_version, failed_sign_ins, created_at, updated_at, activated_at)
-      VALUES (${account.id}, ${account.email}, ${account.emailKey}, ${account.name}, ${account.status},
+      (id, email, email_key, name, locale, status, password_hash, credential_version, failed_sign_ins, created_at, updated_at, activated_at)
+      VALUES (${account.id}, ${account.email}, ${account.emailKey}, ${account.name}, ${account.locale ?? null}, ${account.status},
               ${account.passwordHash}, 1, 0, ${at}, ${at}, ${activatedAt})
       RETURNING *`;
     return toAccount(rows[0] ?? {});
@@ -27,7 +32,13 @@ export function createAccount(account: NewAccount): Operation<AccountRecord> {
 
 /** @internal */
 export function importAccounts(
-  accounts: ReadonlyArray<{ id: string; email: string; emailKey: string; name: string | null }>,
+  accounts: ReadonlyArray<{
+    id: string;
+    email: string;
+    emailKey: string;
+    name: string | null;
+    locale?: string | null;
+  }>,
   now: Date,
 ): Operation<number> {
   return function* () {
@@ -35,8 +46,8 @@ export function importAccounts(
     let inserted = 0;
     for (const a of accounts) {
       const { changes } = yield sql`INSERT INTO accounts
-        (id, email, email_key, name, status, password_hash, credential_version, failed_sign_ins, created_at, updated_at, activated_at)
-        VALUES (${a.id}, ${a.email}, ${a.emailKey}, ${a.name}, 'pending_activation', NULL, 1, 0, ${at}, ${at}, NULL)
+        (id, email, email_key, name, locale, status, password_hash, credential_version, failed_sign_ins, created_at, updated_at, activated_at)
+        VALUES (${a.id}, ${a.email}, ${a.emailKey}, ${a.name}, ${a.locale ?? null}, 'pending_activation', NULL, 1, 0, ${at}, ${at}, NULL)
         ON CONFLICT (email_key) DO NOTHING`;
       inserted += changes;
     }
@@ -77,6 +88,15 @@ export function setAccountStatus(id: string, status: AccountStatus, now: Date): 
       yield sql`UPDATE refresh_tokens SET revoked_at = ${at} WHERE account_id = ${id} AND revoked_at IS NULL`;
       step('setAccountStatus', 'revoke_refresh');
     }
+  };
+}
+
+/** @internal */
+export function setAccountLocale(id: string, locale: string | null, now: Date): Operation<boolean> {
+  return function* () {
+    const { changes } =
+      yield sql`UPDATE accounts SET locale = ${locale}, updated_at = ${now.getTime()} WHERE id = ${id}`;
+    return changes > 0;
   };
 }
 

@@ -113,6 +113,7 @@ export function pruneExpired(now: Date, retainMs: number): Operation<PruneResult
     const rateLimits = yield sql`DELETE FROM rate_limits WHERE reset_at <= ${at}`;
     const tokens = yield sql`DELETE FROM tokens WHERE expires_at <= ${before}`;
     const refreshTokens = yield sql`DELETE FROM refresh_tokens WHERE expires_at <= ${before}`;
+    yield sql`DELETE FROM email_changes WHERE expires_at <= ${before}`;
     const mails =
       yield sql`DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at <= ${before}`;
     return {

@@ -108,6 +108,56 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'migration toolkit',
+    // Activation campaigns (cooldown clock per account), admin API keys (hash only), the audit
+    // log (no foreign key: history outlives the account row), self-service email changes.
+    statements: [
+      'ALTER TABLE accounts ADD COLUMN activation_mailed_at BIGINT',
+      'CREATE INDEX accounts_status ON accounts (status, email_key)',
+      'CREATE INDEX accounts_activated ON accounts (activated_at)',
+      `CREATE TABLE admin_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        prefix TEXT NOT NULL UNIQUE,
+        key_hash TEXT NOT NULL UNIQUE,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT,
+        revoked_at BIGINT
+      )`,
+      `CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        account_id TEXT,
+        account_email TEXT,
+        detail TEXT
+      )`,
+      'CREATE INDEX audit_log_account ON audit_log (account_id, at)',
+      'CREATE INDEX audit_log_at ON audit_log (at)',
+      `CREATE TABLE email_changes (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        new_email TEXT NOT NULL,
+        new_email_key TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT,
+        superseded_at BIGINT
+      )`,
+      'CREATE INDEX email_changes_account ON email_changes (account_id)',
+    ],
+  },
+  {
+    version: 4,
+    name: 'account locale',
+    // The account's preferred language (a language tag, e.g. 'fr'): its mails are written in it.
+    // NULL for every existing account means the server's default, English, as before.
+    statements: ['ALTER TABLE accounts ADD COLUMN locale TEXT'],
+  },
+  {
+    version: 5,
     name: 'registration password on its verification token',
     // A verify_email token carries the password hash of the registration that sent it, so
     // verifying activates exactly that registration's password: a later registration of the

@@ -1,6 +1,9 @@
 import type {
   AccountRecord,
   AccountStatus,
+  AdminKeyRecord,
+  AuditRecord,
+  EmailChangeRecord,
   OutboxRecord,
   RefreshTokenRecord,
   SigningKeyRecord,
@@ -42,6 +45,7 @@ export function toAccount(row: Row): AccountRecord {
     email: str(row.email),
     emailKey: str(row.email_key),
     name: strOrNull(row.name),
+    locale: strOrNull(row.locale),
     status: str(row.status) as AccountStatus,
     passwordHash: strOrNull(row.password_hash),
     credentialVersion: num(row.credential_version),
@@ -49,6 +53,7 @@ export function toAccount(row: Row): AccountRecord {
     createdAt: date(row.created_at),
     updatedAt: date(row.updated_at),
     activatedAt: dateOrNull(row.activated_at),
+    activationMailedAt: dateOrNull(row.activation_mailed_at),
   };
 }
 
@@ -110,5 +115,47 @@ export function toSigningKey(row: Row): SigningKeyRecord {
     privateJwk: str(row.private_jwk),
     publicJwk: str(row.public_jwk),
     createdAt: date(row.created_at),
+  };
+}
+
+/** @internal */
+export function toAdminKey(row: Row): AdminKeyRecord {
+  return {
+    id: str(row.id),
+    name: str(row.name),
+    prefix: str(row.prefix),
+    keyHash: str(row.key_hash),
+    createdAt: date(row.created_at),
+    lastUsedAt: dateOrNull(row.last_used_at),
+    revokedAt: dateOrNull(row.revoked_at),
+  };
+}
+
+/** @internal */
+export function toAudit(row: Row): AuditRecord {
+  const detail = strOrNull(row.detail);
+  return {
+    id: str(row.id),
+    at: date(row.at),
+    actor: str(row.actor),
+    action: str(row.action),
+    accountId: strOrNull(row.account_id),
+    accountEmail: strOrNull(row.account_email),
+    detail: detail === null ? null : (JSON.parse(detail) as Record<string, unknown>),
+  };
+}
+
+/** @internal */
+export function toEmailChange(row: Row): EmailChangeRecord {
+  return {
+    id: str(row.id),
+    accountId: str(row.account_id),
+    newEmail: str(row.new_email),
+    newEmailKey: str(row.new_email_key),
+    tokenHash: str(row.token_hash),
+    createdAt: date(row.created_at),
+    expiresAt: date(row.expires_at),
+    usedAt: dateOrNull(row.used_at),
+    supersededAt: dateOrNull(row.superseded_at),
   };
 }

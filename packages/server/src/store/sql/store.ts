@@ -7,6 +7,7 @@ import { migrate, migrations } from './migrations.ts';
 import * as outbox from './outbox.ts';
 import * as refresh from './refresh.ts';
 import * as tokens from './tokens.ts';
+import * as toolkit from './toolkit.ts';
 
 /**
  * Build a {@link Store} over a driver. Every operation is written once (see `Operation`) and runs
@@ -43,6 +44,7 @@ export function createSqlStore(
     findAccountByEmailKey: (emailKey) => one(accounts.findAccount('email_key', emailKey)),
     findAccountById: (id) => one(accounts.findAccount('id', id)),
     setAccountStatus: (id, status, now) => tx(accounts.setAccountStatus(id, status, now)),
+    setAccountLocale: (id, locale, now) => one(accounts.setAccountLocale(id, locale, now)),
     recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now)),
     recordSuccessfulSignIn: (id, now, rehash) =>
       one(accounts.recordSuccessfulSignIn(id, now, rehash)),
@@ -74,6 +76,43 @@ export function createSqlStore(
 
     listSigningKeys: () => one(limits.listSigningKeys()),
     ensureSigningKey: (key) => tx(limits.ensureSigningKey(key)),
+
+    accountStats: () => tx(toolkit.accountStats()),
+    listAccounts: (query) => one(toolkit.listAccounts(query)),
+    listActivationDue: (input) => one(toolkit.listActivationDue(input)),
+    issueActivation: (input) => tx(toolkit.issueActivation(input)),
+    setAccountDisabled: (id, disabled, now, audit) =>
+      tx(toolkit.setAccountDisabled(id, disabled, now, audit)),
+    revokeAllSessions: (id, now, audit) => tx(toolkit.revokeAllSessions(id, now, audit)),
+    changePassword: (input) => tx(toolkit.changePassword(input)),
+    issueEmailChange: (change, mail) => tx(toolkit.issueEmailChange(change, mail)),
+    findEmailChange: (hash) => one(toolkit.findEmailChange(hash)),
+    async completeEmailChange(input) {
+      try {
+        return await tx(toolkit.completeEmailChange(input));
+      } catch (error) {
+        // Another account took the address between the check and the move.
+        if (driver.isUniqueViolation(error, 'email_key'))
+          return { ok: false, reason: 'email_taken' };
+        throw error;
+      }
+    },
+    async recoverAccountEmail(input) {
+      try {
+        return await tx(toolkit.recoverAccountEmail(input));
+      } catch (error) {
+        if (driver.isUniqueViolation(error, 'email_key'))
+          return { ok: false, reason: 'email_taken' };
+        throw error;
+      }
+    },
+    createAdminKey: (key, audit) => tx(toolkit.createAdminKey(key, audit)),
+    listAdminKeys: () => one(toolkit.listAdminKeys()),
+    findAdminKeyByHash: (hash) => one(toolkit.findAdminKeyByHash(hash)),
+    revokeAdminKey: (idOrPrefix, now, audit) => tx(toolkit.revokeAdminKey(idOrPrefix, now, audit)),
+    touchAdminKey: (id, now) => one(toolkit.touchAdminKey(id, now)),
+    appendAudit: (entry) => one(toolkit.appendAudit(entry)),
+    listAudit: (query) => one(toolkit.listAudit(query)),
 
     pruneExpired: (now, retainMs) => tx(limits.pruneExpired(now, retainMs)),
 

@@ -26,6 +26,44 @@ export function accountTests(factory: StoreFactory): void {
       expect(await store().findAccountById(randomUUID())).toBeNull();
     });
 
+    it('keeps the preferred locale from creation and import, and changes it', async () => {
+      const plain = await createAccount(store());
+      expect(plain.locale).toBeNull();
+      const french = await store().createAccount({
+        id: randomUUID(),
+        email: 'elodie@example.fr',
+        emailKey: 'elodie@example.fr',
+        name: null,
+        locale: 'fr-FR',
+        status: 'pending_verification',
+        passwordHash: '$argon2id$x',
+        createdAt: T0,
+      });
+      expect(french.locale).toBe('fr-FR');
+      expect((await store().findAccountById(french.id))?.locale).toBe('fr-FR');
+      expect(await store().setAccountLocale(french.id, 'de', at(1000))).toBe(true);
+      expect(await store().findAccountById(french.id)).toMatchObject({
+        locale: 'de',
+        updatedAt: at(1000),
+      });
+      expect(await store().setAccountLocale(french.id, null, at(2000))).toBe(true);
+      expect((await store().findAccountById(french.id))?.locale).toBeNull();
+      expect(await store().setAccountLocale(randomUUID(), 'fr', at(3000))).toBe(false);
+      const rows = [
+        {
+          id: randomUUID(),
+          email: 'nl@example.com',
+          emailKey: 'nl@example.com',
+          name: null,
+          locale: 'nl',
+        },
+        { id: randomUUID(), email: 'none@example.com', emailKey: 'none@example.com', name: null },
+      ];
+      expect(await store().importAccounts(rows, T0)).toBe(2);
+      expect((await store().findAccountByEmailKey('nl@example.com'))?.locale).toBe('nl');
+      expect((await store().findAccountByEmailKey('none@example.com'))?.locale).toBeNull();
+    });
+
     it('leaves activatedAt empty for accounts that are not active', async () => {
       const pending = await createAccount(store(), { status: 'pending_verification' });
       expect(pending.activatedAt).toBeNull();
