@@ -142,7 +142,8 @@ async function bundle(
       for (const imp of meta.outputs[path]?.imports ?? [])
         if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
     };
-    const entry = Object.keys(meta.outputs).find((p) => meta.outputs[p]?.entryPoint);
+    // Lazy chunks are entry points too (dynamic import()): take our own entry, written as entry.js.
+    const entry = Object.keys(meta.outputs).find((p) => p.endsWith('/entry.js'));
     if (entry) visit(entry);
     let first = ZERO;
     let lazy = ZERO;
