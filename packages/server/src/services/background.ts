@@ -3,11 +3,6 @@
  * at once and do the account-dependent work (lookup, token, outbox row) here, so the response
  * cannot reveal whether the account exists — by content or by time (SECURITY 1, 2).
  * `settled()` lets graceful shutdown and tests wait for it.
- *
- * At most `concurrency` tasks run at once (default 2); the rest wait in order. Unbounded, a burst
- * of reset requests for known addresses filled PostgreSQL's connection pool with token
- * transactions, and the requests behind them — known or unknown alike, but known ones more often —
- * waited for a connection: under load, time told accounts apart again.
  */
 import type { Logger } from '../log.ts';
 
@@ -29,33 +24,14 @@ export interface Background {
  * await background.settled();
  * ```
  */
-export function createBackground(
-  logger: Logger,
-  options: { concurrency?: number } = {},
-): Background {
+export function createBackground(logger: Logger): Background {
   const tasks = new Set<Promise<void>>();
-  const limit = Math.max(1, options.concurrency ?? 2);
-  let active = 0;
-  const queue: Array<() => void> = [];
-  const slot = () =>
-    new Promise<void>((resolve) => {
-      if (active < limit) {
-        active++;
-        resolve();
-      } else queue.push(resolve);
-    });
-  const release = () => {
-    const next = queue.shift();
-    if (next) next();
-    else active--;
-  };
   return {
     run(name, task) {
       // setImmediate, not a microtask: the answer is written to the socket before the work starts
       // (a synchronous SQLite transaction would otherwise run first and delay the answer).
       const promise: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(slot)
-        .then(() => task().finally(release))
+        .then(task)
         .catch((error: unknown) =>
           logger.error('background_failed', { task: name, error: describe(error) }),
         )

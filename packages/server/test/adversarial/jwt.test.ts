@@ -122,7 +122,9 @@ for (const factory of factories) {
           'sub swapped, signature kept': `${h0}.${b64({ ...claims, sub: 'x' })}.${s0}`,
           'signature stripped': `${h0}.${p0}.`,
           'signature truncated': `${h0}.${p0}.${s0.slice(0, 40)}`,
-          'signature bit flipped': `${h0}.${p0}.${s0.slice(0, -2)}${s0.endsWith('A') ? 'B' : 'A'}A`,
+          // A character in the middle: every bit of it is significant (the last base64url
+          // character of a 64-byte signature carries only two bits, and could stay the same).
+          'signature bit flipped': `${h0}.${p0}.${s0.slice(0, 20)}${s0[20] === 'A' ? 'B' : 'A'}${s0.slice(21)}`,
           'two segments': `${h0}.${p0}`,
           'four segments': `${h0}.${p0}.${s0}.${s0}`,
           'header not JSON': `${Buffer.from('{alg').toString('base64url')}.${p0}.${s0}`,
