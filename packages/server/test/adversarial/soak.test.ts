@@ -46,6 +46,12 @@ for (const factory of factories) {
       const signInFailures = new Map<string, number>();
       const resetsAdmitted = new Map<string, number>();
       const accountFailures = new Map<string, number>();
+      // Wrong guesses per email and source: the per-email cap exempts sources the owner signed in
+      // from (by design), so it is checked over sources that never signed in as that email.
+      const guesses = new Map<string, Map<string, number>>();
+      const ownerSources = new Map<string, Set<string>>();
+      const sourceOf = (ip: string) =>
+        ip.includes(':') ? ip.split(':').slice(0, 3).join(':') : ip;
       const tokenWins = new Map<string, number>();
       const seenTokens = new Set<string>();
       const cookies: string[] = [];
@@ -89,7 +95,13 @@ for (const factory of factories) {
           },
           async () => {
             const email = pick(members);
-            const { res } = await call('/v1/sessions', { email, password: STRONG }, pick(ips));
+            const ip = pick(ips);
+            const { res } = await call('/v1/sessions', { email, password: STRONG }, ip);
+            if (res.status === 200) {
+              const known = ownerSources.get(email) ?? new Set<string>();
+              known.add(sourceOf(ip));
+              ownerSources.set(email, known);
+            }
             const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
             if (cookie && cookies.length < 50) cookies.push(cookie);
           },
@@ -100,7 +112,9 @@ for (const factory of factories) {
             const { res } = await call('/v1/sessions', { email, password: 'Wrong-Guess-000' }, ip);
             if (res.status === 401) {
               bump(signInFailures, ip.includes(':') ? ip.split(':').slice(0, 3).join(':') : ip);
-              bump(accountFailures, email);
+              const bySource = guesses.get(email) ?? new Map<string, number>();
+              bump(bySource, sourceOf(ip));
+              guesses.set(email, bySource);
             }
           },
           async () => {
@@ -164,6 +178,12 @@ for (const factory of factories) {
           if (n > 50) failures.push(`${ip}: ${n} sign-in failures`);
         for (const [ip, n] of resetsAdmitted)
           if (n > 30) failures.push(`${ip}: ${n} reset requests`);
+        for (const [email, bySource] of guesses) {
+          const known = ownerSources.get(email) ?? new Set<string>();
+          let n = 0;
+          for (const [source, count] of bySource) if (!known.has(source)) n += count;
+          accountFailures.set(email, n);
+        }
         for (const [email, n] of accountFailures) {
           // 20 an hour from all sources, plus 4 free per source before its delay.
           if (n > 20) failures.push(`${email}: ${n} failures`);
