@@ -140,4 +140,44 @@ describe.skipIf(!postgres?.available)(title, () => {
       }
     });
   });
+
+  it('a connection the database terminated while idle is not handed to the next operation', async () => {
+    // The database drops idle connections (restart, failover, pg_terminate_backend); operations
+    // that start right after must not fail on a dead pooled connection — found by the
+    // adversarial fault suite, where the first sign-in after the database came back answered 500.
+    const schema = `ca_test_${randomBytes(6).toString('hex')}`;
+    const app = `ca_stale_${randomBytes(4).toString('hex')}`;
+    const url = new URL(testDatabaseUrl);
+    url.searchParams.set('application_name', app);
+    const store = await openPostgresStore({ url: url.toString(), schema, max: 6 });
+    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+    const failures: string[] = [];
+    try {
+      const account = await createAccount(store);
+      for (let round = 0; round < 10; round++) {
+        // Six idle pooled connections, then the database ends them all.
+        await Promise.all(Array.from({ length: 6 }, () => store.findAccountById(account.id)));
+        await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+          [app],
+        );
+        const results = await Promise.allSettled([
+          store.findAccountById(account.id), // one statement, no transaction
+          store.hitRateLimit(`stale-${round}`, 60_000, new Date()), // a write, no transaction
+          store.setAccountStatus(account.id, 'active', new Date()), // a transaction
+        ]);
+        for (const result of results) {
+          if (result.status === 'rejected') failures.push(String(result.reason));
+        }
+      }
+      expect(failures).toEqual([]);
+      // Each write ran once: retried attempts had not reached the database.
+      expect((await store.peekRateLimit('stale-0', new Date()))?.count).toBe(1);
+    } finally {
+      await admin.end();
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
 });

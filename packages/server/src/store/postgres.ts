@@ -74,6 +74,26 @@ const MIGRATION_LOCK =
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
+/** A failure on a connection that was dead before the attempt used it: nothing ran. */
+class StaleConnection extends Error {
+  constructor(cause: unknown) {
+    super('stale pooled connection', { cause });
+  }
+}
+
+/**
+ * Whether a statement failed because its connection was already gone, so the database never ran
+ * it: the server's FATAL notice of a terminated backend (57P01 admin shutdown, 57P02 crash
+ * shutdown, 57P03 cannot connect now) or `pg` refusing a client that has already seen a
+ * connection error. A socket that closes without a word mid-statement is not one of these (the
+ * statement may have committed).
+ */
+function isConnectionGone(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e?.code === '57P01' || e?.code === '57P02' || e?.code === '57P03') return true;
+  return typeof e?.message === 'string' && e.message.includes('is not queryable');
+}
+
 /**
  * The PostgreSQL driver over a `pg` Pool. A transaction holds one pooled client from `BEGIN` to
  * `COMMIT`/`ROLLBACK`, at READ COMMITTED: every consuming step is a conditional
@@ -85,10 +105,12 @@ class PostgresDriver implements SqlDriver {
   readonly #pool: pg.Pool;
   readonly #context: SqlContext;
   readonly #running = new Set<Promise<unknown>>();
+  readonly #maxRetries: number;
   #closed = false;
 
   constructor(pool: pg.Pool, hooks: StoreTestHooks | undefined) {
     this.#pool = pool;
+    this.#maxRetries = pool.options.max;
     this.#context = {
       dialect: 'postgres',
       step: (operation, step) => hooks?.afterStatement?.(operation, step),
@@ -96,19 +118,63 @@ class PostgresDriver implements SqlDriver {
   }
 
   transaction<T>(operation: Operation<T>): Promise<T> {
-    return this.#track(async () => {
-      const client = await this.#pool.connect();
-      let broken: Error | undefined;
-      // A checked-out client has no pool listener: a connection the database drops between two
-      // statements (terminated, restarted) would emit an unhandled 'error' and kill the process.
-      // Found by the adversarial suite; the next statement fails instead, and the client is
-      // discarded rather than returned to the pool.
-      const onError = (error: Error) => {
-        broken = error;
-      };
-      client.on('error', onError);
+    return this.#track(() => this.#staleRetried(() => this.#transaction(operation)));
+  }
+
+  single<T>(operation: Operation<T>): Promise<T> {
+    return this.#track(() =>
+      this.#staleRetried(async () => {
+        let sent = false;
+        try {
+          return await this.#drive(operation, this.#pool, () => {
+            sent = true;
+          });
+        } catch (error) {
+          throw sent ? error : new StaleConnection(error);
+        }
+      }),
+    );
+  }
+
+  /**
+   * Run `attempt` again when it failed on a pooled connection that was already dead before it
+   * was used: the database terminated idle connections (a restart, a failover,
+   * `pg_terminate_backend`) and the pool handed one out before its 'error' event arrived. Nothing
+   * ran on such a connection, so trying another is safe; found by the adversarial fault suite,
+   * where the first sign-in after the database came back answered 500. Bounded by the pool size
+   * (each retry discards one dead connection). Anything else fails as it did.
+   */
+  async #staleRetried<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 0; ; tries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof StaleConnection)) throw error;
+        if (tries >= this.#maxRetries) throw error.cause;
+      }
+    }
+  }
+
+  async #transaction<T>(operation: Operation<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    // A checked-out client has no pool listener: a connection the database drops between two
+    // statements (terminated, restarted) would emit an unhandled 'error' and kill the process.
+    // Found by the adversarial suite; the next statement fails instead, and the client is
+    // discarded rather than returned to the pool.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
       try {
         await client.query('BEGIN');
+      } catch (error) {
+        broken = error instanceof Error ? error : new Error(String(error));
+        // BEGIN changes nothing, so a connection that failed it was gone before this attempt.
+        throw isConnectionGone(error) ? new StaleConnection(error) : error;
+      }
+      try {
         const value = await this.#drive(operation, client);
         await client.query('COMMIT');
         return value;
@@ -120,15 +186,11 @@ class PostgresDriver implements SqlDriver {
             rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         }
         throw error;
-      } finally {
-        client.off('error', onError);
-        client.release(broken);
       }
-    });
-  }
-
-  single<T>(operation: Operation<T>): Promise<T> {
-    return this.#track(() => this.#drive(operation, this.#pool));
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   isUniqueViolation(error: unknown, column: string): boolean {
@@ -152,15 +214,23 @@ class PostgresDriver implements SqlDriver {
     return promise;
   }
 
-  async #drive<T>(operation: Operation<T>, target: Queryable): Promise<T> {
+  async #drive<T>(operation: Operation<T>, target: Queryable, ran?: () => void): Promise<T> {
     const work = operation(this.#context);
     let next = work.next();
     while (!next.done) {
       const query = next.value;
-      const result = await target.query({
-        text: render(query, 'postgres'),
-        values: query.values as unknown[],
-      });
+      let result: pg.QueryResult;
+      try {
+        result = await target.query({
+          text: render(query, 'postgres'),
+          values: query.values as unknown[],
+        });
+      } catch (error) {
+        // The statement may have run unless the connection was gone before it was sent.
+        if (!isConnectionGone(error)) ran?.();
+        throw error;
+      }
+      ran?.();
       next = work.next({ rows: result.rows, changes: result.rowCount ?? 0 });
     }
     return next.value;

@@ -81,12 +81,7 @@ function kill(child: Child): Promise<void> {
 
 for (const factory of factories) {
   describe.skipIf(!factory.available)(`adversarial faults [${factory.name}]`, () => {
-    // Known intermittent finding (about 1 run in 5 on PostgreSQL, not reproducible by seed): right
-    // after the injected database failure a sign-in once answered 500 and a completion committed
-    // without its answer reaching the test (4 completions seen, 5 notices). Retried so CI stays
-    // meaningful while it is investigated; a retry that passes is still reported by Vitest.
     it(`SIGKILL mid-completion ×${BUDGET.kills}, SMTP down then up, the database failing: one state, every mail once`, {
-      retry: 2,
       timeout: 180_000,
     }, async () => {
       const started = Date.now();
