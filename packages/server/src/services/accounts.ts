@@ -9,7 +9,7 @@ import { isStoreError } from '../store/errors.ts';
 import type { AccountRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
-import { findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
+import { findLiveToken, issueOneTime, tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 
 /**

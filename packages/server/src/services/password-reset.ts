@@ -7,7 +7,7 @@ import { composeMail } from '../mail/templates.ts';
 import type { AccountRecord, TokenRecord } from '../store/types.ts';
 import type { ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
-import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
+import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 import { type IssuedSession, startSession } from './sessions.ts';
 

@@ -4,7 +4,7 @@ import type { StoreFactory } from '../testing.ts';
 import { at, createAccount, issue, MINUTE, mail, T0, token, useStore } from './fixtures.ts';
 
 /** One-time tokens: issue/supersede (SECURITY 8), lookups, code attempts, expiry (SECURITY 5). */
-export function tokenTests(factory: StoreFactory): void {
+export function oneTimeTokenTests(factory: StoreFactory): void {
   describe('one-time tokens', () => {
     const store = useStore(factory);
 
