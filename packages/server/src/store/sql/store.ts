@@ -52,6 +52,7 @@ export function createSqlStore(
       one(accounts.recordSuccessfulSignIn(id, now, rehash)),
 
     issueToken: (token, supersedes, mail) => tx(oneTime.issueToken(token, supersedes, mail)),
+    inspectToken: (hash, purposes, now) => one(oneTime.inspectToken(hash, purposes, now)),
     findTokenByHash: (hash) => one(oneTime.findTokenByHash(hash)),
     findLatestToken: (accountId, purposes) => one(oneTime.findLatestToken(accountId, purposes)),
     recordCodeAttempt: (tokenId) => one(oneTime.recordCodeAttempt(tokenId)),
