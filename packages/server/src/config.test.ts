@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, resolveConfig, SETTINGS } from './config.ts';
+import { ConfigError, resolveConfig } from './config.ts';
+import { loadConfig, SETTINGS } from './config-env.ts';
 
 const secret = 's'.repeat(32);
 

@@ -351,5 +351,3 @@ export function isLoopbackHost(hostname: string): boolean {
     .replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(host);
 }
-
-export { loadConfig, SETTINGS } from './config-env.ts';

@@ -19,12 +19,11 @@ export { main as runCli } from './cli/main.ts';
 export {
   ConfigError,
   type ConfigIssue,
-  loadConfig,
   type PolicyName,
   resolveConfig,
-  SETTINGS,
   type ServerConfig,
 } from './config.ts';
+export { loadConfig, SETTINGS } from './config-env.ts';
 export { createSealer, MIN_SECRET_BYTES, SealError, type Sealer } from './crypto/seal.ts';
 export { type FetchApp, type RunningServer, serve } from './http/node.ts';
 export { createLogger, type Logger, type LogLine, memoryLogger, silentLogger } from './log.ts';

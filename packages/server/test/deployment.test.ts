@@ -6,7 +6,8 @@ import { createServer as createNetServer } from 'node:net';
 import { verifyAccessToken } from '@connect-auth/core/node';
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError } from '../src/config.ts';
+import { loadConfig } from '../src/config-env.ts';
 import {
   factories,
   rejection,

@@ -8,27 +8,16 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { canonicalizeEmail, LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '@connect-auth/core/contract';
-import { ConfigError, isLoopbackHost, loadConfig, SETTINGS } from '../config.ts';
+import { ConfigError, isLoopbackHost } from '../config.ts';
+import { loadConfig, SETTINGS } from '../config-env.ts';
 import { matchLanguage } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
-import { type ConnectServer, type CreateServerOptions, createServer } from '../server.ts';
+import { type ConnectServer, createServer } from '../server.ts';
 import { openStore } from '../store/index.ts';
 import { decodeUtf8, printable } from './csv.ts';
 import { importLegacyAccounts } from './import-legacy.ts';
+import type { CliIo } from './io.ts';
 import { isOperatorCommand, runOperatorCommand } from './operators.ts';
-
-/** Where the CLI writes and what it reads. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  /** Called once `serve` is listening (tests use it to stop the server). */
-  onListening?: (server: ConnectServer) => void;
-  /** Resolves when `serve` should shut down (default: SIGINT or SIGTERM). */
-  shutdownSignal?: Promise<unknown>;
-  /** Extra options for createServer (tests: a dev handler, a logger). */
-  serverOptions?: CreateServerOptions;
-}
 
 const TOP_HELP = `connect-auth-server — the Connect Auth reference server
 

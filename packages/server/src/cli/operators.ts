@@ -7,7 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { createSecretHasher } from '../auth/secrets.ts';
-import { ConfigError, loadConfig, SETTINGS } from '../config.ts';
+import { ConfigError } from '../config.ts';
+import { loadConfig, SETTINGS } from '../config-env.ts';
 import { ProblemError } from '../http/problem.ts';
 import { silentLogger } from '../log.ts';
 import { createServer, devSecret } from '../server.ts';
@@ -25,7 +26,7 @@ import {
 } from '../services/operators.ts';
 import { openStore } from '../store/index.ts';
 import type { AccountStatus, Store } from '../store/types.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 
 /** A usage error: exit code 2, with the command's help. */
 class UsageError extends Error {}

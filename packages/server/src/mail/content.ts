@@ -6,7 +6,7 @@
 
 import { say, type WordId } from '../i18n/index.ts';
 import { formatUtc, validity } from './format.ts';
-import type { MailPayloads, MailTemplate, RenderOptions } from './templates.ts';
+import type { MailPayloads, MailTemplate, RenderOptions } from './payloads.ts';
 
 /**
  * Inline content of a paragraph: text, or a link (shown as its URL unless `text` is given).

@@ -3,8 +3,37 @@
  * and the code in a large box. No scripts (the page's CSP forbids them): refreshing is a link,
  * or a meta refresh when asked for with `?refresh=`.
  */
-import type { DevMail } from './dev-inbox.ts';
+import type { OutboxRecord } from '../store/types.ts';
 import { escapeHtml } from './format.ts';
+
+/**
+ * One mail as `GET /dev/mail` lists it. Rendered fields are null once the payload is scrubbed.
+ *
+ * @example
+ * ```ts
+ * const [newest]: DevMail[] = await (await fetch(`${base}/dev/mail?to=ann@example.com`)).json();
+ * await page.goto(newest.link!);
+ * ```
+ */
+export interface DevMail {
+  id: string;
+  to: string;
+  template: string;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  /** The language the mail is written in (the account's locale), once rendered. */
+  language?: string;
+  /** The mail's main link (reset, activation, verification; sign-in for already_registered). */
+  link?: string;
+  /** The one-time code, for reset and activation mails. */
+  code?: string;
+  status: OutboxRecord['status'];
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
 
 const STATUS_COLOURS: Record<string, string> = {
   pending: '#9a6700',

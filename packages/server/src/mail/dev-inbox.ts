@@ -7,37 +7,12 @@
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '@connect-auth/core/contract';
 import type { Sealer } from '../crypto/seal.ts';
 import type { OutboxRecord, Store } from '../store/types.ts';
-import { inboxPage } from './dev-inbox-page.ts';
-import { type MailTemplate, renderMail } from './templates.ts';
+import { type DevMail, inboxPage } from './dev-inbox-page.ts';
+import type { MailTemplate } from './payloads.ts';
+import { renderMail } from './templates.ts';
 
-/**
- * One mail as `GET /dev/mail` lists it. Rendered fields are null once the payload is scrubbed.
- *
- * @example
- * ```ts
- * const [newest]: DevMail[] = await (await fetch(`${base}/dev/mail?to=ann@example.com`)).json();
- * await page.goto(newest.link!);
- * ```
- */
-export interface DevMail {
-  id: string;
-  to: string;
-  template: string;
-  subject: string | null;
-  text: string | null;
-  html: string | null;
-  /** The language the mail is written in (the account's locale), once rendered. */
-  language?: string;
-  /** The mail's main link (reset, activation, verification; sign-in for already_registered). */
-  link?: string;
-  /** The one-time code, for reset and activation mails. */
-  code?: string;
-  status: OutboxRecord['status'];
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-  lastError: string | null;
-}
+// Listed by the JSON route, rendered by the page (which owns the type, so it needs nothing here).
+export type { DevMail };
 
 /**
  * Options of {@link devInboxHandler}.

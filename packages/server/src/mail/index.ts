@@ -9,15 +9,12 @@
  */
 export { type DevInboxOptions, type DevMail, devInboxHandler, toDevMail } from './dev-inbox.ts';
 export {
-  composeMail,
   MAIL_TEMPLATES,
   type MailPayloads,
-  MailRenderError,
   type MailTemplate,
-  type RenderedMail,
   type RenderOptions,
-  renderMail,
-} from './templates.ts';
+} from './payloads.ts';
+export { composeMail, MailRenderError, type RenderedMail, renderMail } from './templates.ts';
 export {
   devTransport,
   MailSendError,

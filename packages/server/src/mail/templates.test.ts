@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createSealer } from '../crypto/seal.ts';
 import { SERVER_LANGUAGES } from '../i18n/index.ts';
 import { formatDuration, formatUtc, validity } from './format.ts';
-import {
-  composeMail,
-  MAIL_TEMPLATES,
-  type MailPayloads,
-  MailRenderError,
-  type MailTemplate,
-  renderMail,
-} from './templates.ts';
+import { MAIL_TEMPLATES, type MailPayloads, type MailTemplate } from './payloads.ts';
+import { composeMail, MailRenderError, renderMail } from './templates.ts';
 
 const options = { productName: 'Codelocks Connect', supportUrl: 'https://help.example/contact' };
 const requestedAt = new Date('2026-11-28T08:31:00Z');

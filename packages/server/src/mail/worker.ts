@@ -14,7 +14,8 @@
 import type { Sealer } from '../crypto/seal.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxRecord, Store } from '../store/types.ts';
-import { type MailTemplate, renderMail } from './templates.ts';
+import type { MailTemplate } from './payloads.ts';
+import { renderMail } from './templates.ts';
 import { MailSendError, type MailTransport } from './transports.ts';
 
 /**

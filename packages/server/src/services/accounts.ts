@@ -6,10 +6,11 @@ import type { EmailVerified } from '@connect-auth/core/contract';
 import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import { isStoreError } from '../store/errors.ts';
+import { VERIFY_PURPOSES } from '../store/one-time-purposes.ts';
 import type { AccountRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
-import { findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
+import { findLiveToken, issueOneTime, tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 
 /**
@@ -118,7 +119,7 @@ export async function verifyEmail(
   ip: string,
 ): Promise<EmailVerified> {
   try {
-    const { token } = await findLiveToken(deps, raw, ['verify_email']);
+    const { token } = await findLiveToken(deps, raw, VERIFY_PURPOSES);
     const outcome = await deps.store.completeEmailVerification(token.id, deps.clock());
     if (!outcome.ok) throw tokenProblem(outcome.reason);
     deps.logger.info('consume', {

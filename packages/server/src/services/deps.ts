@@ -4,9 +4,9 @@
  */
 import type { PasswordPolicy } from '@connect-auth/core/contract';
 import type { CommonPasswords } from '@connect-auth/core/policy';
+import type { AccessTokens } from '../auth/access-tokens.ts';
 import type { PasswordHasher } from '../auth/password.ts';
 import type { SecretHasher } from '../auth/secrets.ts';
-import type { AccessTokens } from '../auth/tokens.ts';
 import type { Sealer } from '../crypto/seal.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';

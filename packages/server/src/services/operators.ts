@@ -17,7 +17,7 @@ import type {
 } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
-import { codeHash, TOKEN_TTL_MS } from './one-time.ts';
+import { codeHash, TOKEN_TTL_MS } from './one-time-tokens.ts';
 
 /** The parts of {@link ServiceDeps} the operator services use. */
 export type OperatorDeps = Pick<

@@ -4,14 +4,14 @@
 import type { PasswordResetResult, ResetTokenInfo } from '@connect-auth/core/contract';
 import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
+import { PASSWORD_PURPOSES } from '../store/one-time-purposes.ts';
 import type { AccountRecord, TokenRecord } from '../store/types.ts';
 import type { ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
-import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
+import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 import { type IssuedSession, startSession } from './sessions.ts';
 
-const RESET_PURPOSES = ['reset', 'activation'] as const;
 /** An account id no row has (ids are UUIDs): the token lookup for an address without an account. */
 const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
 
@@ -85,7 +85,7 @@ export async function verifyResetToken(
   ip: string,
 ): Promise<ResetTokenInfo> {
   try {
-    const { token, account } = await findLiveToken(deps, raw, RESET_PURPOSES);
+    const { token, account } = await findLiveToken(deps, raw, PASSWORD_PURPOSES);
     deps.logger.info('verify', { accountId: account.id, tokenId: token.id, ip });
     return {
       email: account.email,
@@ -121,7 +121,7 @@ async function byCode(deps: ServiceDeps, email: string, code: string, ip: string
   await deps.limits.ipRequest('code', ip, now);
   const emailKey = canonicalEmail(email).toLowerCase();
   const account = await deps.store.findAccountByEmailKey(emailKey);
-  const found = await deps.store.findLatestToken(account?.id ?? NO_ACCOUNT, [...RESET_PURPOSES]);
+  const found = await deps.store.findLatestToken(account?.id ?? NO_ACCOUNT, PASSWORD_PURPOSES);
   const token = account && account.status !== 'disabled' ? found : null;
   // The same keyed hash is computed whether or not there is a token to compare with.
   const candidate = codeHash(deps, token?.id ?? 'none', code);
@@ -166,7 +166,7 @@ export async function completePasswordReset(
   let token: TokenRecord;
   if ('token' in input) {
     try {
-      ({ account, token } = await findLiveToken(deps, input.token, RESET_PURPOSES));
+      ({ account, token } = await findLiveToken(deps, input.token, PASSWORD_PURPOSES));
     } catch (error) {
       if (error instanceof ProblemError)
         deps.logger.info('failure', { flow: 'complete', reason: error.code, ip });

@@ -12,7 +12,7 @@ import { composeMail } from '../mail/templates.ts';
 import type { AccountRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
-import { tokenProblem } from './one-time.ts';
+import { tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, fitsPasswordLimits, normalizePassword } from './password.ts';
 import { authenticate, type IssuedSession, startSession } from './sessions.ts';
 

@@ -1,10 +1,10 @@
 import { accountTests } from './suite/accounts.suite.ts';
 import { limitTests } from './suite/limits.suite.ts';
+import { oneTimeTokenTests } from './suite/one-time-tokens.suite.ts';
 import { outboxTests } from './suite/outbox.suite.ts';
 import { refreshTests } from './suite/refresh.suite.ts';
 import { resetTests } from './suite/reset.suite.ts';
 import { schemaTests } from './suite/schema.suite.ts';
-import { tokenTests } from './suite/tokens.suite.ts';
 import { toolkitTests } from './suite/toolkit.suite.ts';
 import type { StoreFactory } from './testing.ts';
 
@@ -22,7 +22,7 @@ import type { StoreFactory } from './testing.ts';
  */
 export function defineStoreSuite(factory: StoreFactory): void {
   accountTests(factory);
-  tokenTests(factory);
+  oneTimeTokenTests(factory);
   resetTests(factory);
   refreshTests(factory);
   outboxTests(factory);

@@ -121,8 +121,18 @@ export interface SigningKeyRecord {
   createdAt: Date;
 }
 
-/** Why a consuming call did not consume. */
+/**
+ * Why a one-time token is not live, so neither inspected nor consumed. The store decides it by
+ * one rule for both (see {@link Store.inspectToken}); the first that holds wins: `invalid` (no
+ * such token, another purpose, or its account is gone or disabled), then `used`, then
+ * `superseded`, then `expired`.
+ */
 export type ConsumeFailure = 'invalid' | 'expired' | 'used' | 'superseded';
+
+/** A one-time token judged at an instant: live (with its account), or why not. */
+export type TokenVerdict =
+  | { ok: true; token: TokenRecord; account: AccountRecord }
+  | { ok: false; reason: ConsumeFailure };
 
 /** Input of {@link Store.completePasswordReset}: everything a reset changes, in one transaction. */
 export interface CompleteResetInput {
@@ -294,10 +304,27 @@ export interface Store {
    * account whose purpose is in `supersedes` (the newest email's link is the only valid one),
    * and enqueue its mail.
    */
-  issueToken(token: TokenRecord, supersedes: TokenPurpose[], mail: NewOutboxMail): Promise<void>;
+  issueToken(
+    token: TokenRecord,
+    supersedes: readonly TokenPurpose[],
+    mail: NewOutboxMail,
+  ): Promise<void>;
+  /**
+   * Judge the token with this hash for `purposes` at `now` without consuming it (SECURITY 9):
+   * live, with its account, or why not. The consuming calls judge their token by this same code,
+   * so what a page shows after inspecting is what completing would answer.
+   */
+  inspectToken(
+    tokenHash: string,
+    purposes: readonly TokenPurpose[],
+    now: Date,
+  ): Promise<TokenVerdict>;
   findTokenByHash(tokenHash: string): Promise<TokenRecord | null>;
   /** The newest unused, unsuperseded token of these purposes for the account (for code entry). */
-  findLatestToken(accountId: string, purposes: TokenPurpose[]): Promise<TokenRecord | null>;
+  findLatestToken(
+    accountId: string,
+    purposes: readonly TokenPurpose[],
+  ): Promise<TokenRecord | null>;
   /** Count a wrong code; returns the attempts so far. */
   recordCodeAttempt(tokenId: string): Promise<number>;
   /**

@@ -4,9 +4,11 @@ import * as accounts from './accounts.ts';
 import type { SqlDriver } from './driver.ts';
 import * as limits from './limits.ts';
 import { migrate, migrations } from './migrations.ts';
+import * as oneTime from './one-time-tokens.ts';
 import * as outbox from './outbox.ts';
+import * as pruning from './pruning.ts';
 import * as refresh from './refresh.ts';
-import * as tokens from './tokens.ts';
+import * as signingKeys from './signing-keys.ts';
 import * as toolkit from './toolkit.ts';
 
 /**
@@ -49,13 +51,15 @@ export function createSqlStore(
     recordSuccessfulSignIn: (id, now, rehash) =>
       one(accounts.recordSuccessfulSignIn(id, now, rehash)),
 
-    issueToken: (token, supersedes, mail) => tx(tokens.issueToken(token, supersedes, mail)),
-    findTokenByHash: (hash) => one(tokens.findTokenByHash(hash)),
-    findLatestToken: (accountId, purposes) => one(tokens.findLatestToken(accountId, purposes)),
-    recordCodeAttempt: (tokenId) => one(tokens.recordCodeAttempt(tokenId)),
-    countCodeAttempt: (input) => tx(tokens.countCodeAttempt(input)),
-    completePasswordReset: (input) => tx(tokens.completePasswordReset(input)),
-    completeEmailVerification: (tokenId, now) => tx(tokens.completeEmailVerification(tokenId, now)),
+    issueToken: (token, supersedes, mail) => tx(oneTime.issueToken(token, supersedes, mail)),
+    inspectToken: (hash, purposes, now) => one(oneTime.inspectToken(hash, purposes, now)),
+    findTokenByHash: (hash) => one(oneTime.findTokenByHash(hash)),
+    findLatestToken: (accountId, purposes) => one(oneTime.findLatestToken(accountId, purposes)),
+    recordCodeAttempt: (tokenId) => one(oneTime.recordCodeAttempt(tokenId)),
+    countCodeAttempt: (input) => tx(oneTime.countCodeAttempt(input)),
+    completePasswordReset: (input) => tx(oneTime.completePasswordReset(input)),
+    completeEmailVerification: (tokenId, now) =>
+      tx(oneTime.completeEmailVerification(tokenId, now)),
 
     insertRefreshToken: (token) => one(refresh.insertRefreshToken(token)),
     rotateRefreshToken: (hash, next, now, options) =>
@@ -74,8 +78,8 @@ export function createSqlStore(
     releaseRateLimit: (key, now) => one(limits.releaseRateLimit(key, now)),
     clearRateLimitPrefix: (prefix) => one(limits.clearRateLimitPrefix(prefix)),
 
-    listSigningKeys: () => one(limits.listSigningKeys()),
-    ensureSigningKey: (key) => tx(limits.ensureSigningKey(key)),
+    listSigningKeys: () => one(signingKeys.listSigningKeys()),
+    ensureSigningKey: (key) => tx(signingKeys.ensureSigningKey(key)),
 
     accountStats: () => tx(toolkit.accountStats()),
     listAccounts: (query) => one(toolkit.listAccounts(query)),
@@ -114,7 +118,7 @@ export function createSqlStore(
     appendAudit: (entry) => one(toolkit.appendAudit(entry)),
     listAudit: (query) => one(toolkit.listAudit(query)),
 
-    pruneExpired: (now, retainMs) => tx(limits.pruneExpired(now, retainMs)),
+    pruneExpired: (now, retainMs) => tx(pruning.pruneExpired(now, retainMs)),
 
     async migrate() {
       await tx(migrate(migrations, options.migrationLock));

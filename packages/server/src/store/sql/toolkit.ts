@@ -1,3 +1,4 @@
+import { PASSWORD_PURPOSES } from '../one-time-purposes.ts';
 import type {
   AccountQuery,
   AccountRecord,
@@ -122,7 +123,7 @@ export function issueActivation(input: {
     if (claimed.changes === 0) return false;
     step(op, 'claim');
     yield sql`UPDATE tokens SET superseded_at = ${at}
-      WHERE account_id = ${token.accountId} AND purpose IN (${['reset', 'activation']})
+      WHERE account_id = ${token.accountId} AND purpose IN (${PASSWORD_PURPOSES})
         AND used_at IS NULL AND superseded_at IS NULL`;
     yield sql`INSERT INTO tokens
       (id, account_id, purpose, token_hash, code_hash, code_attempts, created_at, expires_at, used_at, superseded_at)
@@ -209,7 +210,7 @@ export function changePassword(input: {
     step('changePassword', 'revoke_refresh');
     // A reset link mailed earlier must not undo the change.
     yield sql`UPDATE tokens SET superseded_at = ${at}
-      WHERE account_id = ${input.accountId} AND purpose IN (${['reset', 'activation']})
+      WHERE account_id = ${input.accountId} AND purpose IN (${PASSWORD_PURPOSES})
         AND used_at IS NULL AND superseded_at IS NULL`;
     yield insertMail(input.notice);
     step('changePassword', 'enqueue_notice');

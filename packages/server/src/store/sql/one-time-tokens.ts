@@ -1,3 +1,4 @@
+import { PASSWORD_PURPOSES, VERIFY_PURPOSES } from '../one-time-purposes.ts';
 import type {
   AccountRecord,
   CompleteResetInput,
@@ -7,18 +8,17 @@ import type {
   RateLimitHit,
   TokenPurpose,
   TokenRecord,
+  TokenVerdict,
 } from '../types.ts';
 import type { Operation, SqlContext } from './driver.ts';
 import { hitRateLimit } from './limits.ts';
 import { lockAccount } from './lock.ts';
 import { insertMail } from './outbox.ts';
-import type { Row, SqlQuery, SqlResult } from './query.ts';
+import type { SqlQuery, SqlResult } from './query.ts';
 import { sql } from './query.ts';
 import { num, toAccount, toToken } from './rows.ts';
 
 // One-time tokens: issue (superseding older ones), look up, and the consuming transactions.
-
-const RESET_PURPOSES: readonly TokenPurpose[] = ['reset', 'activation'];
 
 /** @internal */
 export function issueToken(
@@ -98,42 +98,85 @@ export function countCodeAttempt(input: {
   };
 }
 
-type Consumed = { ok: true; accountId: string } | { ok: false; reason: ConsumeFailure };
+/** Which token to judge: by the link's hash (inspect) or by id (consume). */
+type TokenRef = { tokenHash: string } | { tokenId: string };
 
 /**
- * The atomic consume: one conditional UPDATE that only a single caller can win (SQLite holds the
- * write lock; PostgreSQL re-checks the WHERE clause on the locked row after a concurrent commit).
- * The token must be of one of `purposes` (a token is bound to its purpose) and belong to an
- * account that is not disabled. On failure, the row is read to tell why.
+ * Whether a one-time token is live for `purposes` at `at`, and why not: the one rule, for
+ * inspecting and consuming alike. The first that holds wins — `invalid` (no such token, another
+ * purpose, its account gone or disabled), `used`, `superseded`, `expired` (from `expiresAt` on) —
+ * and the order decides which screen the user sees; the store suite's precedence table pins it.
+ */
+function whyNotLive(
+  token: TokenRecord | null,
+  account: AccountRecord | null,
+  purposes: readonly TokenPurpose[],
+  at: number,
+): ConsumeFailure | null {
+  if (!token || !purposes.includes(token.purpose)) return 'invalid';
+  if (!account || account.status === 'disabled') return 'invalid';
+  if (token.usedAt) return 'used';
+  if (token.supersededAt) return 'superseded';
+  if (token.expiresAt.getTime() <= at) return 'expired';
+  return null;
+}
+
+/** Read a token and its account, and judge them by {@link whyNotLive}. */
+function* judge(
+  ref: TokenRef,
+  purposes: readonly TokenPurpose[],
+  at: number,
+): Generator<SqlQuery, TokenVerdict, SqlResult> {
+  const found =
+    'tokenId' in ref
+      ? yield sql`SELECT * FROM tokens WHERE id = ${ref.tokenId}`
+      : yield sql`SELECT * FROM tokens WHERE token_hash = ${ref.tokenHash}`;
+  const token = found.rows[0] ? toToken(found.rows[0]) : null;
+  let account: AccountRecord | null = null;
+  if (token) {
+    const { rows } = yield sql`SELECT * FROM accounts WHERE id = ${token.accountId}`;
+    account = rows[0] ? toAccount(rows[0]) : null;
+  }
+  const reason = whyNotLive(token, account, purposes, at);
+  return reason === null && token && account
+    ? { ok: true, token, account }
+    : { ok: false, reason: reason ?? 'invalid' };
+}
+
+/**
+ * Judge the token with this hash without consuming it (SECURITY 9).
+ *
+ * @internal
+ */
+export function inspectToken(
+  tokenHash: string,
+  purposes: readonly TokenPurpose[],
+  now: Date,
+): Operation<TokenVerdict> {
+  return function* () {
+    return yield* judge({ tokenHash }, purposes, now.getTime());
+  };
+}
+
+/**
+ * The consume: judge the token (the same code as {@link inspectToken}), then mark it used. Callers
+ * lock its account first (`lockAccount`), as does every writer of an account's tokens, so on
+ * PostgreSQL the row cannot change between the two; SQLite's `BEGIN IMMEDIATE` holds the only
+ * write lock. The UPDATE's conditions stay the single-winner guard: should it lose after all, the
+ * row changed, and judging it again tells why.
  */
 function* consume(
   tokenId: string,
   purposes: readonly TokenPurpose[],
   at: number,
-): Generator<SqlQuery, Consumed, SqlResult> {
-  const { rows } = yield sql`UPDATE tokens SET used_at = ${at}
-    WHERE id = ${tokenId} AND purpose IN (${purposes})
-      AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ${at}
-      AND account_id IN (SELECT id FROM accounts WHERE status <> 'disabled')
-    RETURNING account_id`;
-  if (rows[0]) return { ok: true, accountId: String(rows[0].account_id) };
-  const found = yield sql`SELECT t.purpose, t.used_at, t.superseded_at, t.expires_at, a.status
-    FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.id = ${tokenId}`;
-  return { ok: false, reason: whyNot(found.rows[0], purposes, at) };
-}
-
-function whyNot(
-  row: Row | undefined,
-  purposes: readonly TokenPurpose[],
-  at: number,
-): ConsumeFailure {
-  if (!row || !purposes.includes(row.purpose as TokenPurpose) || row.status === 'disabled') {
-    return 'invalid';
+): Generator<SqlQuery, TokenVerdict, SqlResult> {
+  for (;;) {
+    const verdict = yield* judge({ tokenId }, purposes, at);
+    if (!verdict.ok) return verdict;
+    const won = yield sql`UPDATE tokens SET used_at = ${at}
+      WHERE id = ${tokenId} AND used_at IS NULL AND superseded_at IS NULL`;
+    if (won.changes === 1) return verdict;
   }
-  if (row.used_at !== null) return 'used';
-  if (row.superseded_at !== null) return 'superseded';
-  if (num(row.expires_at) <= at) return 'expired';
-  return 'invalid';
 }
 
 /**
@@ -150,10 +193,10 @@ export function completePasswordReset(input: CompleteResetInput): Operation<Comp
     const op = 'completePasswordReset';
     const at = input.now.getTime();
     yield* lockAccount(dialect, { tokenId: input.tokenId });
-    const consumed = yield* consume(input.tokenId, RESET_PURPOSES, at);
+    const consumed = yield* consume(input.tokenId, PASSWORD_PURPOSES, at);
     if (!consumed.ok) return consumed;
     step(op, 'consume');
-    const id = consumed.accountId;
+    const id = consumed.account.id;
     const before = yield sql`SELECT status FROM accounts WHERE id = ${id}`;
     step(op, 'read_account');
     const { rows } = yield sql`UPDATE accounts SET password_hash = ${input.passwordHash},
@@ -162,7 +205,7 @@ export function completePasswordReset(input: CompleteResetInput): Operation<Comp
       WHERE id = ${id} RETURNING *`;
     step(op, 'set_password');
     yield sql`UPDATE tokens SET superseded_at = ${at}
-      WHERE account_id = ${id} AND id <> ${input.tokenId} AND purpose IN (${RESET_PURPOSES})
+      WHERE account_id = ${id} AND id <> ${input.tokenId} AND purpose IN (${PASSWORD_PURPOSES})
         AND used_at IS NULL AND superseded_at IS NULL`;
     step(op, 'supersede_siblings');
     yield sql`UPDATE refresh_tokens SET revoked_at = ${at} WHERE account_id = ${id} AND revoked_at IS NULL`;
@@ -191,10 +234,10 @@ export function completeEmailVerification(
     const op = 'completeEmailVerification';
     const at = now.getTime();
     yield* lockAccount(dialect, { tokenId });
-    const consumed = yield* consume(tokenId, ['verify_email'], at);
+    const consumed = yield* consume(tokenId, VERIFY_PURPOSES, at);
     if (!consumed.ok) return consumed;
     step(op, 'consume');
-    const id = consumed.accountId;
+    const id = consumed.account.id;
     // The password of the registration that sent this very link (pre-account takeover, #8):
     // never an earlier or later registration's.
     yield sql`UPDATE accounts SET status = 'active', activated_at = COALESCE(activated_at, ${at}), updated_at = ${at},
@@ -202,7 +245,7 @@ export function completeEmailVerification(
       WHERE id = ${id} AND status = 'pending_verification'`;
     step(op, 'activate');
     yield sql`UPDATE tokens SET superseded_at = ${at}
-      WHERE account_id = ${id} AND id <> ${tokenId} AND purpose = 'verify_email'
+      WHERE account_id = ${id} AND id <> ${tokenId} AND purpose IN (${VERIFY_PURPOSES})
         AND used_at IS NULL AND superseded_at IS NULL`;
     step(op, 'supersede_siblings');
     const { rows } = yield sql`SELECT * FROM accounts WHERE id = ${id}`;

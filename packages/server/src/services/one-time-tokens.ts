@@ -6,6 +6,7 @@ import type { ServerErrorCode } from '@connect-auth/core/contract';
 import { randomCode, randomToken } from '../auth/secrets.ts';
 import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
+import { SUPERSEDES } from '../store/one-time-purposes.ts';
 import type { AccountRecord, ConsumeFailure, TokenPurpose, TokenRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 
@@ -21,13 +22,6 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   reset: 60 * 60_000,
   activation: 24 * 60 * 60_000,
   verify_email: 24 * 60 * 60_000,
-};
-
-/** The token-family each purpose supersedes when a newer one is issued (SECURITY 8). */
-const SUPERSEDES: Record<TokenPurpose, TokenPurpose[]> = {
-  reset: ['reset', 'activation'],
-  activation: ['reset', 'activation'],
-  verify_email: ['verify_email'],
 };
 
 /**
@@ -139,13 +133,14 @@ export function tokenProblem(reason: ConsumeFailure): ProblemError {
 }
 
 /**
- * Find a live token of one of `purposes` by its raw value, or throw the precise problem
- * (`token_invalid`, `token_used`, `token_superseded`, `token_expired`), in the store's order.
- * Never consumes (SECURITY 9).
+ * Find a live token of one of `purposes` by its raw value, or throw the problem for the store's
+ * reason (`token_invalid`, `token_used`, `token_superseded`, `token_expired`). Never consumes
+ * (SECURITY 9). Whether it is live is the store's decision alone (`Store.inspectToken`), made by
+ * the same code as the consuming calls.
  *
  * @example
  * ```ts
- * const { token, account } = await findLiveToken(deps, raw, ['reset', 'activation']);
+ * const { token, account } = await findLiveToken(deps, raw, PASSWORD_PURPOSES);
  * ```
  */
 export async function findLiveToken(
@@ -153,12 +148,11 @@ export async function findLiveToken(
   raw: string,
   purposes: readonly TokenPurpose[],
 ): Promise<{ token: TokenRecord; account: AccountRecord }> {
-  const token = await deps.store.findTokenByHash(deps.secrets.hash('token', raw));
-  if (!token || !purposes.includes(token.purpose)) throw tokenProblem('invalid');
-  const account = await deps.store.findAccountById(token.accountId);
-  if (!account || account.status === 'disabled') throw tokenProblem('invalid');
-  if (token.usedAt) throw tokenProblem('used');
-  if (token.supersededAt) throw tokenProblem('superseded');
-  if (token.expiresAt.getTime() <= deps.clock().getTime()) throw tokenProblem('expired');
-  return { token, account };
+  const verdict = await deps.store.inspectToken(
+    deps.secrets.hash('token', raw),
+    purposes,
+    deps.clock(),
+  );
+  if (!verdict.ok) throw tokenProblem(verdict.reason);
+  return verdict;
 }

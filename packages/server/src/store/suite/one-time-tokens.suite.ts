@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { PASSWORD_PURPOSES, VERIFY_PURPOSES } from '../one-time-purposes.ts';
 import type { StoreFactory } from '../testing.ts';
 import { at, createAccount, issue, MINUTE, mail, T0, token, useStore } from './fixtures.ts';
 
 /** One-time tokens: issue/supersede (SECURITY 8), lookups, code attempts, expiry (SECURITY 5). */
-export function tokenTests(factory: StoreFactory): void {
+export function oneTimeTokenTests(factory: StoreFactory): void {
   describe('one-time tokens', () => {
     const store = useStore(factory);
 
@@ -140,6 +141,89 @@ export function tokenTests(factory: StoreFactory): void {
       ).toEqual([1, 2, 3, 4]);
       expect((await store().findTokenByHash(t.tokenHash))?.codeAttempts).toBe(4);
       expect((await store().peekRateLimit(key, now))?.count).toBe(8);
+    });
+
+    describe('why a token is not live: one precedence, the same for inspect and consume', () => {
+      // Every combination of the conditions a token can meet, and the one reason the store gives:
+      // the first that holds of invalid (another purpose, a disabled account), used, superseded,
+      // expired. The reason picks the page the user sees, so swapping any two of them must fail
+      // here: each pair has a row where only those two hold.
+      const TABLE: ReadonlyArray<readonly [conditions: string, reason: string]> = [
+        ['', 'ok'],
+        ['expired', 'expired'],
+        ['superseded', 'superseded'],
+        ['superseded expired', 'superseded'],
+        ['used', 'used'],
+        ['used expired', 'used'],
+        ['used superseded', 'used'],
+        ['used superseded expired', 'used'],
+        ['disabled', 'invalid'],
+        ['disabled expired', 'invalid'],
+        ['disabled superseded', 'invalid'],
+        ['disabled superseded expired', 'invalid'],
+        ['disabled used', 'invalid'],
+        ['disabled used expired', 'invalid'],
+        ['disabled used superseded', 'invalid'],
+        ['disabled used superseded expired', 'invalid'],
+        ['purpose', 'invalid'],
+        ['purpose expired', 'invalid'],
+        ['purpose superseded', 'invalid'],
+        ['purpose superseded expired', 'invalid'],
+        ['purpose used', 'invalid'],
+        ['purpose used expired', 'invalid'],
+        ['purpose used superseded', 'invalid'],
+        ['purpose used superseded expired', 'invalid'],
+        ['purpose disabled', 'invalid'],
+        ['purpose disabled expired', 'invalid'],
+        ['purpose disabled superseded', 'invalid'],
+        ['purpose disabled superseded expired', 'invalid'],
+        ['purpose disabled used', 'invalid'],
+        ['purpose disabled used expired', 'invalid'],
+        ['purpose disabled used superseded', 'invalid'],
+        ['purpose disabled used superseded expired', 'invalid'],
+        ['unknown', 'invalid'],
+      ];
+
+      it('covers every combination of the five conditions once', () => {
+        const keys = TABLE.map(([c]) => c).filter((c) => c !== 'unknown');
+        expect(new Set(keys).size).toBe(32);
+      });
+
+      it('gives each row its reason, inspecting and consuming alike', async () => {
+        const expected: string[] = [];
+        const actual: string[] = [];
+        for (const [conditions, reason] of TABLE) {
+          const has = (c: string) => conditions.split(' ').includes(c);
+          const account = await createAccount(store(), {
+            status: has('disabled') ? 'disabled' : 'active',
+          });
+          // A reset token, 60 minutes long; judged at its expiry instant when expired.
+          const t = {
+            ...token(account.id, 'reset', T0),
+            usedAt: has('used') ? at(1) : null,
+            supersededAt: has('superseded') ? at(2) : null,
+          };
+          if (!has('unknown')) await store().issueToken(t, [], mail(account.email));
+          const now = at(has('expired') ? 60 * MINUTE : 30 * MINUTE);
+          const inspected = await store().inspectToken(
+            t.tokenHash,
+            has('purpose') ? VERIFY_PURPOSES : PASSWORD_PURPOSES,
+            now,
+          );
+          const consumed = has('purpose')
+            ? await store().completeEmailVerification(t.id, now)
+            : await store().completePasswordReset({
+                tokenId: t.id,
+                passwordHash: '$argon2id$new',
+                now,
+                notice: mail(account.email, 'password_changed', now),
+              });
+          const said = (r: { ok: boolean; reason?: string }) => (r.ok ? 'ok' : r.reason);
+          expected.push(`${conditions || 'live'} → ${reason} / ${reason}`);
+          actual.push(`${conditions || 'live'} → ${said(inspected)} / ${said(consumed)}`);
+        }
+        expect(actual).toEqual(expected);
+      });
     });
 
     describe('expiry with an injected clock (SECURITY 5): valid strictly before expiresAt', () => {

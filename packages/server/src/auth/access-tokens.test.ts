@@ -1,7 +1,7 @@
 import { generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { createAccessTokens } from './access-tokens.ts';
 import { SIGNING_ALG, type SigningKeys } from './keys.ts';
-import { createAccessTokens } from './tokens.ts';
 
 const ISSUER = 'https://auth.example';
 const NOW = new Date('2026-01-15T10:00:00.000Z');
