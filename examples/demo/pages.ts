@@ -15,6 +15,11 @@ export interface Page {
   path: string;
   /** `no-store` (pages that receive a token in their address) instead of `no-cache`. */
   noStore?: boolean;
+  /**
+   * The text of the page's one inline `<script>`, if it has one: its hash is added to the
+   * Content-Security-Policy's `script-src` (the benchmark's hand-written baseline page).
+   */
+  inlineScript?: string;
   render(context: PageContext): string;
 }
 
@@ -51,11 +56,20 @@ const NAV: Array<[string, string]> = [
   [INBOX, 'Dev inbox'],
 ];
 
-function layout(
+/**
+ * The demo's page around `body`: header with the steps, the stylesheet and (unless `script` is
+ * false) the elements' script.
+ *
+ * @example
+ * ```ts
+ * layout('/reset', 'Reset', '<form>…</form>', { script: false });
+ * ```
+ */
+export function layout(
   path: string,
   title: string,
   body: string,
-  { step, lede }: { step?: string; lede?: string } = {},
+  { step, lede, script = true }: { step?: string; lede?: string; script?: boolean } = {},
 ): string {
   const nav = NAV.map(
     ([href, label]) =>
@@ -69,8 +83,7 @@ function layout(
 <title>${escapeHtml(title)} · Codelocks Connect demo</title>
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/demo.css">
-<script type="module" src="/assets/demo.js"></script>
-</head>
+${script ? '<script type="module" src="/assets/demo.js"></script>\n' : ''}</head>
 <body>
 <a class="skip-link" href="#main">Skip to the content</a>
 <header class="site-header">
