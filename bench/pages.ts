@@ -61,6 +61,11 @@ interface Load {
   body: number;
   /** Decoded body bytes. */
   decoded: number;
+  /** When the document's response ended, the last script arrived, and the verify request was sent and answered (ms). */
+  documentEnd: number;
+  scriptsEnd: number;
+  verifySent: number;
+  verifyEnd: number;
   urls: string[];
 }
 
@@ -82,8 +87,14 @@ async function measure(context: BrowserContext, url: string): Promise<Load> {
     const before = entries.filter((e) => e.startTime <= t);
     const sum = (f: (e: PerformanceResourceTiming) => number) =>
       before.reduce((n, e) => n + f(e), 0);
+    const at = (f: (e: PerformanceResourceTiming) => boolean, k: 'startTime' | 'responseEnd') =>
+      Math.max(0, ...before.filter(f).map((e) => e[k]));
     return {
       ms: t,
+      documentEnd: at((e) => e.entryType === 'navigation', 'responseEnd'),
+      scriptsEnd: at((e) => e.name.endsWith('.js'), 'responseEnd'),
+      verifySent: at((e) => e.name.endsWith('/verify'), 'startTime'),
+      verifyEnd: at((e) => e.name.endsWith('/verify'), 'responseEnd'),
       requests: before.length,
       transfer: sum((e) => e.transferSize),
       body: sum((e) => e.encodedBodySize),
@@ -203,6 +214,13 @@ for (const condition of ['cold', 'warm', 'slow'] as const) {
       kb(median(list.map((s) => s.transfer))),
       kb(median(list.map((s) => s.body))),
       kb(median(list.map((s) => s.decoded))),
+      (['documentEnd', 'scriptsEnd', 'verifySent', 'verifyEnd'] as const)
+        .map((k) =>
+          k === 'scriptsEnd' && kind === 'baseline'
+            ? '–'
+            : median(list.map((s) => s[k])).toFixed(0),
+        )
+        .join(' / '),
     ]);
   }
 }
@@ -216,6 +234,7 @@ console.log(
       'KB on the wire',
       'KB encoded bodies',
       'KB decoded',
+      'median ms: document / scripts / verify sent / answered',
     ],
     rows,
   ),

@@ -44,8 +44,9 @@ export const baselinePage: Page = {
   path: BASELINE_PATH,
   noStore: true,
   inlineScript: SCRIPT,
-  render: () =>
+  render: (context) =>
     layout(
+      context,
       BASELINE_PATH,
       'The link from your email',
       `<div class="card">
@@ -60,6 +61,6 @@ export const baselinePage: Page = {
 </form>
 </div>
 <script>${SCRIPT}</script>`,
-      { step: 'Step 2 of 3', script: false },
+      { step: 'Step 2 of 3' },
     ),
 };

@@ -16,7 +16,7 @@ import {
   serve,
 } from '@connect-auth/server';
 import { type DemoAccount, ensureDemoAccounts } from './accounts.ts';
-import { buildAssets, serveAsset } from './assets.ts';
+import { buildAssets, type EntryScript, encodePage, serveAsset } from './assets.ts';
 import { findPage, type Page } from './pages.ts';
 
 /** Options of {@link startDemo}. */
@@ -84,6 +84,15 @@ const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
 };
+
+/** A page script's tags: its chunks preloaded beside it, so they need not wait for it. */
+function scriptTags(entry: EntryScript | undefined): string {
+  if (!entry) return '';
+  return [
+    ...entry.preload.map((src) => `<link rel="modulepreload" href="${src}">\n`),
+    `<script type="module" src="${entry.src}"></script>\n`,
+  ].join('');
+}
 
 /** The pages' policy, also allowing one inline script by its hash. */
 function withInlineScript(script: string): string {
@@ -228,7 +237,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const get = request.method === 'GET' || request.method === 'HEAD';
     const head = request.method === 'HEAD';
     if (get) {
-      const asset = serveAsset(assets, path, head);
+      const asset = serveAsset(assets, request);
       if (asset) return asset;
       if (path === '/favicon.ico') {
         return new Response(null, { status: 301, headers: { location: '/assets/favicon.svg' } });
@@ -236,14 +245,20 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       const page = findPage(path) ?? options.extraPages?.find((p) => p.path === path);
       if (page) {
         // Re-checked per request: once the ready account is activated, a fresh one is imported.
-        const html = page.render({ accounts: await ensureDemoAccounts(server.store, clock()) });
-        return new Response(head ? null : html, {
+        const html = page.render({
+          accounts: await ensureDemoAccounts(server.store, clock()),
+          asset: assets.url,
+          scripts: scriptTags(page.script && assets.entries.get(page.script)),
+        });
+        const { body, headers } = encodePage(html, request.headers.get('accept-encoding'));
+        return new Response(head ? null : body, {
           headers: {
             ...PAGE_HEADERS,
             ...(page.inlineScript && {
               'content-security-policy': withInlineScript(page.inlineScript),
             }),
             'cache-control': page.noStore ? 'no-store' : 'no-cache',
+            ...headers,
           },
         });
       }
