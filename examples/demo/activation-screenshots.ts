@@ -24,7 +24,7 @@ await withDemoPage(OUT_DIR, async ({ demo, page }) => {
 
   // 2. The email address entered, the link requested.
   await lost.getByLabel('Email address').fill(email);
-  await lost.getByRole('button', { name: 'Send the link' }).click();
+  await lost.getByRole('button', { name: 'Reset Password' }).click();
   await waitForStep(lost, 'sent');
   await shoot(page, lost, OUT_DIR, '2-link-sent');
 

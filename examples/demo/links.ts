@@ -18,6 +18,18 @@ export async function resetLink(demo: Demo, email: string = demo.account.email):
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email }),
   });
+  return newestLink(demo, email);
+}
+
+/**
+ * The link of the newest mail to `email`, once the mail queued so far is in the dev inbox.
+ *
+ * @example
+ * ```ts
+ * const link = await newestLink(demo, 'owner@example.com');
+ * ```
+ */
+export async function newestLink(demo: Demo, email: string): Promise<string> {
   await demo.settled();
   const mails = (await (
     await fetch(`${demo.url}/dev/mail?to=${encodeURIComponent(email)}`)
