@@ -5,7 +5,7 @@
  * after the `<!-- analysis -->` marker, is kept). Takes about 6–9 minutes on a 2-core machine.
  *
  *   pnpm bench            everything
- *   pnpm bench size,policy  only these parts (size, policy, server), docs/benchmarks.md untouched
+ *   pnpm bench size,policy  only these parts (size, policy, server, pages, round-trips), docs/benchmarks.md untouched
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ const PARTS: { name: string; args: string[] }[] = [
   { name: 'size', args: ['bench/size.ts'] },
   { name: 'policy', args: ['--conditions=@connect-auth/source', 'bench/policy.ts'] },
   { name: 'server', args: ['bench/server.ts'] },
+  { name: 'pages', args: ['bench/pages.ts'] },
+  { name: 'round-trips', args: ['--conditions=@connect-auth/source', 'bench/round-trips.ts'] },
 ].filter((p) => !only || only.includes(p.name));
 
 const started = Date.now();

@@ -67,57 +67,36 @@ interface Scenario {
   spec: (url: string, token: string) => Omit<LoadSpec, 'connections' | 'seconds' | 'url'>;
   paired?: boolean;
 }
+type Body = Pick<LoadSpec, 'bodies' | 'emails' | 'mixed' | 'chain'>;
+/** One POST scenario: its route, the status every answer must have and where bodies come from. */
+const post = (
+  name: string,
+  path: string,
+  expect: number,
+  body: (token: string) => Body,
+  paired?: boolean,
+): Scenario => ({
+  name,
+  spec: (_, token) => ({ method: 'POST', path, expect, ...body(token) }),
+  paired,
+});
+const RESETS = '/v1/password-resets';
 const scenarios: Scenario[] = [
-  {
-    name: 'reset request, known address',
-    spec: () => ({
-      method: 'POST',
-      path: '/v1/password-resets',
-      emails: { prefix: 'known-', count: 5000 },
-      expect: 202,
-    }),
-  },
-  {
-    name: 'reset request, unknown address',
-    spec: () => ({
-      method: 'POST',
-      path: '/v1/password-resets',
-      emails: { prefix: 'nobody-', count: 5000 },
-      expect: 202,
-    }),
-  },
-  {
-    name: 'reset request, mixed 50/50 (timing gap)',
-    spec: () => ({
-      method: 'POST',
-      path: '/v1/password-resets',
-      mixed: ['known-', 'nobody-'],
-      expect: 202,
-    }),
-  },
-  {
-    name: 'verify reset token',
-    spec: (_, token) => ({
-      method: 'POST',
-      path: '/v1/password-resets/verify',
-      bodies: [JSON.stringify({ token })],
-      expect: 200,
-    }),
-  },
-  {
-    name: 'sign-in, right password',
-    spec: () => ({ method: 'POST', path: '/v1/sessions', bodies: [signIn], expect: 200 }),
-    paired: true,
-  },
-  {
-    name: 'sign-in, wrong password',
-    spec: () => ({ method: 'POST', path: '/v1/sessions', bodies: [wrong], expect: 401 }),
-    paired: true,
-  },
-  {
-    name: 'refresh',
-    spec: () => ({ method: 'POST', path: '/v1/sessions/refresh', chain: { signIn }, expect: 200 }),
-  },
+  post('reset request, known address', RESETS, 202, () => ({
+    emails: { prefix: 'known-', count: 5000 },
+  })),
+  post('reset request, unknown address', RESETS, 202, () => ({
+    emails: { prefix: 'nobody-', count: 5000 },
+  })),
+  post('reset request, mixed 50/50 (timing gap)', RESETS, 202, () => ({
+    mixed: ['known-', 'nobody-'],
+  })),
+  post('verify reset token', `${RESETS}/verify`, 200, (token) => ({
+    bodies: [JSON.stringify({ token })],
+  })),
+  post('sign-in, right password', '/v1/sessions', 200, () => ({ bodies: [signIn] }), true),
+  post('sign-in, wrong password', '/v1/sessions', 401, () => ({ bodies: [wrong] }), true),
+  post('refresh', '/v1/sessions/refresh', 200, () => ({ chain: { signIn } })),
 ];
 
 const only = process.env.BENCH_SCENARIOS;

@@ -1,27 +1,78 @@
 /**
- * The demo's static assets, built in memory at start: the page script (esbuild bundles
- * `@connect-auth/elements/all` and core from source through the `@connect-auth/source` condition;
- * ESM, minified, code-split so the common-password list stays a lazy chunk, with source maps),
- * the stylesheet and the icon. Nothing is written to disk.
+ * The demo's static assets, built in memory at start and served the way a production site would
+ * serve them, since the pages benchmark (bench/pages.ts) measures this demo:
+ *
+ * - **one script per page** (`browser/<entry>.ts`): each imports only the
+ *   `@connect-auth/elements/define/<x>` its page shows, bundled by esbuild from source through
+ *   the `@connect-auth/source` condition (ESM, minified, code-split: what pages share, such as Lit
+ *   and core, is a chunk of its own, and the common-password list and other languages' strings
+ *   stay lazy chunks; source maps);
+ * - **content-hashed names** (`reset-1A2B3C4D.js`, `demo-5E6F7A8B.css`) served with a year-long
+ *   immutable cache, so a returning visitor fetches nothing but the page; the plain names
+ *   (`demo.css`, `favicon.svg`) still answer, revalidated by ETag;
+ * - **compressed once, at start**: brotli and gzip copies of every text asset, chosen by the
+ *   request's `Accept-Encoding`;
+ * - **what each entry needs** (its static imports and the English error texts), so a page can
+ *   `<link rel="modulepreload">` them and the browser fetches them beside the entry instead of
+ *   one after the other.
+ *
+ * Nothing is written to disk.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
 
 /** One built or static file, served under `/assets/<name>`. */
 export interface Asset {
   readonly contentType: string;
   readonly body: Uint8Array<ArrayBuffer>;
+  /** Strong ETag from the content. */
+  readonly etag: string;
+  /** Whether the name carries the content hash (then cached for a year, immutable). */
+  readonly immutable: boolean;
+  /** Precompressed copies (text types only, and only when smaller). */
+  readonly br?: Uint8Array<ArrayBuffer>;
+  readonly gzip?: Uint8Array<ArrayBuffer>;
 }
 
-/** Every asset by file name (`demo.js`, `demo.js.map`, `chunk-….js`, `demo.css`, `favicon.svg`). */
-export type Assets = ReadonlyMap<string, Asset>;
+/** A page script: its URL and the URLs of the chunks it needs before its form shows. */
+export interface EntryScript {
+  readonly src: string;
+  readonly preload: readonly string[];
+}
+
+/** Everything built at start. */
+export interface Assets {
+  /** Every asset by served file name (`reset-1A2B3C4D.js`, `chunk-….js`, `demo.css`, …). */
+  readonly files: ReadonlyMap<string, Asset>;
+  /** Each page script by entry name (`reset`, `sign-in`, …). */
+  readonly entries: ReadonlyMap<string, EntryScript>;
+  /** The content-hashed URL of a static file by its plain name (`demo.css`). */
+  url(name: string): string;
+}
 
 /** The URL prefix of every asset. */
 export const ASSETS_PATH = '/assets/';
 
+/** The page scripts, one per file in `browser/` (`lang.ts` is a module they share). */
+export const ENTRIES = [
+  'lost-password',
+  'reset',
+  'sign-in',
+  'register',
+  'account',
+  'verify-email',
+  'confirm-email',
+] as const;
+/** The name of a page script. */
+export type Entry = (typeof ENTRIES)[number];
+
 const HERE = import.meta.dirname;
 const REPO_ROOT = resolve(HERE, '../..');
+const STATIC = ['demo.css', 'favicon.svg'];
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -35,10 +86,71 @@ function contentType(name: string): string {
   return TYPES[ext] ?? 'application/octet-stream';
 }
 
-async function bundle(): Promise<Map<string, Asset>> {
+const hashOf = (body: Uint8Array) =>
+  createHash('sha256').update(body).digest('base64url').slice(0, 12);
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** An asset with its precompressed copies (kept only when they are smaller). */
+async function asset(name: string, body: Uint8Array<ArrayBuffer>, immutable: boolean) {
+  const type = contentType(name);
+  const text =
+    type.startsWith('text/') || type.startsWith('application/json') || name.endsWith('.svg');
+  const [br, gz] = text
+    ? await Promise.all([
+        // Source maps are only read by devtools: a fast setting is enough for them.
+        brotli(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: name.endsWith('.map') ? 5 : 11,
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          },
+        }),
+        gzipped(body, { level: 9 }),
+      ])
+    : [];
+  const smaller = (copy: Buffer | undefined) =>
+    copy && copy.byteLength < body.byteLength ? new Uint8Array(copy) : undefined;
+  const result: Asset = {
+    contentType: type,
+    body,
+    etag: `"${hashOf(body)}"`,
+    immutable,
+    br: smaller(br),
+    gzip: smaller(gz),
+  };
+  return [name, result] as const;
+}
+
+/**
+ * What an entry needs before its form can show: the outputs it imports statically, transitively,
+ * and the English error texts, a lazy chunk every form loads as it connects and waits for before
+ * it moves on (so it is on the way to the first form, and worth fetching beside the entry).
+ */
+function needed(metafile: Metafile, output: string): string[] {
+  const seen = new Set<string>();
+  const wanted = (path: string, kind: string) =>
+    kind === 'import-statement' ||
+    Object.keys(metafile.outputs[path]?.inputs ?? {}).some((i) => i.endsWith('/en-errors.ts'));
+  const visit = (path: string) => {
+    for (const imported of metafile.outputs[path]?.imports ?? []) {
+      if (seen.has(imported.path) || !wanted(imported.path, imported.kind)) continue;
+      seen.add(imported.path);
+      visit(imported.path);
+    }
+  };
+  visit(output);
+  return [...seen];
+}
+
+async function bundle(): Promise<{
+  files: (readonly [string, Asset])[];
+  entries: Map<string, EntryScript>;
+}> {
+  const outdir = join(REPO_ROOT, '.data/demo-assets');
   const result = await build({
     absWorkingDir: REPO_ROOT,
-    entryPoints: { demo: join(HERE, 'browser/main.ts') },
+    entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, join(HERE, 'browser', `${e}.ts`)])),
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -47,28 +159,47 @@ async function bundle(): Promise<Map<string, Asset>> {
     platform: 'browser',
     target: 'es2022',
     conditions: ['@connect-auth/source'],
-    outdir: join(REPO_ROOT, '.data/demo-assets'),
-    entryNames: '[name]',
+    outdir,
+    entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
     write: false,
+    metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
   });
-  const files = new Map<string, Asset>();
-  for (const file of result.outputFiles) {
-    const name = basename(file.path);
-    files.set(name, { contentType: contentType(name), body: new Uint8Array(file.contents) });
+  const url = (path: string) => `${ASSETS_PATH}${basename(path)}`;
+  const entries = new Map<string, EntryScript>();
+  for (const [path, output] of Object.entries(result.metafile.outputs)) {
+    const entry = output.entryPoint && basename(output.entryPoint, '.ts');
+    if (!entry) continue;
+    entries.set(entry, {
+      src: url(path),
+      preload: needed(result.metafile, path).map(url),
+    });
   }
-  return files;
+  const files = await Promise.all(
+    result.outputFiles.map((file) =>
+      asset(basename(file.path), new Uint8Array(file.contents), true),
+    ),
+  );
+  return { files, entries };
 }
 
-async function staticFiles(): Promise<Map<string, Asset>> {
-  const files = new Map<string, Asset>();
-  for (const name of ['demo.css', 'favicon.svg']) {
+/** The stylesheet and the icon, each under its plain name and a content-hashed one. */
+async function staticFiles(): Promise<{
+  files: (readonly [string, Asset])[];
+  hashed: Map<string, string>;
+}> {
+  const files: (readonly [string, Asset])[] = [];
+  const hashed = new Map<string, string>();
+  for (const name of STATIC) {
     const body = new Uint8Array(await readFile(join(HERE, 'public', name)));
-    files.set(name, { contentType: contentType(name), body });
+    const dot = name.lastIndexOf('.');
+    const versioned = `${name.slice(0, dot)}-${hashOf(body)}${name.slice(dot)}`;
+    hashed.set(name, `${ASSETS_PATH}${versioned}`);
+    files.push(await asset(name, body, false), await asset(versioned, body, true));
   }
-  return files;
+  return { files, hashed };
 }
 
 let cached: Promise<Assets> | undefined;
@@ -79,12 +210,19 @@ let cached: Promise<Assets> | undefined;
  * @example
  * ```ts
  * const assets = await buildAssets();
- * assets.get('demo.js')?.contentType; // 'text/javascript; charset=utf-8'
+ * assets.entries.get('reset')?.src; // '/assets/reset-1A2B3C4D.js'
  * ```
  */
 export function buildAssets(): Promise<Assets> {
   cached ??= Promise.all([bundle(), staticFiles()]).then(
-    ([bundled, own]) => new Map([...bundled, ...own]),
+    ([bundled, own]) => {
+      const files = new Map([...bundled.files, ...own.files]);
+      return {
+        files,
+        entries: bundled.entries,
+        url: (name: string) => own.hashed.get(name) ?? `${ASSETS_PATH}${name}`,
+      };
+    },
     (error: unknown) => {
       cached = undefined;
       throw error;
@@ -94,24 +232,85 @@ export function buildAssets(): Promise<Assets> {
 }
 
 /**
- * Answer `GET /assets/<name>`, or `undefined` when the path is not an asset.
+ * The encoding to answer with: brotli, else gzip, else none, as `Accept-Encoding` allows
+ * (`q=0` refuses one).
  *
  * @example
  * ```ts
- * const response = serveAsset(assets, '/assets/demo.js', false);
+ * pickEncoding('gzip, deflate, br'); // 'br'
  * ```
  */
-export function serveAsset(assets: Assets, path: string, head: boolean): Response | undefined {
+export function pickEncoding(acceptEncoding: string | null): 'br' | 'gzip' | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return undefined;
+}
+
+/**
+ * Answer `GET /assets/<name>`, or `undefined` when the path is not an asset: compressed as the
+ * request accepts, 304 when its ETag matches.
+ *
+ * @example
+ * ```ts
+ * const response = serveAsset(assets, request);
+ * ```
+ */
+export function serveAsset(assets: Assets, request: Request): Response | undefined {
+  const path = new URL(request.url).pathname;
   if (!path.startsWith(ASSETS_PATH)) return undefined;
-  const asset = assets.get(path.slice(ASSETS_PATH.length));
+  const asset = assets.files.get(path.slice(ASSETS_PATH.length));
   if (!asset) return undefined;
-  return new Response(head ? null : asset.body, {
-    headers: {
-      'content-type': asset.contentType,
-      'content-length': String(asset.body.byteLength),
-      // Rebuilt at every start: revalidate rather than cache across runs.
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  const headers: Record<string, string> = {
+    'content-type': asset.contentType,
+    // Hashed names never change content; the plain ones are revalidated.
+    'cache-control': asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+  if (asset.br || asset.gzip) headers.vary = 'accept-encoding';
+  const encoding = pickEncoding(request.headers.get('accept-encoding'));
+  const encoded = encoding && asset[encoding];
+  const body = encoded || asset.body;
+  // Each encoding is a representation of its own, with an ETag of its own.
+  headers.etag = encoded ? `${asset.etag.slice(0, -1)}-${encoding}"` : asset.etag;
+  if (encoded) headers['content-encoding'] = encoding;
+  const match = request.headers.get('if-none-match');
+  if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === headers.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers['content-length'] = String(body.byteLength);
+  return new Response(request.method === 'HEAD' ? null : body, { headers });
+}
+
+/**
+ * A page's HTML, compressed as the request accepts (pages are rendered per request, so compressed
+ * per request too, with a fast setting: they are a few KB).
+ *
+ * @example
+ * ```ts
+ * const { body, headers } = encodePage('<!doctype html>…', request.headers.get('accept-encoding'));
+ * ```
+ */
+export function encodePage(
+  html: string,
+  acceptEncoding: string | null,
+): { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
+  const raw = Buffer.from(html);
+  const encoding = pickEncoding(acceptEncoding);
+  const encoded =
+    encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+      : encoding === 'gzip'
+        ? gzipSync(raw, { level: 6 })
+        : raw;
+  const headers: Record<string, string> = { vary: 'accept-encoding' };
+  if (encoded !== raw) headers['content-encoding'] = encoding as string;
+  headers['content-length'] = String(encoded.byteLength);
+  return { body: new Uint8Array(encoded), headers };
 }

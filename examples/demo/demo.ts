@@ -4,6 +4,8 @@
  * emailed links open the demo's own reset page. `startDemo()` is what `pnpm demo` and the
  * browser tests run.
  */
+
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -14,8 +16,8 @@ import {
   serve,
 } from '@connect-auth/server';
 import { type DemoAccount, ensureDemoAccounts } from './accounts.ts';
-import { buildAssets, serveAsset } from './assets.ts';
-import { findPage } from './pages.ts';
+import { buildAssets, type EntryScript, encodePage, serveAsset } from './assets.ts';
+import { findPage, type Page } from './pages.ts';
 
 /** Options of {@link startDemo}. */
 export interface DemoOptions {
@@ -29,6 +31,11 @@ export interface DemoOptions {
   clock?: () => Date;
   /** Server logs. Default: warnings and errors on stderr, no request lines. */
   logger?: Logger;
+  /**
+   * More pages on the same origin, served like the demo's own (the benchmark's hand-written
+   * baseline).
+   */
+  extraPages?: readonly Page[];
   /** Delete the data directory first (see {@link resetDemoData}), once the port is bound. */
   reset?: boolean;
 }
@@ -77,6 +84,24 @@ const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
 };
+
+/** A page script's tags: its chunks preloaded beside it, so they need not wait for it. */
+function scriptTags(entry: EntryScript | undefined): string {
+  if (!entry) return '';
+  return [
+    ...entry.preload.map((src) => `<link rel="modulepreload" href="${src}">\n`),
+    `<script type="module" src="${entry.src}"></script>\n`,
+  ].join('');
+}
+
+/** The pages' policy, also allowing one inline script by its hash. */
+function withInlineScript(script: string): string {
+  const hash = createHash('sha256').update(script).digest('base64');
+  return PAGE_HEADERS['content-security-policy'].replace(
+    "script-src 'self'",
+    `script-src 'self' 'sha256-${hash}'`,
+  );
+}
 
 /** Warnings and errors as JSON lines on stderr; request lines (and the expected dev-secret note) are left out. */
 function quietLogger(): Logger {
@@ -212,17 +237,29 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const get = request.method === 'GET' || request.method === 'HEAD';
     const head = request.method === 'HEAD';
     if (get) {
-      const asset = serveAsset(assets, path, head);
+      const asset = serveAsset(assets, request);
       if (asset) return asset;
       if (path === '/favicon.ico') {
         return new Response(null, { status: 301, headers: { location: '/assets/favicon.svg' } });
       }
-      const page = findPage(path);
+      const page = findPage(path) ?? options.extraPages?.find((p) => p.path === path);
       if (page) {
         // Re-checked per request: once the ready account is activated, a fresh one is imported.
-        const html = page.render({ accounts: await ensureDemoAccounts(server.store, clock()) });
-        return new Response(head ? null : html, {
-          headers: { ...PAGE_HEADERS, 'cache-control': page.noStore ? 'no-store' : 'no-cache' },
+        const html = page.render({
+          accounts: await ensureDemoAccounts(server.store, clock()),
+          asset: assets.url,
+          scripts: scriptTags(page.script && assets.entries.get(page.script)),
+        });
+        const { body, headers } = encodePage(html, request.headers.get('accept-encoding'));
+        return new Response(head ? null : body, {
+          headers: {
+            ...PAGE_HEADERS,
+            ...(page.inlineScript && {
+              'content-security-policy': withInlineScript(page.inlineScript),
+            }),
+            'cache-control': page.noStore ? 'no-store' : 'no-cache',
+            ...headers,
+          },
         });
       }
     }

@@ -3,11 +3,16 @@
  * the steps, a note pointing at the dev inbox, a card holding the element), one entry per path.
  */
 import type { DemoAccount } from './accounts.ts';
+import type { Entry } from './assets.ts';
 
 /** What a page needs to know about the running demo. */
 export interface PageContext {
   /** The demo accounts with their current status (first the one ready to activate). */
   accounts: readonly DemoAccount[];
+  /** The URL of a static asset by its plain name (`demo.css` → its content-hashed URL). */
+  asset(name: string): string;
+  /** The page script's `<link rel="modulepreload">` and `<script type="module">` tags, or ''. */
+  scripts: string;
 }
 
 /** One page: its path, its headers' strictness and its HTML. */
@@ -15,6 +20,13 @@ export interface Page {
   path: string;
   /** `no-store` (pages that receive a token in their address) instead of `no-cache`. */
   noStore?: boolean;
+  /**
+   * The text of the page's one inline `<script>`, if it has one: its hash is added to the
+   * Content-Security-Policy's `script-src` (the benchmark's hand-written baseline page).
+   */
+  inlineScript?: string;
+  /** The page's script, one of `browser/<entry>.ts` (see assets.ts); none when absent. */
+  script?: Entry;
   render(context: PageContext): string;
 }
 
@@ -51,7 +63,16 @@ const NAV: Array<[string, string]> = [
   [INBOX, 'Dev inbox'],
 ];
 
-function layout(
+/**
+ * The demo's page around `body`: header with the steps, the stylesheet and the page's script.
+ *
+ * @example
+ * ```ts
+ * layout(context, '/reset', 'Reset', '<form>…</form>', { step: 'Step 2 of 3' });
+ * ```
+ */
+export function layout(
+  context: PageContext,
   path: string,
   title: string,
   body: string,
@@ -67,15 +88,14 @@ function layout(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Codelocks Connect demo</title>
-<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/assets/demo.css">
-<script type="module" src="/assets/demo.js"></script>
-</head>
+<link rel="icon" href="${context.asset('favicon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${context.asset('demo.css')}">
+${context.scripts}</head>
 <body>
 <a class="skip-link" href="#main">Skip to the content</a>
 <header class="site-header">
   <div class="wrap">
-    <a class="brand" href="/"><img class="brand-mark" src="/assets/favicon.svg" alt=""> Codelocks Connect <small>demo</small></a>
+    <a class="brand" href="/"><img class="brand-mark" src="${context.asset('favicon.svg')}" alt=""> Codelocks Connect <small>demo</small></a>
     <nav class="site-nav" aria-label="Demo pages"><ul>${nav}</ul></nav>
   </div>
 </header>
@@ -99,7 +119,8 @@ function accountLine(account: DemoAccount | undefined): string {
 
 const indexPage: Page = {
   path: '/',
-  render({ accounts }) {
+  render(context) {
+    const { accounts } = context;
     const ready = accounts.find((a) => a.status === 'pending_activation');
     const done = accounts.filter((a) => a.status === 'active');
     const doneNote = done.length
@@ -109,6 +130,7 @@ const indexPage: Page = {
       ? `<p>An account from the old portal was imported and waits to be activated: ${accountLine(ready)}. It has no password yet; activating it is how its owner chooses one.</p>`
       : '<p>Every demo account is active. Run <code>pnpm demo --reset</code> to start again.</p>';
     return layout(
+      context,
       '/',
       'Activate an account from the old portal',
       `<section class="card" aria-labelledby="account-heading">
@@ -148,17 +170,45 @@ const indexPage: Page = {
 function elementPage(
   path: string,
   title: string,
+  script: Entry,
   element: string,
   options: { step?: string; lede?: string; noStore?: boolean; note?: string } = {},
 ): Page {
   return {
     path,
+    script,
     noStore: options.noStore,
-    render: () =>
-      layout(path, title, `${inboxNote(options.note)}\n<div class="card">\n${element}\n</div>`, {
-        step: options.step,
-        lede: options.lede,
-      }),
+    render: (context) =>
+      layout(
+        context,
+        path,
+        title,
+        `${inboxNote(options.note)}\n<div class="card">\n${element}\n</div>`,
+        {
+          step: options.step,
+          lede: options.lede,
+        },
+      ),
+  };
+}
+
+/** A page that only follows a mailed link: its script reports in `data-<script>` (browser/link-page.ts). */
+function linkPage(path: string, title: string, script: Entry, note: string): Page {
+  return {
+    path,
+    noStore: true,
+    script,
+    render: (context) =>
+      layout(
+        context,
+        path,
+        title,
+        `${inboxNote(note)}
+<div class="card" data-${script}>
+  <p data-part="status" role="status">Checking your link…</p>
+  <p data-part="next" hidden><a class="button-link" href="/sign-in">Sign in</a></p>
+</div>`,
+      ),
   };
 }
 
@@ -169,12 +219,14 @@ const PAGES: Page[] = [
   elementPage(
     '/lost-password',
     'Lost Password',
+    'lost-password',
     `<connect-lost-password ${common}></connect-lost-password>`,
     { step: 'Step 1 of 3' },
   ),
   elementPage(
     '/reset',
     'The link from your email',
+    'reset',
     `<connect-reset-password ${common}></connect-reset-password>`,
     {
       step: 'Step 2 of 3',
@@ -185,33 +237,29 @@ const PAGES: Page[] = [
   elementPage(
     '/sign-in',
     'Sign in',
+    'sign-in',
     `<connect-sign-in ${common} activate-url="/lost-password"></connect-sign-in>`,
     { step: 'Step 3 of 3' },
   ),
   elementPage(
     '/register',
     'Register',
+    'register',
     '<connect-register base-url="/" sign-in-url="/sign-in"></connect-register>',
     { lede: 'New to NetCode, with no account on the old portal? Create one here.' },
   ),
-  {
-    path: '/verify-email',
-    noStore: true,
-    render: () =>
-      layout(
-        '/verify-email',
-        'Confirm your email address',
-        `${inboxNote('This page opens from the link in the registration email.')}
-<div class="card" data-verify-email>
-  <p data-part="status" role="status">Checking your link…</p>
-  <p data-part="next" hidden><a class="button-link" href="/sign-in">Sign in</a></p>
-</div>`,
-      ),
-  },
+  linkPage(
+    '/verify-email',
+    'Confirm your email address',
+    'verify-email',
+    'This page opens from the link in the registration email.',
+  ),
   {
     path: '/account',
-    render: () =>
+    script: 'account',
+    render: (context) =>
       layout(
+        context,
         '/account',
         'Your account',
         `<div class="card" data-account>
@@ -223,24 +271,17 @@ const PAGES: Page[] = [
         { lede: 'Signed in: change your password or your email address, or sign out everywhere.' },
       ),
   },
-  {
-    path: '/confirm-email',
-    noStore: true,
-    render: () =>
-      layout(
-        '/confirm-email',
-        'Confirm your new email address',
-        `${inboxNote('This page opens from the link in the email-change mail.')}
-<div class="card" data-confirm-email>
-  <p data-part="status" role="status">Checking your link…</p>
-  <p data-part="next" hidden><a class="button-link" href="/sign-in">Sign in</a></p>
-</div>`,
-      ),
-  },
+  linkPage(
+    '/confirm-email',
+    'Confirm your new email address',
+    'confirm-email',
+    'This page opens from the link in the email-change mail.',
+  ),
   {
     path: '/support',
-    render: () =>
+    render: (context) =>
       layout(
+        context,
         '/support',
         'Customer Services',
         `<div class="card">

@@ -3,15 +3,17 @@
  * page's headers; the migrated account across restarts; a busy port; `--reset` safety.
  */
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { silentLogger } from '@connect-auth/server';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DemoError, resetDemoData, startDemo } from '../demo.ts';
 import { PAGE_PATHS } from '../pages.ts';
 import { api, newestLink, tokenOf } from './browser.ts';
-import { freshDemo } from './fixture.ts';
+import { type DemoFixture, freshDemo } from './fixture.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -33,15 +35,16 @@ describe('one origin', () => {
         expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
         expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
         const html = await res.text();
-        expect(html).toContain('<script type="module" src="/assets/demo.js">');
         expect(html).toMatch(/<h1>/);
       }
-      const script = await fetch(`${demo.url}/assets/demo.js`);
-      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-      const code = await script.text();
+      const [script] = await pageScripts(demo.url, '/reset');
+      const res = await fetch(`${demo.url}${script}`);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      const code = await res.text();
       expect(code).toContain('connect-reset-password');
-      expect(code).toContain('sourceMappingURL=demo.js.map');
-      expect((await fetch(`${demo.url}/assets/demo.js.map`)).status).toBe(200);
+      const map = /sourceMappingURL=(\S+\.js\.map)/.exec(code)?.[1];
+      expect(map).toBeTruthy();
+      expect((await fetch(`${demo.url}/assets/${map}`)).status).toBe(200);
 
       const policy = await fetch(`${demo.url}/v1/password-policy`);
       expect(policy.status).toBe(200);
@@ -90,6 +93,131 @@ describe('one origin', () => {
     } finally {
       await dispose();
     }
+  });
+});
+
+/** The page's script and what it preloads, in the order the HTML names them (the script first). */
+async function pageScripts(url: string, path: string): Promise<string[]> {
+  const html = await (await fetch(`${url}${path}`)).text();
+  const script = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1]);
+  const preload = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+  return [...script, ...preload] as string[];
+}
+
+/** A GET whose body is kept as sent (fetch would decode it). */
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    }).on('error', reject);
+  });
+}
+
+describe('assets', () => {
+  let fixture: DemoFixture;
+  beforeAll(async () => {
+    fixture = await freshDemo();
+  });
+  afterAll(() => fixture.dispose());
+
+  // The tags each page's script defines: its own form and the ones that form renders, no other.
+  const OWN: Record<string, string[]> = {
+    '/lost-password': ['password-input', 'lost-password', 'sign-in'],
+    '/reset': ['password-input', 'lost-password', 'reset-password', 'sign-in'],
+    '/sign-in': ['password-input', 'lost-password', 'sign-in'],
+    '/register': ['password-input', 'register'],
+    '/account': ['password-input', 'change-password', 'change-email'],
+    '/verify-email': [],
+    '/confirm-email': [],
+    '/': [],
+    '/support': [],
+  };
+  const TAGS = [
+    'password-input',
+    'lost-password',
+    'reset-password',
+    'sign-in',
+    'register',
+    'change-password',
+    'change-email',
+  ];
+
+  test('each page loads only the elements it shows, and preloads what its script imports', async () => {
+    const { url } = fixture.demo;
+    expect(Object.keys(OWN).sort()).toEqual([...PAGE_PATHS].sort());
+    for (const path of PAGE_PATHS) {
+      const scripts = await pageScripts(url, path);
+      let code = '';
+      for (const src of scripts) code += await (await fetch(`${url}${src}`)).text();
+      // A tag in quotes is a `define('connect-…')`; selectors in shared styles are not quoted.
+      const defined = TAGS.filter((tag) => code.includes(`"connect-${tag}"`));
+      expect(defined, path).toEqual(OWN[path]);
+      // Every static import of the loaded files is preloaded by the page.
+      for (const imported of code.matchAll(/(?:^|[;}])import(?:[^"'()]*?from)?\s*"\.\/([^"]+)"/g)) {
+        expect(scripts, `${path} preloads ${imported[1]}`).toContain(`/assets/${imported[1]}`);
+      }
+    }
+  });
+
+  test('scripts, the stylesheet and pages are compressed as the request accepts', async () => {
+    const { url } = fixture.demo;
+    const [script] = await pageScripts(url, '/reset');
+    const plain = await rawGet(`${url}${script}`, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('accept-encoding');
+    const decoders = { br: brotliDecompressSync, gzip: gunzipSync } as const;
+    for (const encoding of ['br', 'gzip'] as const) {
+      const res = await rawGet(`${url}${script}`, { 'accept-encoding': `${encoding}, deflate` });
+      expect(res.headers['content-encoding'], encoding).toBe(encoding);
+      expect(Number(res.headers['content-length'])).toBe(res.body.byteLength);
+      expect(res.body.byteLength).toBeLessThan(plain.body.byteLength * 0.5);
+      expect(decoders[encoding](res.body).equals(plain.body)).toBe(true);
+    }
+    // Brotli first when both are accepted; q=0 refuses an encoding.
+    const both = await rawGet(`${url}${script}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(both.headers['content-encoding']).toBe('br');
+    const noBr = await rawGet(`${url}${script}`, { 'accept-encoding': 'br;q=0, gzip' });
+    expect(noBr.headers['content-encoding']).toBe('gzip');
+
+    const html = await (await fetch(`${url}/reset`)).text();
+    const css = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
+    const style = await rawGet(`${url}${css}`, { 'accept-encoding': 'br' });
+    expect(style.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(style.body).toString()).toContain('--connect-');
+    const page = await rawGet(`${url}/reset`, { 'accept-encoding': 'gzip' });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(page.body).toString()).toContain('<connect-reset-password');
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  test('content-hashed assets are cached for a year; the plain names revalidate by ETag', async () => {
+    const { url } = fixture.demo;
+    const [script] = await pageScripts(url, '/reset');
+    expect(script).toMatch(/^\/assets\/reset-[\w-]+\.js$/);
+    const hashed = await rawGet(`${url}${script}`, { 'accept-encoding': 'br' });
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await rawGet(`${url}/assets/demo.css`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    const again = await rawGet(`${url}/assets/demo.css`, {
+      'if-none-match': plain.headers.etag ?? '',
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+    // Each encoding is its own representation: its ETag does not match the plain one.
+    const br = await rawGet(`${url}/assets/demo.css`, {
+      'accept-encoding': 'br',
+      'if-none-match': plain.headers.etag ?? '',
+    });
+    expect(br.status).toBe(200);
+    expect(br.headers.etag).not.toBe(plain.headers.etag);
   });
 });
 

@@ -1,0 +1,3 @@
+/** The register page's script: `<connect-register>` and nothing else (see ../assets.ts). */
+import '@connect-auth/elements/define/register';
+import './lang.ts';
