@@ -4,10 +4,11 @@
  */
 
 import { preflight, withHeaders } from '../http/headers.ts';
-import { ProblemError, problemResponse } from '../http/problem.ts';
+import { errorResponse, problemResponse } from '../http/problem.ts';
 import { createRouter, type RequestContext } from '../http/router.ts';
 import { negotiateLanguage } from '../i18n/index.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { isServiceError } from '../services/errors.ts';
 import { addAdminRoutes } from './admin-routes.ts';
 import { appUrlHint } from './app-url-hint.ts';
 import { clientIp } from './origin.ts';
@@ -71,8 +72,8 @@ export function createApp(deps: AppDeps): App {
       } catch (error) {
         // Problem titles and details follow the request's Accept-Language.
         const language = negotiateLanguage(request.headers.get('accept-language'));
-        if (error instanceof ProblemError) {
-          response = problemResponse(error.code, error.extras, error.headers, language);
+        if (isServiceError(error)) {
+          response = errorResponse(error, language);
         } else {
           deps.logger.error('server_error', { method: request.method, ip, error: describe(error) });
           response = problemResponse('server_error', {}, {}, language);

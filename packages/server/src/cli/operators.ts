@@ -8,9 +8,9 @@
 import { parseArgs } from 'node:util';
 import { createSecretHasher } from '../auth/secrets.ts';
 import { ConfigError, loadConfig, SETTINGS } from '../config.ts';
-import { ProblemError } from '../http/problem.ts';
 import { silentLogger } from '../log.ts';
 import { createServer, devSecret } from '../server.ts';
+import { isServiceError } from '../services/errors.ts';
 import {
   accountView,
   auditEntry,
@@ -270,7 +270,7 @@ export async function runOperatorCommand(argv: string[], io: CliIo): Promise<num
       io.stderr(`${error.message}\n\nRun "connect-auth-server serve --help" for the options.\n`);
       return 2;
     }
-    if (error instanceof ProblemError) {
+    if (isServiceError(error)) {
       out.fail(error.code, error.extras.detail ?? problemText(error.code));
       return 1;
     }

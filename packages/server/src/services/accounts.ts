@@ -3,12 +3,12 @@
  * an existing owner gets an "already registered" mail instead of a second account.
  */
 import type { EmailVerified } from '@connect-auth/core/contract';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import { isStoreError } from '../store/errors.ts';
 import type { AccountRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
+import { ServiceError } from './errors.ts';
 import { findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 
@@ -129,7 +129,7 @@ export async function verifyEmail(
     });
     return { status: 'verified', email: outcome.account.email };
   } catch (error) {
-    if (error instanceof ProblemError)
+    if (error instanceof ServiceError)
       deps.logger.info('failure', { flow: 'verify_email', reason: error.code, ip });
     throw error;
   }

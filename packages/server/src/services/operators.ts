@@ -6,7 +6,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { randomCode, randomToken } from '../auth/secrets.ts';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import type {
   AccountRecord,
@@ -17,6 +16,7 @@ import type {
 } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
+import { ServiceError } from './errors.ts';
 import { codeHash, TOKEN_TTL_MS } from './one-time.ts';
 
 /** The parts of {@link ServiceDeps} the operator services use. */
@@ -121,7 +121,7 @@ export async function requireAccount(
   email: string,
 ): Promise<AccountRecord> {
   const account = await deps.store.findAccountByEmailKey(canonicalEmail(email).toLowerCase());
-  if (!account) throw new ProblemError('not_found', { detail: 'No account has this email.' });
+  if (!account) throw new ServiceError('not_found', { detail: 'No account has this email.' });
   return account;
 }
 
@@ -368,7 +368,7 @@ export async function setDisabled(
       from: account.status,
     }),
   );
-  if (!changed) throw new ProblemError('not_found', { detail: 'No account has this email.' });
+  if (!changed) throw new ServiceError('not_found', { detail: 'No account has this email.' });
   return changed;
 }
 
@@ -437,8 +437,8 @@ export async function changeEmailBySupport(
   });
   if (!result.ok) {
     throw result.reason === 'email_taken'
-      ? new ProblemError('email_taken')
-      : new ProblemError('not_found', { detail: 'No account has this email.' });
+      ? new ServiceError('email_taken')
+      : new ServiceError('not_found', { detail: 'No account has this email.' });
   }
   deps.logger.info('email_recovered', { accountId: account.id, mailId: mail.id });
   deps.onMailQueued();

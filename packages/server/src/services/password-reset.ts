@@ -2,11 +2,11 @@
  * Lost password and activation (SECURITY 1–2, 4–9, 12, 14, 17, 20): request, verify, complete.
  */
 import type { PasswordResetResult, ResetTokenInfo } from '@connect-auth/core/contract';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import type { AccountRecord, TokenRecord } from '../store/types.ts';
 import type { ServiceDeps } from './deps.ts';
 import { canonicalEmail } from './email.ts';
+import { ServiceError } from './errors.ts';
 import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 import { type IssuedSession, startSession } from './sessions.ts';
@@ -94,7 +94,7 @@ export async function verifyResetToken(
       policy: deps.policy,
     };
   } catch (error) {
-    if (error instanceof ProblemError)
+    if (error instanceof ServiceError)
       deps.logger.info('failure', { flow: 'verify', reason: error.code, ip });
     throw error;
   }
@@ -142,7 +142,7 @@ async function byCode(deps: ServiceDeps, email: string, code: string, ip: string
     deps.secrets.equal(candidate, token.codeHash ?? '');
   if (!ok || !account || !token) {
     deps.logger.info('failure', { flow: 'complete_code', accountId: account?.id ?? null, ip });
-    throw new ProblemError('code_invalid');
+    throw new ServiceError('code_invalid');
   }
   return { account, token };
 }
@@ -168,7 +168,7 @@ export async function completePasswordReset(
     try {
       ({ account, token } = await findLiveToken(deps, input.token, RESET_PURPOSES));
     } catch (error) {
-      if (error instanceof ProblemError)
+      if (error instanceof ServiceError)
         deps.logger.info('failure', { flow: 'complete', reason: error.code, ip });
       throw error;
     }
@@ -206,7 +206,7 @@ export async function completePasswordReset(
       reason: outcome.reason,
       ip,
     });
-    throw 'token' in input ? tokenProblem(outcome.reason) : new ProblemError('code_invalid');
+    throw 'token' in input ? tokenProblem(outcome.reason) : new ServiceError('code_invalid');
   }
   deps.logger.info('consume', {
     accountId: account.id,

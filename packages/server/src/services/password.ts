@@ -3,8 +3,8 @@
  * policy's own length limits (≤ 128 code points, ≤ 1 KiB) are enforced here, before any hashing.
  */
 import { evaluatePassword, MAX_PASSWORD_BYTES } from '@connect-auth/core/policy';
-import { ProblemError } from '../http/problem.ts';
 import type { ServiceDeps } from './deps.ts';
+import { ServiceError } from './errors.ts';
 
 /**
  * Throw `weak_password` with per-rule results unless `password` meets the policy for this account.
@@ -24,7 +24,7 @@ export function assertStrongPassword(
     name: context.name ?? undefined,
     blocklist: deps.blocklist,
   });
-  if (!verdict.ok) throw new ProblemError('weak_password', { rules: verdict.rules });
+  if (!verdict.ok) throw new ServiceError('weak_password', { rules: verdict.rules });
 }
 
 /**

@@ -5,10 +5,10 @@
  */
 import type { Session } from '@connect-auth/core/contract';
 import { randomToken } from '../auth/secrets.ts';
-import { ProblemError } from '../http/problem.ts';
 import type { AccountRecord } from '../store/types.ts';
 import type { ServiceDeps } from './deps.ts';
 import { emailKeyOf } from './email.ts';
+import { ServiceError } from './errors.ts';
 import { fitsPasswordLimits, normalizePassword } from './password.ts';
 
 /**
@@ -127,7 +127,7 @@ export async function signIn(
       ip,
       failures: attempt,
     });
-    throw new ProblemError('invalid_credentials');
+    throw new ServiceError('invalid_credentials');
   }
   const rehash =
     account.passwordHash && deps.hasher.needsRehash(account.passwordHash)
@@ -154,7 +154,7 @@ export async function refresh(
   raw: string | undefined,
   ip: string,
 ): Promise<IssuedSession> {
-  if (!raw || !/^[A-Za-z0-9_-]{16,512}$/.test(raw)) throw new ProblemError('session_invalid');
+  if (!raw || !/^[A-Za-z0-9_-]{16,512}$/.test(raw)) throw new ServiceError('session_invalid');
   const now = deps.clock();
   // The store takes family, account and credential version of the next token from the old one
   // (never from the caller), so these three fields are placeholders.
@@ -171,7 +171,7 @@ export async function refresh(
       reason: result.reason,
       ip,
     });
-    throw new ProblemError('session_invalid');
+    throw new ServiceError('session_invalid');
   }
   deps.logger.info('refresh', {
     accountId: result.account.id,
@@ -214,11 +214,11 @@ export async function authenticate(deps: ServiceDeps, accessToken: string): Prom
   try {
     claims = await deps.accessTokens.verify(accessToken);
   } catch {
-    throw new ProblemError('session_invalid');
+    throw new ServiceError('session_invalid');
   }
   const account = await deps.store.findAccountById(claims.sub);
   if (account?.status !== 'active' || account.credentialVersion !== claims.cv) {
-    throw new ProblemError('session_invalid');
+    throw new ServiceError('session_invalid');
   }
   return account;
 }
