@@ -15,7 +15,7 @@ import type {
   TokenRecord,
 } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
-import { canonicalEmail } from './email.ts';
+import { canonicalEmail, emailKeyOf } from './email.ts';
 import { ServiceError } from './errors.ts';
 import { codeHash, TOKEN_TTL_MS } from './one-time.ts';
 
@@ -120,7 +120,7 @@ export async function requireAccount(
   deps: Pick<OperatorDeps, 'store'>,
   email: string,
 ): Promise<AccountRecord> {
-  const account = await deps.store.findAccountByEmailKey(canonicalEmail(email).toLowerCase());
+  const account = await deps.store.findAccountByEmailKey(emailKeyOf(email));
   if (!account) throw new ServiceError('not_found', { detail: 'No account has this email.' });
   return account;
 }
@@ -315,7 +315,7 @@ export async function inviteAccount(
   actor: string,
 ): Promise<{ account: AccountRecord; created: boolean; invited: boolean }> {
   const email = canonicalEmail(input.email);
-  const emailKey = email.toLowerCase();
+  const emailKey = emailKeyOf(email);
   let account = await deps.store.findAccountByEmailKey(emailKey);
   let created = false;
   if (!account) {
@@ -425,7 +425,7 @@ export async function changeEmailBySupport(
   const result = await deps.store.recoverAccountEmail({
     accountId: account.id,
     email: target,
-    emailKey: target.toLowerCase(),
+    emailKey: emailKeyOf(target),
     token,
     mail,
     notice,

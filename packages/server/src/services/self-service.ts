@@ -10,7 +10,7 @@ import { randomToken } from '../auth/secrets.ts';
 import { composeMail } from '../mail/templates.ts';
 import type { AccountRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
-import { canonicalEmail } from './email.ts';
+import { canonicalEmail, emailKeyOf } from './email.ts';
 import { ServiceError } from './errors.ts';
 import { tokenProblem } from './one-time.ts';
 import { assertStrongPassword, fitsPasswordLimits, normalizePassword } from './password.ts';
@@ -125,7 +125,7 @@ export async function requestEmailChange(
   ip: string,
 ): Promise<void> {
   const newEmail = canonicalEmail(input.newEmail);
-  const newEmailKey = newEmail.toLowerCase();
+  const newEmailKey = emailKeyOf(newEmail);
   if (newEmailKey === account.emailKey) {
     throw new ServiceError('validation_failed', {
       issues: [{ path: ['newEmail'], code: 'unchanged' }],
