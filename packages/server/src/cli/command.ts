@@ -1,15 +1,23 @@
 /**
- * What every store command of the CLI starts with: parse its arguments (a usage error is exit 2
- * with the command's help, `--help` is exit 0), then open the store its database options name.
+ * What the CLI's commands share: the IO they run with, and the start of every store command —
+ * parse its arguments (a usage error is exit 2 with the command's help, `--help` is exit 0), then
+ * open the store its database options name.
  */
+import type { ConnectServer, CreateServerOptions } from '../server.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 
-/** The part of the CLI's IO these helpers use (`main.ts`'s `CliIo`, without importing it). */
-interface CommandIo {
+/** Where the CLI writes and what it reads. */
+export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** Called once `serve` is listening (tests use it to stop the server). */
+  onListening?: (server: ConnectServer) => void;
+  /** Resolves when `serve` should shut down (default: SIGINT or SIGTERM). */
+  shutdownSignal?: Promise<unknown>;
+  /** Extra options for createServer (tests: a dev handler, a logger). */
+  serverOptions?: CreateServerOptions;
 }
 
 /**
@@ -18,7 +26,7 @@ interface CommandIo {
  * (`help` on stdout).
  */
 export function parseCommand<P extends { values: { help?: unknown } }>(
-  io: CommandIo,
+  io: CliIo,
   help: string,
   parse: () => P,
 ): P | number {
@@ -46,7 +54,7 @@ export interface StoreFlags {
  * Open the store the flags name, else `DATABASE_URL` / `DATA_DIR`, else the default SQLite
  * directory. A failure is an `Error` saying "Cannot open the database: …".
  */
-export async function openCliStore(values: StoreFlags, io: CommandIo): Promise<Store> {
+export async function openCliStore(values: StoreFlags, io: CliIo): Promise<Store> {
   const flag = (name: keyof StoreFlags) => {
     const value = values[name];
     return typeof value === 'string' ? value : undefined;
@@ -66,7 +74,7 @@ export async function openCliStore(values: StoreFlags, io: CommandIo): Promise<S
  */
 export async function withCliStore(
   values: StoreFlags,
-  io: CommandIo,
+  io: CliIo,
   work: (store: Store) => Promise<number>,
 ): Promise<number> {
   let store: Store;

@@ -11,25 +11,14 @@ import { canonicalizeEmail, LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '@connect-a
 import { ConfigError, isLoopbackHost, loadConfig, SETTINGS } from '../config.ts';
 import { matchLanguage } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
-import { type ConnectServer, type CreateServerOptions, createServer } from '../server.ts';
+import { type ConnectServer, createServer } from '../server.ts';
 import { emailKeyOf } from '../services/email.ts';
-import { parseCommand, withCliStore } from './command.ts';
+import { type CliIo, parseCommand, withCliStore } from './command.ts';
 import { decodeUtf8, printable } from './csv.ts';
 import { importLegacyAccounts } from './import-legacy.ts';
 import { isOperatorCommand, runOperatorCommand } from './operators.ts';
 
-/** Where the CLI writes and what it reads. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  /** Called once `serve` is listening (tests use it to stop the server). */
-  onListening?: (server: ConnectServer) => void;
-  /** Resolves when `serve` should shut down (default: SIGINT or SIGTERM). */
-  shutdownSignal?: Promise<unknown>;
-  /** Extra options for createServer (tests: a dev handler, a logger). */
-  serverOptions?: CreateServerOptions;
-}
+export type { CliIo } from './command.ts';
 
 const TOP_HELP = `connect-auth-server — the Connect Auth reference server
 

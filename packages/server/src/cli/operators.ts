@@ -24,8 +24,7 @@ import {
   signOutAccount,
 } from '../services/operators.ts';
 import type { AccountStatus, Store } from '../store/types.ts';
-import { openCliStore, parseCommand } from './command.ts';
-import type { CliIo } from './main.ts';
+import { type CliIo, openCliStore, parseCommand } from './command.ts';
 
 /** A usage error: exit code 2, with the command's help. */
 class UsageError extends Error {}
