@@ -88,6 +88,7 @@ export {
   type CommonPasswords,
   connectPolicy,
   createCommonPasswords,
+  DEFAULT_MAX_LENGTH,
   decodeCommonPasswords,
   evaluatePassword,
   getPolicyPreset,

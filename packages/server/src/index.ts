@@ -29,6 +29,7 @@ export { type FetchApp, type RunningServer, serve } from './http/node.ts';
 export { createLogger, type Logger, type LogLine, memoryLogger, silentLogger } from './log.ts';
 export { type ConnectServer, type CreateServerOptions, createServer } from './server.ts';
 export { APP_PATHS } from './services/deps.ts';
+export { isServiceError, ServiceError, type ServiceErrorExtras } from './services/errors.ts';
 export { DEFAULT_LIMITS, type LimitSettings } from './services/limits.ts';
 export {
   isStoreError,

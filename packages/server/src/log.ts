@@ -24,6 +24,21 @@ export interface LogLine {
   [field: string]: unknown;
 }
 
+/**
+ * An error as log fields: its class and message (`unknown` and the value as text for anything
+ * thrown that is not an `Error`), and with `stack: true` its stack.
+ *
+ * @internal
+ */
+export function errorFields(
+  error: unknown,
+  options: { stack?: boolean } = {},
+): { name: string; message: string; stack?: string } {
+  if (!(error instanceof Error)) return { name: 'unknown', message: String(error) };
+  const fields = { name: error.name, message: error.message };
+  return options.stack ? { ...fields, stack: error.stack ?? '' } : fields;
+}
+
 const SECRET_FIELD = /password|token|^code$|secret|cookie|authorization/i;
 
 function clean(fields: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -34,7 +49,7 @@ function clean(fields: Record<string, unknown> | undefined): Record<string, unkn
     if (SECRET_FIELD.test(key) && !key.endsWith('Id') && typeof value !== 'boolean') {
       out[key] = '[redacted]';
     } else if (value instanceof Error) {
-      out[key] = { name: value.name, message: value.message };
+      out[key] = errorFields(value);
     } else {
       out[key] = value;
     }

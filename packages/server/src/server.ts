@@ -55,7 +55,18 @@ export interface ConnectServer {
   /**
    * Check a bearer access token for your own resources: signature and claims (RFC 8725), and that
    * the account is active with the token's credential version (a reset ends earlier sessions).
-   * Rejects with a `ProblemError('session_invalid')`.
+   * Rejects with a `ServiceError` of code `session_invalid` (check it with `isServiceError`,
+   * both exported by this package).
+   *
+   * @example
+   * ```ts
+   * try {
+   *   const account = await server.authenticate(bearerToken);
+   * } catch (error) {
+   *   if (isServiceError(error, 'session_invalid')) return new Response(null, { status: 401 });
+   *   throw error;
+   * }
+   * ```
    */
   authenticate(accessToken: string): Promise<AccountRecord>;
   /** Base URL once listening (`http://127.0.0.1:54321`). */

@@ -5,6 +5,7 @@ import { REFRESH_COOKIE } from '@connect-auth/core/contract';
 import { verifyAccessToken } from '@connect-auth/core/node';
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isServiceError, ServiceError } from '../src/index.ts';
 import {
   factories,
   rejection,
@@ -226,7 +227,11 @@ for (const factory of factories) {
       await t.client().completePasswordReset({ token, password: 'Brand-New-Harbour-3' });
       expect((await rejection(a.refreshSession())).code).toBe('session_invalid');
       expect((await rejection(b.refreshSession())).code).toBe('session_invalid');
-      expect((await rejection(t.server.authenticate(sa.accessToken))).code).toBe('session_invalid');
+      const refused = await rejection(t.server.authenticate(sa.accessToken));
+      // What the public entry promises: a ServiceError, recognised by its guard.
+      expect(refused).toBeInstanceOf(ServiceError);
+      expect(isServiceError(refused, 'session_invalid')).toBe(true);
+      expect(isServiceError(refused, 'invalid_credentials')).toBe(false);
       const fresh = await t
         .client()
         .signIn({ email: 'reset-sessions@example.com', password: 'Brand-New-Harbour-3' });

@@ -25,6 +25,7 @@ export {
   POLICY_PRESET_IDS,
   type PolicyPresetId,
 } from './presets.ts';
+export { DEFAULT_MAX_LENGTH } from './rules.ts';
 export { SCORE_THRESHOLDS } from './score.ts';
 export { MAX_PASSWORD_BYTES } from './text.ts';
 export type {

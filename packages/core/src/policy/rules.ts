@@ -4,7 +4,15 @@ import { type ContextWord, findContextWords } from './context.ts';
 import { MAX_PASSWORD_BYTES, type MeasuredPassword } from './text.ts';
 import type { CommonPasswords } from './types.ts';
 
-/** Default `max_length` in code points, used when a policy has no `max_length` rule. */
+/**
+ * Default `max_length` in code points, used when a policy has no `max_length` rule; every preset
+ * uses it too. The server refuses longer passwords before any hashing.
+ *
+ * @example
+ * ```ts
+ * input.maxLength = DEFAULT_MAX_LENGTH; // 128
+ * ```
+ */
 export const DEFAULT_MAX_LENGTH = 128;
 /** Default `min_length` when a `min_length` rule has no usable `min`. */
 export const DEFAULT_MIN_LENGTH = 8;

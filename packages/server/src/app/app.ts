@@ -4,10 +4,12 @@
  */
 
 import { preflight, withHeaders } from '../http/headers.ts';
-import { ProblemError, problemResponse } from '../http/problem.ts';
+import { errorResponse, problemResponse } from '../http/problem.ts';
 import { createRouter, type RequestContext } from '../http/router.ts';
 import { negotiateLanguage } from '../i18n/index.ts';
+import { errorFields } from '../log.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { isServiceError } from '../services/errors.ts';
 import { addAdminRoutes } from './admin-routes.ts';
 import { appUrlHint } from './app-url-hint.ts';
 import { clientIp } from './origin.ts';
@@ -71,10 +73,14 @@ export function createApp(deps: AppDeps): App {
       } catch (error) {
         // Problem titles and details follow the request's Accept-Language.
         const language = negotiateLanguage(request.headers.get('accept-language'));
-        if (error instanceof ProblemError) {
-          response = problemResponse(error.code, error.extras, error.headers, language);
+        if (isServiceError(error)) {
+          response = errorResponse(error, language);
         } else {
-          deps.logger.error('server_error', { method: request.method, ip, error: describe(error) });
+          deps.logger.error('server_error', {
+            method: request.method,
+            ip,
+            error: errorFields(error, { stack: true }),
+          });
           response = problemResponse('server_error', {}, {}, language);
         }
       }
@@ -96,10 +102,4 @@ function safePath(url: string): string {
   } catch {
     return '?';
   }
-}
-
-function describe(error: unknown): Record<string, string> {
-  if (error instanceof Error)
-    return { name: error.name, message: error.message, stack: error.stack ?? '' };
-  return { name: 'unknown', message: String(error) };
 }

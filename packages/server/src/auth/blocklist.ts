@@ -12,10 +12,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gunzipSync } from 'node:zlib';
-import type { CommonPasswords } from '@connect-auth/core/policy';
+import { type CommonPasswords, DEFAULT_MAX_LENGTH } from '@connect-auth/core/policy';
 
 const MIN = 6;
-const MAX = 128;
+/** No password is longer, so a longer entry could never match. */
+const MAX = DEFAULT_MAX_LENGTH;
 
 function fnv(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;

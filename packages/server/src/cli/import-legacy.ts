@@ -7,6 +7,7 @@
  * second run imports nothing twice. Bad rows are reported by line number; good rows still import.
  */
 import { canonicalizeEmail, LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '@connect-auth/core/contract';
+import { emailKeyOf } from '../services/email.ts';
 import type { Store } from '../store/types.ts';
 import { parseCsv } from './csv.ts';
 
@@ -124,7 +125,7 @@ export async function importLegacyAccounts(
       });
       continue;
     }
-    const emailKey = email.toLowerCase();
+    const emailKey = emailKeyOf(email);
     if (seen.has(emailKey)) {
       duplicates++;
       problems.push({ line: record.line, message: `duplicate of an earlier row (${email})` });

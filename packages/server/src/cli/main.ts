@@ -13,11 +13,13 @@ import { loadConfig, SETTINGS } from '../config-env.ts';
 import { matchLanguage } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { type ConnectServer, createServer } from '../server.ts';
-import { openStore } from '../store/index.ts';
+import { emailKeyOf } from '../services/email.ts';
+import { type CliIo, parseCommand, withCliStore } from './command.ts';
 import { decodeUtf8, printable } from './csv.ts';
 import { importLegacyAccounts } from './import-legacy.ts';
-import type { CliIo } from './io.ts';
 import { isOperatorCommand, runOperatorCommand } from './operators.ts';
+
+export type { CliIo } from './command.ts';
 
 const TOP_HELP = `connect-auth-server — the Connect Auth reference server
 
@@ -163,17 +165,8 @@ function signal(): Promise<string> {
 }
 
 async function importCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parseImportArgs>;
-  try {
-    parsed = parseImportArgs(args);
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${IMPORT_HELP}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(IMPORT_HELP);
-    return 0;
-  }
+  const parsed = parseCommand(io, IMPORT_HELP, () => parseStoreArgs(args));
+  if (typeof parsed === 'number') return parsed;
   const file = parsed.positionals[0];
   if (!file || parsed.positionals.length > 1) {
     io.stderr(`Expected exactly one CSV file.\n\n${IMPORT_HELP}`);
@@ -197,41 +190,20 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     );
     return 1;
   }
-  const text = decoded.text;
-  const databaseUrl = parsed.values['database-url'] ?? io.env.DATABASE_URL;
-  const dataDir = parsed.values['data-dir'] ?? io.env.DATA_DIR; // else openStore's own default
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore({ databaseUrl: databaseUrl || undefined, dataDir });
-  } catch (error) {
-    io.stderr(`Cannot open the database: ${(error as Error).message}\n`);
-    return 1;
-  }
-  try {
-    const summary = await importLegacyAccounts(store, text, new Date());
+  return withCliStore(parsed.values, io, async (store) => {
+    const summary = await importLegacyAccounts(store, decoded.text, new Date());
     for (const p of summary.problems) io.stderr(printable(`${file}:${p.line}: ${p.message}\n`));
     io.stdout(
       `Read ${summary.rows} rows: imported ${summary.imported}, already present ${summary.existing}, ` +
         `duplicates in file ${summary.duplicates}, rejected ${summary.problems.length - summary.duplicates}.\n`,
     );
     return summary.problems.length > 0 ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 async function setLocaleCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parseImportArgs>;
-  try {
-    parsed = parseImportArgs(args);
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${SET_LOCALE_HELP}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(SET_LOCALE_HELP);
-    return 0;
-  }
+  const parsed = parseCommand(io, SET_LOCALE_HELP, () => parseStoreArgs(args));
+  if (typeof parsed === 'number') return parsed;
   const [rawEmail, rawLocale, ...extra] = parsed.positionals;
   const email = canonicalizeEmail(rawEmail ?? '');
   const tag = (rawLocale ?? '').trim().replaceAll('_', '-');
@@ -250,17 +222,8 @@ async function setLocaleCommand(args: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  const databaseUrl = parsed.values['database-url'] ?? io.env.DATABASE_URL;
-  const dataDir = parsed.values['data-dir'] ?? io.env.DATA_DIR;
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore({ databaseUrl: databaseUrl || undefined, dataDir });
-  } catch (error) {
-    io.stderr(`Cannot open the database: ${(error as Error).message}\n`);
-    return 1;
-  }
-  try {
-    const account = await store.findAccountByEmailKey(email.toLowerCase());
+  return withCliStore(parsed.values, io, async (store) => {
+    const account = await store.findAccountByEmailKey(emailKeyOf(email));
     if (!account || !(await store.setAccountLocale(account.id, locale, new Date()))) {
       io.stderr(`No account for ${email}.\n`);
       return 1;
@@ -270,12 +233,10 @@ async function setLocaleCommand(args: string[], io: CliIo): Promise<number> {
       `${account.email}: locale ${locale ?? '(default)'}; mails are written in ${language}.\n`,
     );
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
-function parseImportArgs(args: string[]) {
+function parseStoreArgs(args: string[]) {
   return parseArgs({
     args,
     options: {

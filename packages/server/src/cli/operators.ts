@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { createSecretHasher } from '../auth/secrets.ts';
 import { ConfigError } from '../config.ts';
 import { loadConfig, SETTINGS } from '../config-env.ts';
-import { ProblemError } from '../http/problem.ts';
 import { silentLogger } from '../log.ts';
 import { createServer, devSecret } from '../server.ts';
+import { isServiceError } from '../services/errors.ts';
 import {
   accountView,
   auditEntry,
@@ -24,9 +24,8 @@ import {
   setDisabled,
   signOutAccount,
 } from '../services/operators.ts';
-import { openStore } from '../store/index.ts';
 import type { AccountStatus, Store } from '../store/types.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, openCliStore, parseCommand } from './command.ts';
 
 /** A usage error: exit code 2, with the command's help. */
 class UsageError extends Error {}
@@ -242,23 +241,16 @@ export async function runOperatorCommand(argv: string[], io: CliIo): Promise<num
   // open the store, the rest configure mail for the commands that send.
   const serveOptions: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const s of SETTINGS) if (s.flag) serveOptions[s.flag] = { type: s.type };
-  let values: Values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
+  const parsed = parseCommand(io, help, (): { values: Values; positionals: string[] } =>
+    parseArgs({
       args,
       options: { ...serveOptions, ...COMMAND_OPTIONS },
       allowPositionals: true,
       strict: true,
-    }));
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(help);
-    return 0;
-  }
+    }),
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const out = new Output(io, values.json === true);
   try {
     return await dispatch(name, positionals, values, io, out);
@@ -271,7 +263,7 @@ export async function runOperatorCommand(argv: string[], io: CliIo): Promise<num
       io.stderr(`${error.message}\n\nRun "connect-auth-server serve --help" for the options.\n`);
       return 2;
     }
-    if (error instanceof ProblemError) {
+    if (isServiceError(error)) {
       out.fail(error.code, error.extras.detail ?? problemText(error.code));
       return 1;
     }
@@ -324,14 +316,7 @@ function actorOf(io: CliIo): string {
 }
 
 async function withStore<T>(values: Values, io: CliIo, fn: (store: Store) => Promise<T>) {
-  const databaseUrl = (values['database-url'] as string | undefined) ?? io.env.DATABASE_URL;
-  const dataDir = (values['data-dir'] as string | undefined) ?? io.env.DATA_DIR;
-  let store: Store;
-  try {
-    store = await openStore({ databaseUrl: databaseUrl || undefined, dataDir });
-  } catch (error) {
-    throw new Error(`Cannot open the database: ${(error as Error).message}`);
-  }
+  const store = await openCliStore(values, io);
   try {
     return await fn(store);
   } finally {

@@ -24,30 +24,45 @@ export function isJsonContentType(value: string | null): boolean {
   return type === 'application/json';
 }
 
-/** Read the body as bytes, refusing more than the limit without buffering past it. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw new ProblemError('payload_too_large');
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+/** Thrown by {@link readCapped} when a body is over its limit. */
+export class BodyTooLarge extends Error {
+  override readonly name = 'BodyTooLarge';
+}
+
+/** A body's chunks as they arrive: a Fetch API reader, or a Node request's iterator (`node.ts`). */
+export interface ChunkReader {
+  read(): Promise<{ done?: boolean | undefined; value?: Uint8Array | undefined }>;
+  /** Stop reading (the rest is not wanted). */
+  cancel(): Promise<unknown>;
+}
+
+/**
+ * Collect a body of at most `limit` bytes: refused with {@link BodyTooLarge} when its declared
+ * `Content-Length` is larger, or as soon as the bytes read pass the limit (the reader is then
+ * cancelled, nothing more is buffered). A failure of the reader itself propagates.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readCapped(request.body?.getReader() ?? null, request.headers.get('content-length'), 64 * 1024);
+ * ```
+ */
+export async function readCapped(
+  reader: ChunkReader | null,
+  declared: string | null | undefined,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (declared != null && Number(declared) > limit) throw new BodyTooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        throw new ProblemError('payload_too_large');
-      }
-      chunks.push(value);
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done || !value) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLarge();
     }
-  } catch (error) {
-    if (error instanceof ProblemError) throw error;
-    throw new ProblemError('validation_failed', {
-      issues: [{ path: [], code: 'unreadable_body' }],
-    });
+    chunks.push(value);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -56,6 +71,22 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** Read the request's body as bytes, refusing more than the limit without buffering past it. */
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  try {
+    return await readCapped(
+      request.body?.getReader() ?? null,
+      request.headers.get('content-length'),
+      limit,
+    );
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new ProblemError('payload_too_large');
+    throw new ProblemError('validation_failed', {
+      issues: [{ path: [], code: 'unreadable_body' }],
+    });
+  }
 }
 
 function invalid(code: string, path: Array<string | number> = []): ProblemError {

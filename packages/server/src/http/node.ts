@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { MAX_REQUEST_BODY_BYTES } from '@connect-auth/core/contract';
+import { BodyTooLarge, readCapped } from './body.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { problemResponse } from './problem.ts';
 import type { RequestContext } from './router.ts';
@@ -26,8 +27,6 @@ export interface RunningServer {
   /** Stop accepting, finish in-flight requests (≤ `graceMs`), close. */
   close(graceMs?: number): Promise<void>;
 }
-
-class TooLarge extends Error {}
 
 /**
  * Headers of the answers the adapter gives itself (before the app sees the request): the same
@@ -95,29 +94,24 @@ async function answerParserFailure(error: NodeJS.ErrnoException, socket: Duplex)
   socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return reject(new TooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.pause();
-        reject(new TooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
+/**
+ * Read a request body with the app's capped reader. Stopping early must not destroy the request:
+ * the 413 is still to be written on its socket, and the rest of the body is discarded after it.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks = req.iterator({ destroyOnReturn: false });
+  return readCapped(
+    { read: () => chunks.next(), cancel: async () => chunks.return?.() },
+    req.headers['content-length'],
+    limit,
+  );
 }
 
-function toRequest(req: IncomingMessage, body: Buffer | undefined, base: string): Request {
+function toRequest(
+  req: IncomingMessage,
+  body: Uint8Array<ArrayBuffer> | undefined,
+  base: string,
+): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] as string;
@@ -140,7 +134,7 @@ function toRequest(req: IncomingMessage, body: Buffer | undefined, base: string)
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,
-    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+    body: body && body.length > 0 ? body : undefined,
   });
 }
 
@@ -180,12 +174,12 @@ export async function serve(
     inFlight++;
     try {
       const method = req.method ?? 'GET';
-      let body: Buffer | undefined;
+      let body: Uint8Array<ArrayBuffer> | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
         try {
           body = await readBody(req, MAX_REQUEST_BODY_BYTES);
         } catch (error) {
-          if (error instanceof TooLarge) {
+          if (error instanceof BodyTooLarge) {
             res.setHeader('connection', 'close');
             await send(res, problemResponse('payload_too_large', {}, ADAPTER_HEADERS), false);
             // Discard the rest without keeping it; the connection closes after the answer.

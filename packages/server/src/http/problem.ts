@@ -1,50 +1,54 @@
 /**
- * RFC 9457 problem details with Connect's extension members, and the typed error that services
- * throw to produce one.
+ * RFC 9457 problem details with Connect's extension members: the one place where a
+ * {@link ServiceError} becomes a response, and the HTTP layer's own problems (which may carry
+ * response headers).
  */
 import {
   ERROR_STATUS,
-  type FieldIssue,
   PROBLEM_CONTENT_TYPE,
   PROBLEM_TYPE_BASE,
-  type RuleResult,
   type ServerErrorCode,
 } from '@connect-auth/core/contract';
 import { matchLanguage, wordsFor } from '../i18n/index.ts';
+import { ServiceError, type ServiceErrorExtras } from '../services/errors.ts';
 
 /** Extension members a problem may carry. */
-export interface ProblemExtras {
-  /** Replaces the language's standard detail of the code (already in the request's language). */
-  detail?: string;
-  issues?: FieldIssue[];
-  rules?: RuleResult[];
-  retryAfterMs?: number;
-}
+export type ProblemExtras = ServiceErrorExtras;
 
 /**
- * A failure with a stable code: services throw it, the app turns it into a problem response.
+ * A problem the HTTP layer raises itself (unknown path, wrong method, body too large, origin
+ * refused, admin key missing): a {@link ServiceError} that may also set response headers
+ * (`Allow`, `WWW-Authenticate`).
  *
  * @example
  * ```ts
- * throw new ProblemError('token_expired');
- * throw new ProblemError('rate_limited', { retryAfterMs: 30_000 });
+ * throw new ProblemError('method_not_allowed', {}, { allow: 'POST, OPTIONS' });
  * ```
  */
-export class ProblemError extends Error {
-  readonly code: ServerErrorCode;
-  readonly extras: ProblemExtras;
+export class ProblemError extends ServiceError {
   readonly headers: Record<string, string>;
   constructor(
     code: ServerErrorCode,
     extras: ProblemExtras = {},
     headers: Record<string, string> = {},
   ) {
-    super(code);
-    this.name = 'ProblemError';
-    this.code = code;
-    this.extras = extras;
+    super(code, extras);
     this.headers = headers;
   }
+}
+
+/**
+ * The problem+json answer to a {@link ServiceError} (the HTTP layer's own, with their headers),
+ * in `language`.
+ *
+ * @example
+ * ```ts
+ * if (isServiceError(error)) return errorResponse(error, 'fr');
+ * ```
+ */
+export function errorResponse(error: ServiceError, language = 'en'): Response {
+  const headers = error instanceof ProblemError ? error.headers : {};
+  return problemResponse(error.code, error.extras, headers, language);
 }
 
 /**

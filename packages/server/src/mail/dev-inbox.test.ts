@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSealer } from '../crypto/seal.ts';
+import { memoryLogger } from '../log.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { Store } from '../store/types.ts';
 import { type DevMail, devInboxHandler } from './dev-inbox.ts';
 import type { MailPayloads, MailTemplate } from './payloads.ts';
 import { composeMail } from './templates.ts';
-import { captureLogger } from './testing.ts';
 import { devTransport } from './transports.ts';
 import { startOutboxWorker } from './worker.ts';
 
@@ -38,7 +38,7 @@ describe('devInboxHandler (SQLite; the inbox only reads listMail, covered on bot
       sealer,
       transport: devTransport(),
       from: 'no-reply@connect.example',
-      logger: captureLogger(),
+      logger: memoryLogger(),
       scrubAfterSend,
       clock: () => new Date(Date.UTC(2026, 10, 28, 9)),
       ...opts,

@@ -1,7 +1,7 @@
 /**
  * Test helpers for mail: a real SMTP server (`smtp-server`) on 127.0.0.1 that parses what it
- * receives and can simulate outages, and a logger that captures events. Not part of the
- * published API; imported by tests only.
+ * receives and can simulate outages (capture log lines with `log.ts`'s `memoryLogger`). Not part
+ * of the published API; imported by tests only.
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
@@ -183,38 +183,4 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<Sm
   };
   await listen();
   return sink;
-}
-
-/**
- * One captured log line.
- *
- * @example
- * ```ts
- * const failed: LogLine[] = logger.lines.filter((l) => l.event === 'mail_failed');
- * ```
- */
-export interface LogLine {
-  level: 'info' | 'warn' | 'error';
-  event: string;
-  fields: Record<string, unknown>;
-}
-
-/**
- * A logger (the server's structural logger shape) that keeps every line, for assertions.
- *
- * @example
- * ```ts
- * const logger = captureLogger();
- * // … run …
- * expect(JSON.stringify(logger.lines)).not.toContain(code);
- * ```
- */
-export function captureLogger() {
-  const lines: LogLine[] = [];
-  const at =
-    (level: LogLine['level']) =>
-    (event: string, fields: Record<string, unknown> = {}) => {
-      lines.push({ level, event, fields });
-    };
-  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }

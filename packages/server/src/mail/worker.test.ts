@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSealer } from '../crypto/seal.ts';
+import { memoryLogger } from '../log.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { storeFactories } from '../store/testing.ts';
 import type { Store } from '../store/types.ts';
 import { composeMail } from './templates.ts';
-import { captureLogger, type SmtpSink, startSmtpSink } from './testing.ts';
+import { type SmtpSink, startSmtpSink } from './testing.ts';
 import { MailSendError, type MailTransport, memoryTransport, smtpTransport } from './transports.ts';
 import { backoffDelay, type OutboxWorkerOptions, startOutboxWorker } from './worker.ts';
 
@@ -52,7 +53,7 @@ function worker(store: Store, transport: MailTransport, extra: Partial<OutboxWor
     from: 'Codelocks Connect <no-reply@connect.example>',
     productName: 'Codelocks Connect',
     supportUrl: 'https://help.connect.example/contact',
-    logger: captureLogger(),
+    logger: memoryLogger(),
     pollMs: 60_000,
     scrubAfterSend: true,
     random: () => 0.5,
@@ -112,7 +113,7 @@ describe('outbox worker resilience (fake store)', () => {
       },
       async markMailFailed() {},
     } as unknown as Store;
-    const logger = captureLogger();
+    const logger = memoryLogger();
     const transport = memoryTransport();
     const w = worker(fake, transport, { logger, pollMs: 10 });
     try {
@@ -202,7 +203,7 @@ for (const f of factories) {
     it('an SMTP outage (port closed, then 421, then 451) is retried with backoff and delivered exactly once', async () => {
       const store = await f.open();
       const clock = manualClock();
-      const logger = captureLogger();
+      const logger = memoryLogger();
       const before = sink.received.length;
       const mail = resetMail('carol@example.com');
       await store.enqueueMail(mail);
@@ -376,7 +377,7 @@ for (const f of factories) {
 
     it('gives up after maxAttempts (dead, logged as error) and at once on a permanent refusal or a bad payload', async () => {
       const store = await f.open();
-      const logger = captureLogger();
+      const logger = memoryLogger();
       const transport = memoryTransport();
       const w = worker(store, transport, {
         maxAttempts: 3,
@@ -427,7 +428,7 @@ for (const f of factories) {
 
     it('never logs the payload, link, token, code or address', async () => {
       const store = await f.open();
-      const logger = captureLogger();
+      const logger = memoryLogger();
       const transport = memoryTransport();
       const w = worker(store, transport, { logger, backoff: () => 0 });
       try {
@@ -438,7 +439,7 @@ for (const f of factories) {
         );
         await w.drain();
         expect(transport.sent).toHaveLength(1);
-        const text = JSON.stringify(logger.lines);
+        const text = logger.text();
         expect(logger.lines.map((l) => l.event)).toEqual([
           'mail_failed',
           'mail_failed',
@@ -447,8 +448,8 @@ for (const f of factories) {
         for (const secret of [TOKEN, CODE, 'connect.example/reset', 'hana@example.com', 'v1.']) {
           expect(text).not.toContain(secret);
         }
-        for (const line of logger.lines) expect(line.fields).toHaveProperty('outboxId');
-        expect(logger.lines[0]?.fields.error).toBe('EENVELOPE 451: 451 <[address]>: mailbox busy');
+        for (const line of logger.lines) expect(line).toHaveProperty('outboxId');
+        expect(logger.lines[0]?.error).toBe('EENVELOPE 451: 451 <[address]>: mailbox busy');
       } finally {
         await w.stop();
         await store.close();
@@ -492,7 +493,7 @@ for (const f of factories) {
           sent.push(m.to);
         },
       };
-      const logger = captureLogger();
+      const logger = memoryLogger();
       const w = worker(store, slow, { logger });
       try {
         for (const [i, to] of [

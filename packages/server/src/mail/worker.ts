@@ -12,7 +12,7 @@
  * the payload, link, code or address.
  */
 import type { Sealer } from '../crypto/seal.ts';
-import type { Logger } from '../log.ts';
+import { errorFields, type Logger } from '../log.ts';
 import type { OutboxRecord, Store } from '../store/types.ts';
 import type { MailTemplate } from './payloads.ts';
 import { renderMail } from './templates.ts';
@@ -119,10 +119,9 @@ function describeError(error: unknown): { message: string; permanent: boolean } 
     return { message: message.slice(0, 500), permanent: error.permanent };
   }
   // Unknown transports: keep the class and a bounded message (never the mail itself).
-  const name = error instanceof Error ? error.name : 'Error';
-  const text = error instanceof Error ? error.message : String(error);
+  const { name, message } = errorFields(error);
   return {
-    message: `${name}: ${text.replace(ADDRESS, '[address]')}`.slice(0, 300),
+    message: `${name}: ${message.replace(ADDRESS, '[address]')}`.slice(0, 300),
     permanent: false,
   };
 }

@@ -3,14 +3,14 @@
  * an existing owner gets an "already registered" mail instead of a second account.
  */
 import type { EmailVerified } from '@connect-auth/core/contract';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import { isStoreError } from '../store/errors.ts';
 import { VERIFY_PURPOSES } from '../store/one-time-purposes.ts';
 import type { AccountRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
-import { canonicalEmail } from './email.ts';
+import { canonicalEmail, emailKeyOf } from './email.ts';
 import { findLiveToken, issueOneTime, tokenProblem } from './one-time-tokens.ts';
+import { failureLogged, throttled } from './outcome-log.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 
 /**
@@ -35,12 +35,7 @@ export async function register(
   const email = canonicalEmail(input.email);
   assertStrongPassword(deps, input.password, { email, name: input.name ?? null });
   const now = deps.clock();
-  try {
-    await deps.limits.ipRequest('register', ip, now);
-  } catch (error) {
-    deps.logger.warn('throttle', { flow: 'register', ip });
-    throw error;
-  }
+  await throttled(deps, { flow: 'register', ip }, () => deps.limits.ipRequest('register', ip, now));
   deps.background.run('register', () => registerInBackground(deps, email, input, ip, now));
 }
 
@@ -51,7 +46,7 @@ async function registerInBackground(
   ip: string,
   now: Date,
 ): Promise<void> {
-  const emailKey = email.toLowerCase();
+  const emailKey = emailKeyOf(email);
   // Hashed whatever the address's state (#8 item 4): the hash occupies the same CPU and hashing
   // slot for a new address as for an existing one, so a request sent right after cannot tell.
   const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
@@ -118,7 +113,7 @@ export async function verifyEmail(
   raw: string,
   ip: string,
 ): Promise<EmailVerified> {
-  try {
+  return failureLogged(deps, 'verify_email', ip, async () => {
     const { token } = await findLiveToken(deps, raw, VERIFY_PURPOSES);
     const outcome = await deps.store.completeEmailVerification(token.id, deps.clock());
     if (!outcome.ok) throw tokenProblem(outcome.reason);
@@ -129,9 +124,5 @@ export async function verifyEmail(
       ip,
     });
     return { status: 'verified', email: outcome.account.email };
-  } catch (error) {
-    if (error instanceof ProblemError)
-      deps.logger.info('failure', { flow: 'verify_email', reason: error.code, ip });
-    throw error;
-  }
+  });
 }

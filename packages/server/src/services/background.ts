@@ -4,7 +4,7 @@
  * cannot reveal whether the account exists — by content or by time (SECURITY 1, 2).
  * `settled()` lets graceful shutdown and tests wait for it.
  */
-import type { Logger } from '../log.ts';
+import { errorFields, type Logger } from '../log.ts';
 
 /** A set of tracked background tasks. */
 export interface Background {
@@ -33,7 +33,7 @@ export function createBackground(logger: Logger): Background {
       const promise: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(task)
         .catch((error: unknown) =>
-          logger.error('background_failed', { task: name, error: describe(error) }),
+          logger.error('background_failed', { task: name, error: errorFields(error) }),
         )
         .finally(() => tasks.delete(promise));
       tasks.add(promise);
@@ -42,9 +42,4 @@ export function createBackground(logger: Logger): Background {
       while (tasks.size > 0) await Promise.all([...tasks]);
     },
   };
-}
-
-function describe(error: unknown): Record<string, string> {
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'unknown', message: String(error) };
 }

@@ -3,7 +3,7 @@
  * the lower-cased lookup key the store indexes.
  */
 import { canonicalizeEmail } from '@connect-auth/core/contract';
-import { ProblemError } from '../http/problem.ts';
+import { ServiceError } from './errors.ts';
 
 /**
  * Canonical email, or a `validation_failed` problem (the schema already refused such input, so
@@ -17,7 +17,7 @@ import { ProblemError } from '../http/problem.ts';
 export function canonicalEmail(input: string): string {
   const email = canonicalizeEmail(input);
   if (email === null)
-    throw new ProblemError('validation_failed', {
+    throw new ServiceError('validation_failed', {
       issues: [{ path: ['email'], code: 'invalid_email' }],
     });
   return email;

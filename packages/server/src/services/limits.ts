@@ -4,8 +4,8 @@
  */
 
 import { isIPv6 } from 'node:net';
-import { ProblemError } from '../http/problem.ts';
 import type { Store } from '../store/types.ts';
+import { ServiceError } from './errors.ts';
 
 /** The limits in force. */
 export interface LimitSettings {
@@ -139,8 +139,8 @@ const signInKeys = (emailKey: string, source: string) => ({
   known: `known-source ${emailKey} ${source}`,
 });
 
-function limited(resetAt: Date, now: Date): ProblemError {
-  return new ProblemError('rate_limited', {
+function limited(resetAt: Date, now: Date): ServiceError {
+  return new ServiceError('rate_limited', {
     retryAfterMs: Math.max(1000, resetAt.getTime() - now.getTime()),
   });
 }
@@ -151,7 +151,7 @@ function limited(resetAt: Date, now: Date): ProblemError {
  * @example
  * ```ts
  * const limits = createLimits(store);
- * await limits.ipRequest('reset', ip, now); // throws ProblemError('rate_limited') past 30 / 5 min
+ * await limits.ipRequest('reset', ip, now); // throws ServiceError('rate_limited') past 30 / 5 min
  * ```
  */
 export function createLimits(store: Store, overrides: Partial<LimitSettings> = {}): Limits {

@@ -4,11 +4,11 @@
  */
 import type { ServerErrorCode } from '@connect-auth/core/contract';
 import { randomCode, randomToken } from '../auth/secrets.ts';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import { SUPERSEDES } from '../store/one-time-purposes.ts';
 import type { AccountRecord, ConsumeFailure, TokenPurpose, TokenRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
+import { ServiceError } from './errors.ts';
 
 /**
  * Lifetimes (SECURITY 5).
@@ -128,8 +128,8 @@ const FAILURE_CODES: Record<ConsumeFailure, ServerErrorCode> = {
  * if (!outcome.ok) throw tokenProblem(outcome.reason); // e.g. token_used
  * ```
  */
-export function tokenProblem(reason: ConsumeFailure): ProblemError {
-  return new ProblemError(FAILURE_CODES[reason]);
+export function tokenProblem(reason: ConsumeFailure): ServiceError {
+  return new ServiceError(FAILURE_CODES[reason]);
 }
 
 /**

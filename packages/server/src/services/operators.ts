@@ -6,7 +6,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { randomCode, randomToken } from '../auth/secrets.ts';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import type {
   AccountRecord,
@@ -16,7 +15,8 @@ import type {
   TokenRecord,
 } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
-import { canonicalEmail } from './email.ts';
+import { canonicalEmail, emailKeyOf } from './email.ts';
+import { ServiceError } from './errors.ts';
 import { codeHash, TOKEN_TTL_MS } from './one-time-tokens.ts';
 
 /** The parts of {@link ServiceDeps} the operator services use. */
@@ -120,8 +120,8 @@ export async function requireAccount(
   deps: Pick<OperatorDeps, 'store'>,
   email: string,
 ): Promise<AccountRecord> {
-  const account = await deps.store.findAccountByEmailKey(canonicalEmail(email).toLowerCase());
-  if (!account) throw new ProblemError('not_found', { detail: 'No account has this email.' });
+  const account = await deps.store.findAccountByEmailKey(emailKeyOf(email));
+  if (!account) throw new ServiceError('not_found', { detail: 'No account has this email.' });
   return account;
 }
 
@@ -315,7 +315,7 @@ export async function inviteAccount(
   actor: string,
 ): Promise<{ account: AccountRecord; created: boolean; invited: boolean }> {
   const email = canonicalEmail(input.email);
-  const emailKey = email.toLowerCase();
+  const emailKey = emailKeyOf(email);
   let account = await deps.store.findAccountByEmailKey(emailKey);
   let created = false;
   if (!account) {
@@ -368,7 +368,7 @@ export async function setDisabled(
       from: account.status,
     }),
   );
-  if (!changed) throw new ProblemError('not_found', { detail: 'No account has this email.' });
+  if (!changed) throw new ServiceError('not_found', { detail: 'No account has this email.' });
   return changed;
 }
 
@@ -425,7 +425,7 @@ export async function changeEmailBySupport(
   const result = await deps.store.recoverAccountEmail({
     accountId: account.id,
     email: target,
-    emailKey: target.toLowerCase(),
+    emailKey: emailKeyOf(target),
     token,
     mail,
     notice,
@@ -437,8 +437,8 @@ export async function changeEmailBySupport(
   });
   if (!result.ok) {
     throw result.reason === 'email_taken'
-      ? new ProblemError('email_taken')
-      : new ProblemError('not_found', { detail: 'No account has this email.' });
+      ? new ServiceError('email_taken')
+      : new ServiceError('not_found', { detail: 'No account has this email.' });
   }
   deps.logger.info('email_recovered', { accountId: account.id, mailId: mail.id });
   deps.onMailQueued();

@@ -2,13 +2,14 @@
  * Lost password and activation (SECURITY 1–2, 4–9, 12, 14, 17, 20): request, verify, complete.
  */
 import type { PasswordResetResult, ResetTokenInfo } from '@connect-auth/core/contract';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import { PASSWORD_PURPOSES } from '../store/one-time-purposes.ts';
 import type { AccountRecord, TokenRecord } from '../store/types.ts';
 import type { ServiceDeps } from './deps.ts';
-import { canonicalEmail } from './email.ts';
+import { canonicalEmail, emailKeyOf } from './email.ts';
+import { ServiceError } from './errors.ts';
 import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time-tokens.ts';
+import { failureLogged, throttled } from './outcome-log.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 import { type IssuedSession, startSession } from './sessions.ts';
 
@@ -35,12 +36,9 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const email = canonicalEmail(input.email);
   const now = deps.clock();
-  try {
-    await deps.limits.ipRequest('reset', ip, now);
-  } catch (error) {
-    deps.logger.warn('throttle', { flow: 'reset_request', ip });
-    throw error;
-  }
+  await throttled(deps, { flow: 'reset_request', ip }, () =>
+    deps.limits.ipRequest('reset', ip, now),
+  );
   deps.background.run('reset_request', () => sendResetMail(deps, email, ip, now));
 }
 
@@ -50,7 +48,7 @@ async function sendResetMail(
   ip: string,
   now: Date,
 ): Promise<void> {
-  const emailKey = email.toLowerCase();
+  const emailKey = emailKeyOf(email);
   const allowed = await deps.limits.mailAllowed(emailKey, now);
   const account = await deps.store.findAccountByEmailKey(emailKey);
   deps.logger.info('reset_requested', {
@@ -84,7 +82,7 @@ export async function verifyResetToken(
   raw: string,
   ip: string,
 ): Promise<ResetTokenInfo> {
-  try {
+  return failureLogged(deps, 'verify', ip, async () => {
     const { token, account } = await findLiveToken(deps, raw, PASSWORD_PURPOSES);
     deps.logger.info('verify', { accountId: account.id, tokenId: token.id, ip });
     return {
@@ -93,11 +91,7 @@ export async function verifyResetToken(
       purpose: token.purpose === 'activation' ? 'activation' : 'reset',
       policy: deps.policy,
     };
-  } catch (error) {
-    if (error instanceof ProblemError)
-      deps.logger.info('failure', { flow: 'verify', reason: error.code, ip });
-    throw error;
-  }
+  });
 }
 
 /** What `complete` is given: the link's token, or the emailed code with the address. */
@@ -119,7 +113,7 @@ export type CompleteInput =
 async function byCode(deps: ServiceDeps, email: string, code: string, ip: string) {
   const now = deps.clock();
   await deps.limits.ipRequest('code', ip, now);
-  const emailKey = canonicalEmail(email).toLowerCase();
+  const emailKey = emailKeyOf(email);
   const account = await deps.store.findAccountByEmailKey(emailKey);
   const found = await deps.store.findLatestToken(account?.id ?? NO_ACCOUNT, PASSWORD_PURPOSES);
   const token = account && account.status !== 'disabled' ? found : null;
@@ -127,13 +121,11 @@ async function byCode(deps: ServiceDeps, email: string, code: string, ip: string
   const candidate = codeHash(deps, token?.id ?? 'none', code);
   const live =
     token !== null && token.codeHash !== null && token.expiresAt.getTime() > now.getTime();
-  let attempts: number;
-  try {
-    attempts = await deps.limits.codeAttempt(emailKey, live ? token.id : null, now);
-  } catch (error) {
-    deps.logger.warn('throttle', { flow: 'complete_code', accountId: account?.id ?? null, ip });
-    throw error;
-  }
+  const attempts = await throttled(
+    deps,
+    { flow: 'complete_code', accountId: account?.id ?? null, ip },
+    () => deps.limits.codeAttempt(emailKey, live ? token.id : null, now),
+  );
   const ok =
     account !== null &&
     token !== null &&
@@ -142,7 +134,7 @@ async function byCode(deps: ServiceDeps, email: string, code: string, ip: string
     deps.secrets.equal(candidate, token.codeHash ?? '');
   if (!ok || !account || !token) {
     deps.logger.info('failure', { flow: 'complete_code', accountId: account?.id ?? null, ip });
-    throw new ProblemError('code_invalid');
+    throw new ServiceError('code_invalid');
   }
   return { account, token };
 }
@@ -165,13 +157,9 @@ export async function completePasswordReset(
   let account: AccountRecord;
   let token: TokenRecord;
   if ('token' in input) {
-    try {
-      ({ account, token } = await findLiveToken(deps, input.token, PASSWORD_PURPOSES));
-    } catch (error) {
-      if (error instanceof ProblemError)
-        deps.logger.info('failure', { flow: 'complete', reason: error.code, ip });
-      throw error;
-    }
+    ({ account, token } = await failureLogged(deps, 'complete', ip, () =>
+      findLiveToken(deps, input.token, PASSWORD_PURPOSES),
+    ));
   } else {
     // Checked before the code so a weak password never spends a code attempt; the context is the
     // address as typed (not the account's name), so the verdict cannot tell whether it exists.
@@ -206,7 +194,7 @@ export async function completePasswordReset(
       reason: outcome.reason,
       ip,
     });
-    throw 'token' in input ? tokenProblem(outcome.reason) : new ProblemError('code_invalid');
+    throw 'token' in input ? tokenProblem(outcome.reason) : new ServiceError('code_invalid');
   }
   deps.logger.info('consume', {
     accountId: account.id,

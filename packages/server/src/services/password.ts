@@ -2,9 +2,13 @@
  * Checking a new password with the same policy module the client shows (SECURITY 13–15): the
  * policy's own length limits (≤ 128 code points, ≤ 1 KiB) are enforced here, before any hashing.
  */
-import { evaluatePassword, MAX_PASSWORD_BYTES } from '@connect-auth/core/policy';
-import { ProblemError } from '../http/problem.ts';
+import {
+  DEFAULT_MAX_LENGTH,
+  evaluatePassword,
+  MAX_PASSWORD_BYTES,
+} from '@connect-auth/core/policy';
 import type { ServiceDeps } from './deps.ts';
+import { ServiceError } from './errors.ts';
 
 /**
  * Throw `weak_password` with per-rule results unless `password` meets the policy for this account.
@@ -24,7 +28,7 @@ export function assertStrongPassword(
     name: context.name ?? undefined,
     blocklist: deps.blocklist,
   });
-  if (!verdict.ok) throw new ProblemError('weak_password', { rules: verdict.rules });
+  if (!verdict.ok) throw new ServiceError('weak_password', { rules: verdict.rules });
 }
 
 /**
@@ -40,14 +44,18 @@ export function normalizePassword(password: string): string {
 }
 
 /**
- * Longest password in code points and UTF-8 bytes, whatever the policy (SECURITY 14).
+ * Longest password in code points and UTF-8 bytes, whatever the policy (SECURITY 14): core's
+ * limits, the ones every preset has.
  *
  * @example
  * ```ts
  * PASSWORD_LIMITS.codePoints; // 128
  * ```
  */
-export const PASSWORD_LIMITS = { codePoints: 128, bytes: MAX_PASSWORD_BYTES } as const;
+export const PASSWORD_LIMITS = {
+  codePoints: DEFAULT_MAX_LENGTH,
+  bytes: MAX_PASSWORD_BYTES,
+} as const;
 
 /**
  * Whether an (NFC) password is within the absolute limits; checked before any hashing.

@@ -7,11 +7,11 @@
  */
 import type { EmailChanged } from '@connect-auth/core/contract';
 import { randomToken } from '../auth/secrets.ts';
-import { ProblemError } from '../http/problem.ts';
 import { composeMail } from '../mail/templates.ts';
 import type { AccountRecord } from '../store/types.ts';
 import { APP_PATHS, type ServiceDeps } from './deps.ts';
-import { canonicalEmail } from './email.ts';
+import { canonicalEmail, emailKeyOf } from './email.ts';
+import { ServiceError } from './errors.ts';
 import { tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, fitsPasswordLimits, normalizePassword } from './password.ts';
 import { authenticate, type IssuedSession, startSession } from './sessions.ts';
@@ -31,7 +31,7 @@ export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
 export async function signedInAccount(deps: ServiceDeps, request: Request): Promise<AccountRecord> {
   const header = request.headers.get('authorization') ?? '';
   const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(header)?.[1];
-  if (!token) throw new ProblemError('session_invalid');
+  if (!token) throw new ServiceError('session_invalid');
   return authenticate(deps, token);
 }
 
@@ -54,7 +54,7 @@ async function assertCurrentPassword(
   if (!ok || hash === null) {
     // The gate already counted this attempt (reserve, then verify): nothing more to record.
     deps.logger.info('failure', { flow, accountId: account.id, ip, failures: attempt });
-    throw new ProblemError('invalid_credentials');
+    throw new ServiceError('invalid_credentials');
   }
   await deps.limits.signInSucceeded(account.emailKey, ip, now);
   return hash;
@@ -102,7 +102,7 @@ export async function changePassword(
     }),
   });
   // The password changed in between (a reset, another tab): this session is over anyway.
-  if (!changed) throw new ProblemError('session_invalid');
+  if (!changed) throw new ServiceError('session_invalid');
   deps.onMailQueued();
   deps.logger.info('password_changed', { accountId: account.id, ip });
   return startSession(deps, changed);
@@ -125,9 +125,9 @@ export async function requestEmailChange(
   ip: string,
 ): Promise<void> {
   const newEmail = canonicalEmail(input.newEmail);
-  const newEmailKey = newEmail.toLowerCase();
+  const newEmailKey = emailKeyOf(newEmail);
   if (newEmailKey === account.emailKey) {
-    throw new ProblemError('validation_failed', {
+    throw new ServiceError('validation_failed', {
       issues: [{ path: ['newEmail'], code: 'unchanged' }],
     });
   }
@@ -203,7 +203,7 @@ export async function confirmEmailChange(
   if (!result.ok) {
     deps.logger.info('failure', { flow: 'email_change_confirm', reason: result.reason, ip });
     throw result.reason === 'email_taken'
-      ? new ProblemError('email_taken')
+      ? new ServiceError('email_taken')
       : tokenProblem(result.reason);
   }
   deps.onMailQueued();

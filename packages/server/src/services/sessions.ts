@@ -3,12 +3,13 @@
  * for unknown emails, throttling per email and IP; rotating opaque refresh tokens whose reuse
  * revokes the family; sign-out.
  */
-import type { Session } from '@connect-auth/core/contract';
+import { type Session, Token } from '@connect-auth/core/contract';
 import { randomToken } from '../auth/secrets.ts';
-import { ProblemError } from '../http/problem.ts';
 import type { AccountRecord } from '../store/types.ts';
 import type { ServiceDeps } from './deps.ts';
 import { emailKeyOf } from './email.ts';
+import { ServiceError } from './errors.ts';
+import { throttled } from './outcome-log.ts';
 import { fitsPasswordLimits, normalizePassword } from './password.ts';
 
 /**
@@ -20,6 +21,14 @@ import { fitsPasswordLimits, normalizePassword } from './password.ts';
  * ```
  */
 export const REFRESH_TTL_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Whether a cookie value has the contract's token shape (core's `Token` schema, the same as a
+ * link's token): anything else is refused before it is hashed or looked up.
+ */
+function isTokenShaped(raw: string | undefined): raw is string {
+  return raw !== undefined && Token.safeParse(raw).success;
+}
 
 /** A session plus the refresh token destined for the cookie. */
 export interface IssuedSession {
@@ -95,13 +104,9 @@ export async function signIn(
 ): Promise<IssuedSession> {
   const emailKey = emailKeyOf(input.email);
   const now = deps.clock();
-  let attempt: number;
-  try {
-    attempt = await deps.limits.signInGate(emailKey, ip, now);
-  } catch (error) {
-    deps.logger.warn('throttle', { flow: 'sign_in', ip });
-    throw error;
-  }
+  const attempt = await throttled(deps, { flow: 'sign_in', ip }, () =>
+    deps.limits.signInGate(emailKey, ip, now),
+  );
   const password = normalizePassword(input.password);
   const account = await deps.store.findAccountByEmailKey(emailKey);
   // No stored password can be longer than the policy allows: refuse such input without hashing
@@ -127,7 +132,7 @@ export async function signIn(
       ip,
       failures: attempt,
     });
-    throw new ProblemError('invalid_credentials');
+    throw new ServiceError('invalid_credentials');
   }
   const rehash =
     account.passwordHash && deps.hasher.needsRehash(account.passwordHash)
@@ -154,7 +159,7 @@ export async function refresh(
   raw: string | undefined,
   ip: string,
 ): Promise<IssuedSession> {
-  if (!raw || !/^[A-Za-z0-9_-]{16,512}$/.test(raw)) throw new ProblemError('session_invalid');
+  if (!isTokenShaped(raw)) throw new ServiceError('session_invalid');
   const now = deps.clock();
   // The store takes family, account and credential version of the next token from the old one
   // (never from the caller), so these three fields are placeholders.
@@ -171,7 +176,7 @@ export async function refresh(
       reason: result.reason,
       ip,
     });
-    throw new ProblemError('session_invalid');
+    throw new ServiceError('session_invalid');
   }
   deps.logger.info('refresh', {
     accountId: result.account.id,
@@ -194,7 +199,7 @@ export async function signOut(
   raw: string | undefined,
   ip: string,
 ): Promise<void> {
-  if (!raw || !/^[A-Za-z0-9_-]{16,512}$/.test(raw)) return;
+  if (!isTokenShaped(raw)) return;
   await deps.store.revokeRefreshFamily(deps.secrets.hash('refresh', raw), deps.clock());
   deps.logger.info('sign_out', { ip });
 }
@@ -214,11 +219,11 @@ export async function authenticate(deps: ServiceDeps, accessToken: string): Prom
   try {
     claims = await deps.accessTokens.verify(accessToken);
   } catch {
-    throw new ProblemError('session_invalid');
+    throw new ServiceError('session_invalid');
   }
   const account = await deps.store.findAccountById(claims.sub);
   if (account?.status !== 'active' || account.credentialVersion !== claims.cv) {
-    throw new ProblemError('session_invalid');
+    throw new ServiceError('session_invalid');
   }
   return account;
 }
