@@ -235,14 +235,6 @@ export function issueEmailChange(change: EmailChangeRecord, mail: NewOutboxMail)
 }
 
 /** @internal */
-export function findEmailChange(tokenHash: string): Operation<EmailChangeRecord | null> {
-  return function* () {
-    const { rows } = yield sql`SELECT * FROM email_changes WHERE token_hash = ${tokenHash}`;
-    return rows[0] ? toEmailChange(rows[0]) : null;
-  };
-}
-
-/** @internal */
 export function completeEmailChange(input: {
   tokenHash: string;
   now: Date;
