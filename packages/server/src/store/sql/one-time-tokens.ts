@@ -108,9 +108,22 @@ function whyNotLive(
 ): ConsumeFailure | null {
   if (!token || !purposes.includes(token.purpose)) return 'invalid';
   if (!account || account.status === 'disabled') return 'invalid';
-  if (token.usedAt) return 'used';
-  if (token.supersededAt) return 'superseded';
-  if (token.expiresAt.getTime() <= at) return 'expired';
+  return spentReason(token, at);
+}
+
+/**
+ * Why a known link is spent — `used`, then `superseded`, then `expired` — or null while it
+ * works: the tail of {@link whyNotLive}, shared with email-change links (`toolkit.ts`).
+ *
+ * @internal
+ */
+export function spentReason(
+  link: { usedAt: Date | null; supersededAt: Date | null; expiresAt: Date },
+  at: number,
+): 'used' | 'superseded' | 'expired' | null {
+  if (link.usedAt) return 'used';
+  if (link.supersededAt) return 'superseded';
+  if (link.expiresAt.getTime() <= at) return 'expired';
   return null;
 }
 
