@@ -336,11 +336,12 @@ export interface Store {
     now: Date;
   }): Promise<{ attempts: number; address: RateLimitHit }>;
   /**
-   * The one consuming call of a reset: in one transaction (BEGIN IMMEDIATE on SQLite), consume
-   * the token only if unused, unsuperseded and unexpired (`UPDATE … WHERE used_at IS NULL …
-   * RETURNING`), set the password, bump credentialVersion, reset failedSignIns, supersede the
-   * account's other reset/activation tokens, revoke every refresh token, activate a
-   * pending_activation account, and enqueue the notice. Exactly one of N parallel calls succeeds.
+   * The one consuming call of a reset: in one transaction (BEGIN IMMEDIATE on SQLite; the account
+   * row locked first on PostgreSQL), consume the token only if live — judged as
+   * {@link Store.inspectToken} judges it, then marked used by a conditional `UPDATE` — set the
+   * password, bump credentialVersion, reset failedSignIns, supersede the account's other
+   * reset/activation tokens, revoke every refresh token, activate a pending_activation account,
+   * and enqueue the notice. Exactly one of N parallel calls succeeds.
    */
   completePasswordReset(input: CompleteResetInput): Promise<CompleteResetResult>;
   /**
