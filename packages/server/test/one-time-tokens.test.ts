@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite.ts';
+import { setAccountStatus } from '../src/store/testing.ts';
 import { factories, rejection, seedAccount, startServer, testClock } from './helpers.ts';
 
 const NEW = 'Lighthouse-Keeper-7';
@@ -117,7 +118,7 @@ for (const factory of factories) {
         // Another call activates the account between the service's read and the transaction.
         const complete = t.store.completePasswordReset.bind(t.store);
         t.store.completePasswordReset = async (input) => {
-          await t.store.setAccountStatus(account.id, 'active', new Date());
+          await setAccountStatus(t.store, account.id, 'active', new Date());
           return complete(input);
         };
         const result = await client.completePasswordReset({ token, password: NEW });

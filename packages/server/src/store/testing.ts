@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { openPostgresStore } from './postgres.ts';
-import type { StoreTestHooks } from './sql/driver.ts';
+import type { SqlDriver, StoreTestHooks } from './sql/driver.ts';
+import { sql } from './sql/query.ts';
+import { toToken } from './sql/rows.ts';
+import { driverOf } from './sql/store.ts';
 import { openSqliteStore } from './sqlite.ts';
-import type { Store } from './types.ts';
+import type { AccountStatus, Store, TokenRecord } from './types.ts';
 
 /**
  * Options for a test store.
@@ -221,4 +224,50 @@ export async function storeFactories(): Promise<StoreFactory[]> {
     factory('sqlite', sqliteDatabase, null),
     factory('postgres', postgresDatabase, await probePostgres()),
   ];
+}
+
+/*
+ * What only tests do to a store, so not part of {@link Store}: the server inspects tokens with
+ * `inspectToken` and changes an account's status through its flows (`setAccountDisabled`,
+ * activation, verification). Both work on any store the adapters open, wrapped or not.
+ */
+
+function driver(store: Store): SqlDriver {
+  const found = driverOf(store);
+  if (!found) throw new Error('not a store opened by openSqliteStore or openPostgresStore');
+  return found;
+}
+
+/** The token row with this hash, as stored (null when there is none). */
+export function findTokenByHash(store: Store, tokenHash: string): Promise<TokenRecord | null> {
+  return driver(store).single(function* () {
+    const { rows } = yield sql`SELECT * FROM tokens WHERE token_hash = ${tokenHash}`;
+    return rows[0] ? toToken(rows[0]) : null;
+  });
+}
+
+/**
+ * Put an account in `status` directly. Becoming `active` stamps `activatedAt` once; becoming
+ * `disabled` also revokes every refresh token of the account (a disabled account keeps no
+ * session). One transaction, with a fault-injection step after each statement.
+ */
+export function setAccountStatus(
+  store: Store,
+  id: string,
+  status: AccountStatus,
+  now: Date,
+): Promise<void> {
+  return driver(store).transaction(function* ({ step }) {
+    const at = now.getTime();
+    if (status === 'active') {
+      yield sql`UPDATE accounts SET status = 'active', activated_at = COALESCE(activated_at, ${at}), updated_at = ${at} WHERE id = ${id}`;
+    } else {
+      yield sql`UPDATE accounts SET status = ${status}, updated_at = ${at} WHERE id = ${id}`;
+    }
+    step('setAccountStatus', 'status');
+    if (status === 'disabled') {
+      yield sql`UPDATE refresh_tokens SET revoked_at = ${at} WHERE account_id = ${id} AND revoked_at IS NULL`;
+      step('setAccountStatus', 'revoke_refresh');
+    }
+  });
 }

@@ -282,7 +282,6 @@ export interface Store {
   ): Promise<number>;
   findAccountByEmailKey(emailKey: string): Promise<AccountRecord | null>;
   findAccountById(id: string): Promise<AccountRecord | null>;
-  setAccountStatus(id: string, status: AccountStatus, now: Date): Promise<void>;
   /** Set (or with null, clear) the account's preferred language; false when no such account. */
   setAccountLocale(id: string, locale: string | null, now: Date): Promise<boolean>;
   /** Record a failed sign-in; returns the new consecutive-failure count. */
@@ -319,18 +318,15 @@ export interface Store {
     purposes: readonly TokenPurpose[],
     now: Date,
   ): Promise<TokenVerdict>;
-  findTokenByHash(tokenHash: string): Promise<TokenRecord | null>;
   /** The newest unused, unsuperseded token of these purposes for the account (for code entry). */
   findLatestToken(
     accountId: string,
     purposes: readonly TokenPurpose[],
   ): Promise<TokenRecord | null>;
-  /** Count a wrong code; returns the attempts so far. */
-  recordCodeAttempt(tokenId: string): Promise<number>;
   /**
    * Count one code attempt, in one transaction: a hit on the rate-limit window `key` (as
    * {@link Store.hitRateLimit}) and, when `tokenId` is given, a wrong-code attempt on that token
-   * (as {@link Store.recordCodeAttempt}; `attempts` is 0 without a token). Both paths run the same
+   * (returning the attempts so far; `attempts` is 0 without a token). Both paths run the same
    * statements, so an address without an account or token costs the same work as one with.
    */
   countCodeAttempt(input: {
@@ -340,11 +336,12 @@ export interface Store {
     now: Date;
   }): Promise<{ attempts: number; address: RateLimitHit }>;
   /**
-   * The one consuming call of a reset: in one transaction (BEGIN IMMEDIATE on SQLite), consume
-   * the token only if unused, unsuperseded and unexpired (`UPDATE … WHERE used_at IS NULL …
-   * RETURNING`), set the password, bump credentialVersion, reset failedSignIns, supersede the
-   * account's other reset/activation tokens, revoke every refresh token, activate a
-   * pending_activation account, and enqueue the notice. Exactly one of N parallel calls succeeds.
+   * The one consuming call of a reset: in one transaction (BEGIN IMMEDIATE on SQLite; the account
+   * row locked first on PostgreSQL), consume the token only if live — judged as
+   * {@link Store.inspectToken} judges it, then marked used by a conditional `UPDATE` — set the
+   * password, bump credentialVersion, reset failedSignIns, supersede the account's other
+   * reset/activation tokens, revoke every refresh token, activate a pending_activation account,
+   * and enqueue the notice. Exactly one of N parallel calls succeeds.
    */
   completePasswordReset(input: CompleteResetInput): Promise<CompleteResetResult>;
   /**
@@ -462,7 +459,6 @@ export interface Store {
   }): Promise<AccountRecord | null>;
   /** Record a pending email change (superseding older ones of the account) and enqueue its mail. */
   issueEmailChange(change: EmailChangeRecord, mail: NewOutboxMail): Promise<void>;
-  findEmailChange(tokenHash: string): Promise<EmailChangeRecord | null>;
   /**
    * Consume an email change and move the account to the new address, with the notice to the old
    * address, in one transaction. `email_taken` when the new address got an account meanwhile.

@@ -1,4 +1,4 @@
-import type { AccountRecord, AccountStatus } from '../types.ts';
+import type { AccountRecord } from '../types.ts';
 import type { Operation } from './driver.ts';
 import { sql } from './query.ts';
 import { num, toAccount } from './rows.ts';
@@ -66,28 +66,6 @@ export function findAccount(
         ? yield sql`SELECT * FROM accounts WHERE id = ${value}`
         : yield sql`SELECT * FROM accounts WHERE email_key = ${value}`;
     return rows[0] ? toAccount(rows[0]) : null;
-  };
-}
-
-/**
- * Change the status. Becoming `active` stamps `activatedAt` once; becoming `disabled` also revokes
- * every refresh token of the account (a disabled account keeps no session).
- *
- * @internal
- */
-export function setAccountStatus(id: string, status: AccountStatus, now: Date): Operation<void> {
-  return function* ({ step }) {
-    const at = now.getTime();
-    if (status === 'active') {
-      yield sql`UPDATE accounts SET status = 'active', activated_at = COALESCE(activated_at, ${at}), updated_at = ${at} WHERE id = ${id}`;
-    } else {
-      yield sql`UPDATE accounts SET status = ${status}, updated_at = ${at} WHERE id = ${id}`;
-    }
-    step('setAccountStatus', 'status');
-    if (status === 'disabled') {
-      yield sql`UPDATE refresh_tokens SET revoked_at = ${at} WHERE account_id = ${id} AND revoked_at IS NULL`;
-      step('setAccountStatus', 'revoke_refresh');
-    }
   };
 }
 

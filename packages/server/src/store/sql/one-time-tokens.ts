@@ -18,7 +18,8 @@ import type { SqlQuery, SqlResult } from './query.ts';
 import { sql } from './query.ts';
 import { num, toAccount, toToken } from './rows.ts';
 
-// One-time tokens: issue (superseding older ones), look up, and the consuming transactions.
+// One-time tokens: issue (superseding older ones), judge (the one rule of whether a token is live,
+// shared by inspecting and consuming), code attempts, and the consuming transactions.
 
 /** @internal */
 export function issueToken(
@@ -48,14 +49,6 @@ export function issueToken(
 }
 
 /** @internal */
-export function findTokenByHash(tokenHash: string): Operation<TokenRecord | null> {
-  return function* () {
-    const { rows } = yield sql`SELECT * FROM tokens WHERE token_hash = ${tokenHash}`;
-    return rows[0] ? toToken(rows[0]) : null;
-  };
-}
-
-/** @internal */
 export function findLatestToken(
   accountId: string,
   purposes: readonly TokenPurpose[],
@@ -69,8 +62,8 @@ export function findLatestToken(
   };
 }
 
-/** @internal */
-export function recordCodeAttempt(tokenId: string): Operation<number> {
+/** Count a wrong code on the token; the attempts so far (0 when there is no such token). */
+function recordCodeAttempt(tokenId: string): Operation<number> {
   return function* () {
     const { rows } = yield sql`UPDATE tokens SET code_attempts = code_attempts + 1
       WHERE id = ${tokenId} RETURNING code_attempts`;
@@ -115,9 +108,22 @@ function whyNotLive(
 ): ConsumeFailure | null {
   if (!token || !purposes.includes(token.purpose)) return 'invalid';
   if (!account || account.status === 'disabled') return 'invalid';
-  if (token.usedAt) return 'used';
-  if (token.supersededAt) return 'superseded';
-  if (token.expiresAt.getTime() <= at) return 'expired';
+  return spentReason(token, at);
+}
+
+/**
+ * Why a known link is spent — `used`, then `superseded`, then `expired` — or null while it
+ * works: the tail of {@link whyNotLive}, shared with email-change links (`toolkit.ts`).
+ *
+ * @internal
+ */
+export function spentReason(
+  link: { usedAt: Date | null; supersededAt: Date | null; expiresAt: Date },
+  at: number,
+): 'used' | 'superseded' | 'expired' | null {
+  if (link.usedAt) return 'used';
+  if (link.supersededAt) return 'superseded';
+  if (link.expiresAt.getTime() <= at) return 'expired';
   return null;
 }
 

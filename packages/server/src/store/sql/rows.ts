@@ -5,7 +5,6 @@ import type {
   AuditRecord,
   EmailChangeRecord,
   OutboxRecord,
-  RefreshTokenRecord,
   SigningKeyRecord,
   TokenPurpose,
   TokenRecord,
@@ -72,21 +71,6 @@ export function toToken(row: Row): TokenRecord {
     supersededAt: dateOrNull(row.superseded_at),
     // Only verify_email tokens carry one; absent rather than null on the others.
     ...(row.password_hash ? { passwordHash: strOrNull(row.password_hash) } : {}),
-  };
-}
-
-/** @internal */
-export function toRefreshToken(row: Row): RefreshTokenRecord {
-  return {
-    id: str(row.id),
-    familyId: str(row.family_id),
-    accountId: str(row.account_id),
-    tokenHash: str(row.token_hash),
-    credentialVersion: num(row.credential_version),
-    createdAt: date(row.created_at),
-    expiresAt: date(row.expires_at),
-    usedAt: dateOrNull(row.used_at),
-    revokedAt: dateOrNull(row.revoked_at),
   };
 }
 

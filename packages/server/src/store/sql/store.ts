@@ -27,7 +27,7 @@ export function createSqlStore(
 ): Store {
   const tx = driver.transaction.bind(driver);
   const one = driver.single.bind(driver);
-  return {
+  const store: Store = {
     kind: driver.dialect,
 
     async createAccount(account) {
@@ -45,7 +45,6 @@ export function createSqlStore(
     importAccounts: (list, now) => tx(accounts.importAccounts(list, now)),
     findAccountByEmailKey: (emailKey) => one(accounts.findAccount('email_key', emailKey)),
     findAccountById: (id) => one(accounts.findAccount('id', id)),
-    setAccountStatus: (id, status, now) => tx(accounts.setAccountStatus(id, status, now)),
     setAccountLocale: (id, locale, now) => one(accounts.setAccountLocale(id, locale, now)),
     recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now)),
     recordSuccessfulSignIn: (id, now, rehash) =>
@@ -53,9 +52,7 @@ export function createSqlStore(
 
     issueToken: (token, supersedes, mail) => tx(oneTime.issueToken(token, supersedes, mail)),
     inspectToken: (hash, purposes, now) => one(oneTime.inspectToken(hash, purposes, now)),
-    findTokenByHash: (hash) => one(oneTime.findTokenByHash(hash)),
     findLatestToken: (accountId, purposes) => one(oneTime.findLatestToken(accountId, purposes)),
-    recordCodeAttempt: (tokenId) => one(oneTime.recordCodeAttempt(tokenId)),
     countCodeAttempt: (input) => tx(oneTime.countCodeAttempt(input)),
     completePasswordReset: (input) => tx(oneTime.completePasswordReset(input)),
     completeEmailVerification: (tokenId, now) =>
@@ -90,7 +87,6 @@ export function createSqlStore(
     revokeAllSessions: (id, now, audit) => tx(toolkit.revokeAllSessions(id, now, audit)),
     changePassword: (input) => tx(toolkit.changePassword(input)),
     issueEmailChange: (change, mail) => tx(toolkit.issueEmailChange(change, mail)),
-    findEmailChange: (hash) => one(toolkit.findEmailChange(hash)),
     async completeEmailChange(input) {
       try {
         return await tx(toolkit.completeEmailChange(input));
@@ -125,4 +121,23 @@ export function createSqlStore(
     },
     close: () => driver.close(),
   };
+  drivers.set(store, driver);
+  return store;
+}
+
+/** The driver under each store, for the test helpers' own statements (`store/testing.ts`). */
+const drivers = new WeakMap<Store, SqlDriver>();
+
+/**
+ * The driver of a store built by {@link createSqlStore}, or of one derived from it with
+ * `Object.create` (tests only).
+ *
+ * @internal
+ */
+export function driverOf(store: Store): SqlDriver | undefined {
+  for (let s: object | null = store; s; s = Object.getPrototypeOf(s)) {
+    const driver = drivers.get(s as Store);
+    if (driver) return driver;
+  }
+  return undefined;
 }

@@ -14,6 +14,7 @@ import type {
 } from '../types.ts';
 import type { Operation } from './driver.ts';
 import { lockAccount } from './lock.ts';
+import { spentReason } from './one-time-tokens.ts';
 import { insertMail } from './outbox.ts';
 import type { SqlQuery } from './query.ts';
 import { sql } from './query.ts';
@@ -235,14 +236,6 @@ export function issueEmailChange(change: EmailChangeRecord, mail: NewOutboxMail)
 }
 
 /** @internal */
-export function findEmailChange(tokenHash: string): Operation<EmailChangeRecord | null> {
-  return function* () {
-    const { rows } = yield sql`SELECT * FROM email_changes WHERE token_hash = ${tokenHash}`;
-    return rows[0] ? toEmailChange(rows[0]) : null;
-  };
-}
-
-/** @internal */
 export function completeEmailChange(input: {
   tokenHash: string;
   now: Date;
@@ -261,17 +254,8 @@ export function completeEmailChange(input: {
     yield* lockAccount(dialect, { accountId: change.accountId });
     const consumed = yield sql`UPDATE email_changes SET used_at = ${at}
       WHERE id = ${change.id} AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ${at}`;
-    if (consumed.changes === 0) {
-      const reason: ConsumeFailure =
-        change.usedAt !== null
-          ? 'used'
-          : change.supersededAt !== null
-            ? 'superseded'
-            : change.expiresAt.getTime() <= at
-              ? 'expired'
-              : 'used';
-      return { ok: false, reason };
-    }
+    // Not consumed: the link was spent, or it was read live and another confirmation won since.
+    if (consumed.changes === 0) return { ok: false, reason: spentReason(change, at) ?? 'used' };
     step('completeEmailChange', 'consume');
     const taken = yield sql`SELECT id FROM accounts WHERE email_key = ${change.newEmailKey}`;
     if (taken.rows.length > 0) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.ts';
-import type { StoreFactory } from '../testing.ts';
+import { type StoreFactory, setAccountStatus } from '../testing.ts';
 import { at, createAccount, issue, refreshToken, resetInput, T0, useStore } from './fixtures.ts';
 
 /** Accounts: create, unique emailKey, import, status, sign-in counters. */
@@ -99,14 +99,14 @@ export function accountTests(factory: StoreFactory): void {
 
     it('sets the status, stamping activatedAt once', async () => {
       const account = await createAccount(store(), { status: 'pending_verification' });
-      await store().setAccountStatus(account.id, 'active', at(1000));
+      await setAccountStatus(store(), account.id, 'active', at(1000));
       expect(await store().findAccountById(account.id)).toMatchObject({
         status: 'active',
         activatedAt: at(1000),
         updatedAt: at(1000),
       });
-      await store().setAccountStatus(account.id, 'disabled', at(2000));
-      await store().setAccountStatus(account.id, 'active', at(3000));
+      await setAccountStatus(store(), account.id, 'disabled', at(2000));
+      await setAccountStatus(store(), account.id, 'active', at(3000));
       expect(await store().findAccountById(account.id)).toMatchObject({
         status: 'active',
         activatedAt: at(1000),
@@ -117,7 +117,7 @@ export function accountTests(factory: StoreFactory): void {
       const account = await createAccount(store());
       const rt = refreshToken(account);
       await store().insertRefreshToken(rt);
-      await store().setAccountStatus(account.id, 'disabled', at(1000));
+      await setAccountStatus(store(), account.id, 'disabled', at(1000));
       const result = await store().rotateRefreshToken(
         rt.tokenHash,
         refreshToken(account),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_CHILDREN_PER_TOKEN } from '../sql/refresh.ts';
-import type { StoreFactory } from '../testing.ts';
+import { type StoreFactory, setAccountStatus } from '../testing.ts';
 import {
   at,
   createAccount,
@@ -306,7 +306,7 @@ export function refreshTests(factory: StoreFactory): void {
       const mine = refreshToken(other);
       await store().insertRefreshToken(mine);
       await store().rotateRefreshToken(mine.tokenHash, refreshToken(other), at(20), grace);
-      await store().setAccountStatus(other.id, 'disabled', at(21));
+      await setAccountStatus(store(), other.id, 'disabled', at(21));
       expect(
         (await store().rotateRefreshToken(mine.tokenHash, refreshToken(other), at(22), grace)).ok,
       ).toBe(false);

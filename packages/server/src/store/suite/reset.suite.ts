@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { StoreFactory } from '../testing.ts';
+import { findTokenByHash, type StoreFactory, setAccountStatus } from '../testing.ts';
 import type { AccountRecord, Store, TokenRecord } from '../types.ts';
 import {
   at,
@@ -55,9 +55,11 @@ export function resetTests(factory: StoreFactory): void {
           updatedAt: at(1000),
         },
       });
-      expect((await store().findTokenByHash(t.tokenHash))?.usedAt).toEqual(at(1000));
-      expect((await store().findTokenByHash(activation.tokenHash))?.supersededAt).toEqual(at(1000));
-      expect((await store().findTokenByHash(verify.tokenHash))?.supersededAt).toBeNull();
+      expect((await findTokenByHash(store(), t.tokenHash))?.usedAt).toEqual(at(1000));
+      expect((await findTokenByHash(store(), activation.tokenHash))?.supersededAt).toEqual(
+        at(1000),
+      );
+      expect((await findTokenByHash(store(), verify.tokenHash))?.supersededAt).toBeNull();
       const rotated = await store().rotateRefreshToken(
         rt.tokenHash,
         refreshToken(account),
@@ -113,13 +115,13 @@ export function resetTests(factory: StoreFactory): void {
         ok: false,
         reason: 'invalid',
       });
-      expect((await store().findTokenByHash(verify.tokenHash))?.usedAt).toBeNull();
+      expect((await findTokenByHash(store(), verify.tokenHash))?.usedAt).toBeNull();
       expect(await store().completePasswordReset(resetInput(randomUUID(), account.email))).toEqual({
         ok: false,
         reason: 'invalid',
       });
       const reset = await issue(store(), account, 'reset');
-      await store().setAccountStatus(account.id, 'disabled', T0);
+      await setAccountStatus(store(), account.id, 'disabled', T0);
       expect(await store().completePasswordReset(resetInput(reset.id, account.email))).toEqual({
         ok: false,
         reason: 'invalid',
@@ -212,7 +214,7 @@ export function resetTests(factory: StoreFactory): void {
             : (s: Store) => s.revokeRefreshFamily(rt.tokenHash, at(7)),
         ),
         (s) => s.recordFailedSignIn(account.id, at(8)),
-        (s) => s.setAccountStatus(account.id, 'active', at(9)),
+        (s) => setAccountStatus(s, account.id, 'active', at(9)),
       ];
       const settled = await Promise.allSettled(calls.map((call, i) => call(i % 2 ? a : b)));
       expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
@@ -251,7 +253,7 @@ export function resetTests(factory: StoreFactory): void {
     async function snapshot(account: AccountRecord, tokens: TokenRecord[]) {
       return {
         account: await store().findAccountById(account.id),
-        tokens: await Promise.all(tokens.map((t) => store().findTokenByHash(t.tokenHash))),
+        tokens: await Promise.all(tokens.map((t) => findTokenByHash(store(), t.tokenHash))),
         outbox: await store().listMail(100),
       };
     }

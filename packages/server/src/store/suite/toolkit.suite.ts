@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { StoreFactory } from '../testing.ts';
+import { findTokenByHash, type StoreFactory } from '../testing.ts';
 import type { EmailChangeRecord, NewAuditEntry, Store } from '../types.ts';
 import {
   at,
@@ -146,7 +146,7 @@ export function toolkitTests(factory: StoreFactory): void {
           mailedBefore: at(4000),
         }),
       ).toBe(true);
-      expect((await store().findTokenByHash(t1.tokenHash))?.supersededAt).toEqual(at(5000));
+      expect((await findTokenByHash(store(), t1.tokenHash))?.supersededAt).toEqual(at(5000));
       // createdBefore filters by import time.
       expect(
         await store().listActivationDue({ mailedBefore: at(0), createdBefore: T0, limit: 10 }),
@@ -225,7 +225,7 @@ export function toolkitTests(factory: StoreFactory): void {
         notice: mail(account.email, 'password_changed', at(2)),
       });
       expect(changed).toMatchObject({ passwordHash: '$argon2id$new', credentialVersion: 2 });
-      expect((await store().findTokenByHash(reset.tokenHash))?.supersededAt).toEqual(at(2));
+      expect((await findTokenByHash(store(), reset.tokenHash))?.supersededAt).toEqual(at(2));
       const notices = (await outboxTo(store(), account.email)).filter(
         (m) => m.template === 'password_changed',
       );
@@ -311,7 +311,7 @@ export function toolkitTests(factory: StoreFactory): void {
           credentialVersion: 2,
         },
       });
-      expect((await store().findTokenByHash(old.tokenHash))?.supersededAt).toEqual(at(10));
+      expect((await findTokenByHash(store(), old.tokenHash))?.supersededAt).toEqual(at(10));
       expect(await outboxTo(store(), 'found@example.com')).toHaveLength(1);
       expect(await store().listAudit({ accountId: account.id, limit: 5 })).toHaveLength(1);
       const other = await createAccount(store(), { email: 'other@example.com' });
