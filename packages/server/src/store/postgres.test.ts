@@ -165,7 +165,7 @@ describe.skipIf(!postgres?.available)(title, () => {
         const results = await Promise.allSettled([
           store.findAccountById(account.id), // one statement, no transaction
           store.hitRateLimit(`stale-${round}`, 60_000, new Date()), // a write, no transaction
-          store.setAccountStatus(account.id, 'active', new Date()), // a transaction
+          store.revokeRefreshFamily('no-such-token', new Date()), // a transaction
         ]);
         for (const result of results) {
           if (result.status === 'rejected') failures.push(String(result.reason));
