@@ -7,6 +7,7 @@ import type { FormatParams } from '../strings/format.ts';
 import { loadErrorStrings } from '../strings/registry.ts';
 import { CountdownController } from './countdown-controller.ts';
 import { type ConnectAction, ConnectBeforeSubmitEvent, ConnectErrorEvent } from './events.ts';
+import { LatestCall } from './latest-call.ts';
 
 /** Inline errors by field name (`email`, `password`, `confirm`, `code`, `name`). */
 export type FieldErrors = Record<string, StringId>;
@@ -62,9 +63,7 @@ export interface FormControllerOptions {
 export class FormController implements ReactiveController {
   readonly #host: FormHost;
   readonly #options: FormControllerOptions;
-  #abort: AbortController | null = null;
-  /** A running request. */
-  pending = false;
+  readonly #call: LatestCall;
   /** The summary message, or `null` when there is nothing to report. */
   summary: SummaryMessage | null = null;
   /** Inline errors by field name. */
@@ -76,11 +75,13 @@ export class FormController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.cooldown = new CountdownController(host);
+    this.#call = new LatestCall(host); // aborted on a new submit and on disconnect
     host.addController(this);
   }
 
-  hostDisconnected(): void {
-    this.abort();
+  /** A running request. */
+  get pending(): boolean {
+    return this.#call.running;
   }
 
   /** Reflect a running request as `data-pending` on the host (a styling and test hook). */
@@ -90,12 +91,7 @@ export class FormController implements ReactiveController {
 
   /** Abort the running request, if any. */
   abort(): void {
-    this.#abort?.abort();
-    this.#abort = null;
-    if (this.pending) {
-      this.pending = false;
-      this.#host.requestUpdate();
-    }
+    this.#call.abort();
   }
 
   /** Forget errors (e.g. when moving to another step). */
@@ -145,29 +141,20 @@ export class FormController implements ReactiveController {
       await this.showMissingClient(spec.action);
       return undefined;
     }
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.pending = true;
-    this.#host.requestUpdate();
+    const signal = this.#call.start();
     try {
-      const result = await spec.run(data, client, abort.signal);
+      const result = await spec.run(data, client, signal);
       // What the form shows next ("check your email", "signed in"…) may be in the lazily
       // loaded English texts: have them before the element moves on.
       await loadErrorStrings().catch(() => {});
-      if (abort.signal.aborted) return undefined;
-      return result;
+      if (!signal.aborted) return result;
     } catch (error) {
-      if (abort.signal.aborted) return undefined; // superseded or disconnected: nobody to tell
-      await this.fail(spec.action, error, spec.fieldErrorsFor);
-      return undefined;
+      // Superseded or disconnected: nobody to tell.
+      if (!signal.aborted) await this.fail(spec.action, error, spec.fieldErrorsFor);
     } finally {
-      if (this.#abort === abort) {
-        this.#abort = null;
-        this.pending = false;
-        this.#host.requestUpdate();
-      }
+      this.#call.finish(signal);
     }
+    return undefined;
   }
 
   /** Show an error the way a failed submit does (summary, inline errors, event, focus). */
