@@ -34,7 +34,8 @@ function commonPasswords(): Promise<Blocklist | undefined> {
 /**
  * Styling hooks (light DOM, so classes, not parts): `.connect-password__toggle`, `.connect-rules`,
  * `.connect-rule[data-state="met|unmet|failed"][data-level]`, `.connect-strength`; the host
- * reflects `data-state` and `data-strength`. Themed with the shared `--connect-*` custom
+ * reflects `data-strength` and `data-state` (`invalid` while an `error` is shown or a required
+ * rule is unmet, empty included; recommendations never count). Themed with the shared `--connect-*` custom
  * properties (`shared/base.styles.ts`).
  *
  * @summary A password field with a show/hide toggle, the policy checklist (required and
@@ -105,6 +106,8 @@ export class ConnectPasswordInput extends ConnectElement {
   declare _announcement: string;
 
   #blocklist: Blocklist | undefined;
+  /** The checklist as last computed (empty without feedback). */
+  #shown: DisplayRule[] = [];
   #previous = new Map<string, boolean>();
 
   constructor() {
@@ -177,7 +180,11 @@ export class ConnectPasswordInput extends ConnectElement {
     ) {
       this.#evaluate(false);
     }
-    this.dataset.state = this.error ? 'invalid' : 'valid';
+    // Invalid while the field shows an error or the checklist has a required rule unmet (an empty
+    // field included, like the platform's `:invalid`); recommendations never make it invalid.
+    this.#shown = this.#showFeedback ? this.#rules() : [];
+    const unmet = this.#shown.some((rule) => rule.level === 'required' && !rule.ok);
+    this.dataset.state = this.error || unmet ? 'invalid' : 'valid';
     this.dataset.strength = String(this.value === '' ? 0 : (this._evaluation?.score ?? 0));
   }
 
@@ -300,7 +307,7 @@ export class ConnectPasswordInput extends ConnectElement {
     const rulesId = `${id}-rules`;
     const strengthId = `${id}-strength`;
     const feedback = this.#showFeedback;
-    const rules = feedback ? this.#rules() : [];
+    const rules = this.#shown;
     const score = this.value === '' ? 0 : (this._evaluation?.score ?? 0);
     const describedBy = [this.describedBy, this.error ? errorId : '', feedback ? rulesId : '']
       .filter(Boolean)
