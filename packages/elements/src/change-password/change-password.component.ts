@@ -1,4 +1,3 @@
-import type { RuleResult } from '@connect-auth/core';
 import {
   html,
   nothing,
@@ -62,7 +61,6 @@ export class ConnectChangePassword extends ConnectElement {
 
   readonly #form = new FormController(this, this.formOptions);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
-  #serverRules: RuleResult[] | null = null;
 
   constructor() {
     super();
@@ -86,9 +84,9 @@ export class ConnectChangePassword extends ConnectElement {
   }
 
   #submit = async (event: SubmitEvent): Promise<void> => {
-    this.#serverRules = null;
     const session = await this.#form.submit(event, {
       action: 'change-password',
+      newPasswordField: 'newPassword',
       validate: (data) => {
         const errors: FieldErrors = {};
         const password = text(data, 'newPassword');
@@ -108,13 +106,8 @@ export class ConnectChangePassword extends ConnectElement {
           },
           { signal },
         ),
-      fieldErrorsFor: (error): FieldErrors => {
-        if (error.code === 'invalid_credentials')
-          return { currentPassword: 'changepw.wrong_current' };
-        if (error.code !== 'weak_password') return {};
-        this.#serverRules = error.problem?.rules ?? null;
-        return { newPassword: 'error.weak_password' };
-      },
+      fieldErrorsFor: (error): FieldErrors =>
+        error.code === 'invalid_credentials' ? { currentPassword: 'changepw.wrong_current' } : {},
     });
     if (!session) return;
     this._step = 'done';
@@ -157,7 +150,6 @@ export class ConnectChangePassword extends ConnectElement {
           label: t('field.new_password'),
           email,
           policy: this.#policy.policy,
-          serverRules: this.#serverRules,
           strings: this.strings,
         })}
         ${passwordField({

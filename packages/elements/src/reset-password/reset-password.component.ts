@@ -2,7 +2,6 @@ import {
   isConnectError,
   type PasswordResetResult,
   type ResetTokenInfo,
-  type RuleResult,
   readResetToken,
 } from '@connect-auth/core';
 import {
@@ -18,7 +17,7 @@ import { ConnectErrorEvent, ConnectPasswordResetEvent } from '../shared/events.t
 import { type FieldErrors, FormController } from '../shared/form-controller.ts';
 import { LatestCall } from '../shared/latest-call.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
-import { notice, signInNext } from '../shared/step-templates.ts';
+import { savedStep } from '../shared/step-templates.ts';
 import {
   errorSummary,
   heading,
@@ -123,7 +122,6 @@ export class ConnectResetPassword extends ConnectElement {
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
   readonly #verify = new LatestCall(this);
   #activeToken: string | null = null;
-  #serverRules: RuleResult[] | null = null;
 
   constructor() {
     super();
@@ -171,7 +169,6 @@ export class ConnectResetPassword extends ConnectElement {
     if (!token) return;
     this.#form.abort();
     this.#form.clearErrors();
-    this.#serverRules = null;
     this.#activeToken = token;
     void this.#start(true);
   };
@@ -247,12 +244,12 @@ export class ConnectResetPassword extends ConnectElement {
   }
 
   #submit = async (event: SubmitEvent): Promise<void> => {
-    this.#serverRules = null;
     const token = this.#activeToken;
     const state = this._state;
     if (!token || state.step !== 'form') return;
     const result = await this.#form.submit(event, {
       action: 'complete-reset',
+      newPasswordField: 'password',
       validate: (data) => {
         const errors: FieldErrors = {};
         const password = text(data, 'password');
@@ -264,13 +261,6 @@ export class ConnectResetPassword extends ConnectElement {
       },
       run: (data, client, signal) =>
         client.completePasswordReset({ token, password: text(data, 'password') }, { signal }),
-      fieldErrorsFor: (error): FieldErrors => {
-        if (error.code === 'weak_password') {
-          this.#serverRules = error.problem?.rules ?? null;
-          return { password: 'error.weak_password' };
-        }
-        return {};
-      },
     });
     const failed = this.#form.summary?.code;
     const tokenStep = failed ? TOKEN_STEPS[failed] : undefined;
@@ -318,7 +308,6 @@ export class ConnectResetPassword extends ConnectElement {
           label: t('field.new_password'),
           email,
           policy: info.policy ?? this.#policy.policy,
-          serverRules: this.#serverRules,
           strings: this.strings,
         })}
         ${passwordField({
@@ -337,13 +326,9 @@ export class ConnectResetPassword extends ConnectElement {
   #renderTokenProblem(state: ResetState & { step: TokenStep }): TemplateResult {
     const { step, missing, requesting } = state;
     const t = this.t.bind(this);
-    const texts: Record<TokenStep, [StringId, StringId]> = {
-      expired: ['reset.expired_heading', 'reset.expired_body'],
-      used: ['reset.used_heading', 'reset.used_body'],
-      superseded: ['reset.superseded_heading', 'reset.superseded_body'],
-      invalid: ['reset.invalid_heading', missing ? 'reset.missing_body' : 'reset.invalid_body'],
-    };
-    const [title, body] = texts[step];
+    // `reset.<step>_heading` and `reset.<step>_body`; a missing token is `invalid` with its own text.
+    const title: StringId = `reset.${step}_heading`;
+    const body: StringId = `reset.${missing ? 'missing' : step}_body`;
     return html`<div class="connect-step" data-part="token-problem" data-state=${step}>
       ${heading(this.headingId, t(title))}
       <p class="connect-text">${t(body)}</p>
@@ -377,13 +362,15 @@ export class ConnectResetPassword extends ConnectElement {
 
   #renderDone({ step, result }: ResetState & { result: PasswordResetResult }): TemplateResult {
     const t = this.t.bind(this);
-    const { email, activated: activation } = result;
-    const title = t(activation ? 'reset.done_heading_activation' : 'reset.done_heading_reset');
-    const body = t(activation ? 'reset.done_body_activation' : 'reset.done_body_reset', { email });
-    return html`<div class="connect-step" data-part="done">
-      ${notice('success', this.headingId, title, body)}
-      ${signInNext(this, step === 'sign-in', email, t('reset.sign_in'), 'sign-in')}
-    </div>`;
+    const { email, activated } = result;
+    return savedStep(this, {
+      headingId: this.headingId,
+      title: t(activated ? 'reset.done_heading_activation' : 'reset.done_heading_reset'),
+      body: t(activated ? 'reset.done_body_activation' : 'reset.done_body_reset', { email }),
+      email,
+      embedded: step === 'sign-in',
+      signIn: t('reset.sign_in'),
+    });
   }
 
   protected override render(): TemplateResult {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@connect-auth/core';
+import type { ErrorCode, RuleResult } from '@connect-auth/core';
 import { type ConnectClient, type ConnectError, isConnectError } from '@connect-auth/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StringId } from '../strings/en.ts';
@@ -27,7 +27,12 @@ export interface SubmitSpec<T> {
   validate?: (data: FormData) => FieldErrors;
   /** The call. Must honour `signal`. */
   run: (data: FormData, client: ConnectClient, signal: AbortSignal) => Promise<T>;
-  /** Extra field errors drawn from a failed call (e.g. `weak_password` → `password`). */
+  /**
+   * The field of the new password, if the call sets one: a `weak_password` answer is shown there,
+   * and its per-rule verdict in {@link FormController.serverRules}.
+   */
+  newPasswordField?: string;
+  /** Extra field errors drawn from a failed call (e.g. `code_invalid` → `code`). */
   fieldErrorsFor?: (error: ConnectError) => FieldErrors;
 }
 
@@ -68,6 +73,8 @@ export class FormController implements ReactiveController {
   summary: SummaryMessage | null = null;
   /** Inline errors by field name. */
   fieldErrors: FieldErrors = {};
+  /** Per-rule results of the last `weak_password` answer, for the checklist (until cleared). */
+  serverRules: RuleResult[] | null = null;
   /** Counts down a server-imposed wait (`rate_limited`). */
   readonly cooldown: CountdownController;
 
@@ -98,6 +105,7 @@ export class FormController implements ReactiveController {
   clearErrors(): void {
     this.summary = null;
     this.fieldErrors = {};
+    this.serverRules = null;
     this.#host.requestUpdate();
   }
 
@@ -126,6 +134,7 @@ export class FormController implements ReactiveController {
     if (!form || this.cooldown.running) return undefined;
     const data = new FormData(form);
     this.summary = null;
+    this.serverRules = null;
     this.fieldErrors = spec.validate?.(data) ?? {};
     if (Object.keys(this.fieldErrors).length > 0) {
       this.summary = { id: 'error.validation_failed', code: 'validation_failed' };
@@ -150,7 +159,7 @@ export class FormController implements ReactiveController {
       if (!signal.aborted) return result;
     } catch (error) {
       // Superseded or disconnected: nobody to tell.
-      if (!signal.aborted) await this.fail(spec.action, error, spec.fieldErrorsFor);
+      if (!signal.aborted) await this.fail(spec.action, error, spec);
     } finally {
       this.#call.finish(signal);
     }
@@ -161,16 +170,19 @@ export class FormController implements ReactiveController {
   async fail(
     action: ConnectAction,
     error: unknown,
-    fieldErrorsFor?: (error: ConnectError) => FieldErrors,
+    spec?: Pick<SubmitSpec<unknown>, 'newPasswordField' | 'fieldErrorsFor'>,
   ): Promise<void> {
     // The English texts of server errors are a chunk of their own: wait for it (usually long
     // loaded, since the form started loading it when it connected).
     await loadErrorStrings().catch(() => {});
     const connectError = isConnectError(error) ? error : undefined;
     const code: ErrorCode = connectError?.code ?? 'server_error';
+    const weak = code === 'weak_password' ? spec?.newPasswordField : undefined;
+    this.serverRules = weak ? (connectError?.problem?.rules ?? null) : null;
     this.fieldErrors = {
       ...(connectError ? issuesToFieldErrors(connectError) : {}),
-      ...(connectError && fieldErrorsFor ? fieldErrorsFor(connectError) : {}),
+      ...(weak ? { [weak]: 'error.weak_password' } : {}),
+      ...(connectError && spec?.fieldErrorsFor ? spec.fieldErrorsFor(connectError) : {}),
     };
     this.summary = { id: errorStringId(code), code };
     const retryAfterMs = connectError?.retryAfterMs ?? connectError?.problem?.retryAfterMs;

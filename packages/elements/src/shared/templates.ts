@@ -1,4 +1,4 @@
-import type { PasswordPolicy, RuleResult } from '@connect-auth/core';
+import type { PasswordPolicy } from '@connect-auth/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { StringId } from '../strings/en.ts';
@@ -172,19 +172,17 @@ export interface PasswordFieldOptions {
   email?: string | undefined;
   userName?: string | undefined;
   policy?: PasswordPolicy | undefined;
-  /** Per-rule results of the last `weak_password` answer. */
-  serverRules?: RuleResult[] | null | undefined;
   strings: StringOverrides | null | undefined;
 }
 
 /**
- * A required `<connect-password-input>` wired to the form: id from the form, inline error from
- * the form's field errors, the element's strings passed down. (`required` is bound, not static,
+ * A required `<connect-password-input>` wired to the form: id from the form, inline error and the
+ * last `weak_password` verdict (`serverRules`) from the form, the element's strings passed down. (`required` is bound, not static,
  * so the host's attributes keep the order they had when each form wrote this out.)
  *
  * @example
  * ```ts
- * passwordField({ form, t, label: t('field.new_password'), email, policy, serverRules, strings: this.strings })
+ * passwordField({ form, t, label: t('field.new_password'), email, policy, strings: this.strings })
  * ```
  */
 export function passwordField(options: PasswordFieldOptions): TemplateResult {
@@ -201,7 +199,7 @@ export function passwordField(options: PasswordFieldOptions): TemplateResult {
     .email=${options.email}
     .userName=${options.userName}
     .policy=${options.policy}
-    .serverRules=${options.serverRules}
+    .serverRules=${form.serverRules}
     .strings=${options.strings}
     .error=${error ? t(error) : undefined}
   ></connect-password-input>`;
