@@ -106,8 +106,6 @@ export class ConnectPasswordInput extends ConnectElement {
   declare _announcement: string;
 
   #blocklist: Blocklist | undefined;
-  /** The checklist as last computed (empty without feedback). */
-  #shown: DisplayRule[] = [];
   #previous = new Map<string, boolean>();
 
   constructor() {
@@ -182,8 +180,8 @@ export class ConnectPasswordInput extends ConnectElement {
     }
     // Invalid while the field shows an error or the checklist has a required rule unmet (an empty
     // field included, like the platform's `:invalid`); recommendations never make it invalid.
-    this.#shown = this.#showFeedback ? this.#rules() : [];
-    const unmet = this.#shown.some((rule) => rule.level === 'required' && !rule.ok);
+    const unmet =
+      this.#showFeedback && this.#rules().some((rule) => rule.level === 'required' && !rule.ok);
     this.dataset.state = this.error || unmet ? 'invalid' : 'valid';
     this.dataset.strength = String(this.value === '' ? 0 : (this._evaluation?.score ?? 0));
   }
@@ -307,7 +305,7 @@ export class ConnectPasswordInput extends ConnectElement {
     const rulesId = `${id}-rules`;
     const strengthId = `${id}-strength`;
     const feedback = this.#showFeedback;
-    const rules = this.#shown;
+    const rules = feedback ? this.#rules() : [];
     const score = this.value === '' ? 0 : (this._evaluation?.score ?? 0);
     const describedBy = [this.describedBy, this.error ? errorId : '', feedback ? rulesId : '']
       .filter(Boolean)

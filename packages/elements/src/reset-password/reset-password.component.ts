@@ -54,7 +54,7 @@ type TokenStep = 'expired' | 'used' | 'superseded' | 'invalid';
  * link (`info`) from `form` on, the saved result in `done` / `sign-in`.
  */
 type ResetState =
-  | { step: 'verifying' | 'error' }
+  | { step: 'verifying' | 'error'; info?: undefined }
   | { step: 'form'; info: ResetTokenInfo }
   | { step: 'done' | 'sign-in'; info: ResetTokenInfo; result: PasswordResetResult }
   | {
@@ -187,9 +187,9 @@ export class ConnectResetPassword extends ConnectElement {
     ) {
       void this.#start(); // configured late: check the link now
     }
-    const state = this._state;
-    this.dataset.step = state.step;
-    if ('info' in state && state.info) this.dataset.purpose = state.info.purpose;
+    const { step, info } = this._state;
+    this.dataset.step = step;
+    if (info) this.dataset.purpose = info.purpose;
     else delete this.dataset.purpose;
   }
 
@@ -231,8 +231,7 @@ export class ConnectResetPassword extends ConnectElement {
       if (signal.aborted) return;
       const tokenStep = isConnectError(error) ? TOKEN_STEPS[error.code] : undefined;
       if (tokenStep && isConnectError(error)) {
-        const failure = new ConnectErrorEvent('verify-token', error.code, error);
-        this.dispatchEvent(failure);
+        this.dispatchEvent(new ConnectErrorEvent('verify-token', error.code, error));
         this.#go({ step: tokenStep }, focus);
       } else {
         this.#go({ step: 'error' }, false);

@@ -18,10 +18,8 @@ export type Translate = (id: StringId, params?: FormatParams) => string;
  * heading(this.headingId, this.t('signin.heading'))
  * ```
  */
-export function heading(id: string, text: string, level: 2 | 3 = 2): TemplateResult {
-  return level === 2
-    ? html`<h2 class="connect-heading" id=${id} tabindex="-1">${text}</h2>`
-    : html`<h3 class="connect-heading" id=${id} tabindex="-1">${text}</h3>`;
+export function heading(id: string, text: string): TemplateResult {
+  return html`<h2 class="connect-heading" id=${id} tabindex="-1">${text}</h2>`;
 }
 
 /**
@@ -88,8 +86,6 @@ export interface TextFieldOptions {
   hint?: string | undefined;
   required?: boolean;
   inputmode?: 'numeric' | 'email' | 'text';
-  maxlength?: number;
-  pattern?: string;
 }
 
 /**
@@ -119,8 +115,6 @@ export function textField(options: TextFieldOptions): TemplateResult {
       type=${options.type}
       autocomplete=${options.autocomplete}
       inputmode=${ifDefined(options.inputmode)}
-      maxlength=${ifDefined(options.maxlength)}
-      pattern=${ifDefined(options.pattern)}
       value=${ifDefined(options.value)}
       spellcheck="false"
       autocapitalize=${options.type === 'email' ? 'none' : 'off'}
