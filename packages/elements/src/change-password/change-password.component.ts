@@ -11,7 +11,7 @@ import { type FieldErrors, FormController } from '../shared/form-controller.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
 import { notice } from '../shared/step-templates.ts';
 import { errorSummary, heading, passwordField, submitButton } from '../shared/templates.ts';
-import { text } from '../shared/validate.ts';
+import { checkNewPassword, text } from '../shared/validate.ts';
 import { useAccountStrings } from '../strings/account/index.ts';
 
 /**
@@ -89,14 +89,9 @@ export class ConnectChangePassword extends ConnectElement {
       newPasswordField: 'newPassword',
       validate: (data) => {
         const errors: FieldErrors = {};
-        const password = text(data, 'newPassword');
-        const confirm = text(data, 'confirm');
         if (!text(data, 'currentPassword'))
           errors.currentPassword = 'field.current_password.required';
-        if (!password) errors.newPassword = 'field.password.required';
-        if (!confirm) errors.confirm = 'field.confirm.required';
-        else if (password && confirm !== password) errors.confirm = 'field.confirm.mismatch';
-        return errors;
+        return checkNewPassword(data, errors, 'newPassword');
       },
       run: (data, client, signal) =>
         client.changePassword(

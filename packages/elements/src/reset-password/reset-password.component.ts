@@ -14,7 +14,7 @@ import {
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ConnectElement } from '../shared/connect-element.ts';
 import { ConnectErrorEvent, ConnectPasswordResetEvent } from '../shared/events.ts';
-import { type FieldErrors, FormController } from '../shared/form-controller.ts';
+import { FormController } from '../shared/form-controller.ts';
 import { LatestCall } from '../shared/latest-call.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
 import { savedStep } from '../shared/step-templates.ts';
@@ -25,7 +25,7 @@ import {
   submitButton,
   supportBlock,
 } from '../shared/templates.ts';
-import { text } from '../shared/validate.ts';
+import { checkNewPassword, text } from '../shared/validate.ts';
 import type { StringId } from '../strings/en.ts';
 import { loadErrorStrings } from '../strings/registry.ts';
 
@@ -249,15 +249,7 @@ export class ConnectResetPassword extends ConnectElement {
     const result = await this.#form.submit(event, {
       action: 'complete-reset',
       newPasswordField: 'password',
-      validate: (data) => {
-        const errors: FieldErrors = {};
-        const password = text(data, 'password');
-        const confirm = text(data, 'confirm');
-        if (!password) errors.password = 'field.password.required';
-        if (!confirm) errors.confirm = 'field.confirm.required';
-        else if (password && confirm !== password) errors.confirm = 'field.confirm.mismatch';
-        return errors;
-      },
+      validate: (data) => checkNewPassword(data, {}),
       run: (data, client, signal) =>
         client.completePasswordReset({ token, password: text(data, 'password') }, { signal }),
     });
