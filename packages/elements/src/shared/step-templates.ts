@@ -50,11 +50,6 @@ export interface SavedStep {
  * The step after a saved password (`data-part="done"`): a success notice, then a
  * `<connect-sign-in>` in place (`embedded`, the email carried over) or a "Sign in" link
  * (`data-action="sign-in"`) to the host's `sign-in-url`.
- *
- * @example
- * ```ts
- * savedStep(this, { headingId: this.headingId, title, body, email, embedded: !this.signInUrl, signIn: t('reset.sign_in') })
- * ```
  */
 export function savedStep(host: SavedStepHost, step: SavedStep): TemplateResult {
   return html`<div class="connect-step" data-part="done">

@@ -46,11 +46,6 @@ export function checkPassword(data: FormData, errors: FieldErrors, name = 'passw
 /**
  * Check a new password typed twice: the `name` field is not empty, and `confirm` is present and
  * matches it (a mismatch is reported only once there is a password to match).
- *
- * @example
- * ```ts
- * checkNewPassword(data, errors, 'newPassword');
- * ```
  */
 export function checkNewPassword(
   data: FormData,
