@@ -27,7 +27,7 @@ export async function refreshSession(
     throw new TypeError('refreshSession: signal must be an AbortSignal.');
   }
   return raceSignal(
-    context.session.shared('refresh', () => refreshOnce(context)),
+    context.session.sharedRefresh(() => refreshOnce(context)),
     signal,
   );
 }

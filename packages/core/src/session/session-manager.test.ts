@@ -3,11 +3,17 @@ import { sessionBody } from '../../test/msw.ts';
 import type { Session } from '../contract/messages.ts';
 import type { StoredSession } from '../types.ts';
 import { memoryStorage } from './memory-storage.ts';
-import { createSessionManager } from './session-manager.ts';
+import { createSessionManager, type SessionManager } from './session-manager.ts';
 
 const NO_COOKIES = new Headers();
 const cookie = (value: string, attributes = 'Path=/; HttpOnly; Secure; SameSite=Strict') =>
   new Headers([['set-cookie', `__Host-connect_refresh=${value}; ${attributes}`]]);
+
+/** The manager with the refresher its timer calls (the client wires `refreshSession`). */
+function withRefresher(manager: SessionManager, refresher: () => Promise<unknown>): SessionManager {
+  manager.setRefresher(refresher);
+  return manager;
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -63,10 +69,10 @@ describe('refresh timer', () => {
   it('refreshes refreshBeforeExpiryMs before expiry, and not before', async () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-28T08:00:00Z') });
     const refresher = vi.fn(async () => undefined);
-    const manager = createSessionManager({
-      refreshBeforeExpiryMs: 60_000,
-      onRefreshDue: refresher,
-    });
+    const manager = withRefresher(
+      createSessionManager({ refreshBeforeExpiryMs: 60_000 }),
+      refresher,
+    );
     await manager.accept(sessionBody(15 * 60_000), NO_COOKIES, manager.generation);
     await vi.advanceTimersByTimeAsync(14 * 60_000 - 1);
     expect(refresher).not.toHaveBeenCalled();
@@ -77,10 +83,10 @@ describe('refresh timer', () => {
   it('refreshes at half the lifetime when the token is shorter than the margin', async () => {
     vi.useFakeTimers({ now: 0 });
     const refresher = vi.fn(async () => undefined);
-    const manager = createSessionManager({
-      refreshBeforeExpiryMs: 60_000,
-      onRefreshDue: refresher,
-    });
+    const manager = withRefresher(
+      createSessionManager({ refreshBeforeExpiryMs: 60_000 }),
+      refresher,
+    );
     await manager.accept(sessionBody(40_000), NO_COOKIES, manager.generation);
     await vi.advanceTimersByTimeAsync(19_999);
     expect(refresher).not.toHaveBeenCalled();
@@ -91,7 +97,7 @@ describe('refresh timer', () => {
   it('never loops on an already-expired token (clock skew): waits at least 10 s', async () => {
     vi.useFakeTimers({ now: 0 });
     const refresher = vi.fn(async () => undefined);
-    const manager = createSessionManager({ onRefreshDue: refresher });
+    const manager = withRefresher(createSessionManager(), refresher);
     await manager.accept(sessionBody(-60_000), NO_COOKIES, manager.generation);
     await vi.advanceTimersByTimeAsync(9_999);
     expect(refresher).not.toHaveBeenCalled();
@@ -102,10 +108,10 @@ describe('refresh timer', () => {
   it('is cleared on sign-out and disabled by false', async () => {
     vi.useFakeTimers({ now: 0 });
     const refresher = vi.fn(async () => undefined);
-    const manager = createSessionManager({ refreshBeforeExpiryMs: 1000, onRefreshDue: refresher });
+    const manager = withRefresher(createSessionManager({ refreshBeforeExpiryMs: 1000 }), refresher);
     await manager.accept(sessionBody(60_000), NO_COOKIES, manager.generation);
     await manager.clear();
-    const off = createSessionManager({ refreshBeforeExpiryMs: false, onRefreshDue: refresher });
+    const off = withRefresher(createSessionManager({ refreshBeforeExpiryMs: false }), refresher);
     await off.accept(sessionBody(60_000), NO_COOKIES, off.generation);
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(refresher).not.toHaveBeenCalled();
@@ -116,10 +122,10 @@ describe('refresh timer', () => {
     const refresher = vi.fn(async () => {
       throw new Error('offline');
     });
-    const manager = createSessionManager({
-      refreshBeforeExpiryMs: 60_000,
-      onRefreshDue: refresher,
-    });
+    const manager = withRefresher(
+      createSessionManager({ refreshBeforeExpiryMs: 60_000 }),
+      refresher,
+    );
     await manager.accept(sessionBody(15 * 60_000), NO_COOKIES, manager.generation);
     await vi.advanceTimersByTimeAsync(14 * 60_000);
     expect(refresher).toHaveBeenCalledTimes(1);
@@ -135,7 +141,7 @@ describe('refresh timer', () => {
       timers.push(timer);
       return timer;
     }) as typeof setTimeout);
-    const manager = createSessionManager({ onRefreshDue: async () => undefined });
+    const manager = withRefresher(createSessionManager(), async () => undefined);
     await manager.accept(sessionBody(), NO_COOKIES, manager.generation);
     expect(timers).toHaveLength(1);
     expect(timers[0]?.hasRef()).toBe(false);

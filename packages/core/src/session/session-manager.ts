@@ -15,8 +15,6 @@ export interface SessionManagerOptions {
   storage?: SessionStorageAdapter | undefined;
   /** Refresh this many ms before expiry; `false` disables the timer. Default 60 000. */
   refreshBeforeExpiryMs?: number | false | undefined;
-  /** Called when the timer decides to refresh; should call the client's `refreshSession()`. */
-  onRefreshDue?: () => Promise<unknown>;
 }
 
 /**
@@ -50,8 +48,11 @@ export interface SessionManager {
   accept(session: Session, headers: Headers, generation?: number): Promise<void>;
   /** Forgets the session (sign-out, invalid refresh) unless `generation` is stale. */
   clear(generation?: number): Promise<void>;
-  /** Runs `task` unless one is already running, in which case its promise is shared. */
-  shared<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `refresh` unless a refresh is already running, in which case its promise is shared: a
+   * rotated refresh token must be sent once, however many callers want a fresh session.
+   */
+  sharedRefresh(refresh: () => Promise<Session>): Promise<Session>;
   /** Sets the function the timer calls (the client wires its own `refreshSession`). */
   setRefresher(refresher: () => Promise<unknown>): void;
 }
@@ -78,9 +79,9 @@ const RETRY_REFRESH_MS = 30_000;
  */
 export function createSessionManager(options: SessionManagerOptions = {}): SessionManager {
   const listeners = new Set<SessionListener>();
-  const inflight = new Map<string, Promise<unknown>>();
   const before = options.refreshBeforeExpiryMs ?? 60_000;
-  let refresher = options.onRefreshDue;
+  let refresher: (() => Promise<unknown>) | undefined;
+  let refreshing: Promise<Session> | undefined;
   let current: Session | null = null;
   let generation = 0;
   let signIns = 0;
@@ -197,12 +198,11 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
       if (had) emit(null);
       if (refreshToken !== null || options.storage) await saveToken(null);
     },
-    shared<T>(key: string, task: () => Promise<T>): Promise<T> {
-      const running = inflight.get(key) as Promise<T> | undefined;
-      if (running) return running;
-      const promise = task().finally(() => inflight.delete(key));
-      inflight.set(key, promise);
-      return promise;
+    sharedRefresh(refresh) {
+      refreshing ??= refresh().finally(() => {
+        refreshing = undefined;
+      });
+      return refreshing;
     },
     setRefresher(next) {
       refresher = next;

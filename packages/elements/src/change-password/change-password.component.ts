@@ -1,4 +1,3 @@
-import type { RuleResult } from '@connect-auth/core';
 import {
   html,
   nothing,
@@ -12,7 +11,7 @@ import { type FieldErrors, FormController } from '../shared/form-controller.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
 import { notice } from '../shared/step-templates.ts';
 import { errorSummary, heading, passwordField, submitButton } from '../shared/templates.ts';
-import { text } from '../shared/validate.ts';
+import { checkNewPassword, text } from '../shared/validate.ts';
 import { useAccountStrings } from '../strings/account/index.ts';
 
 /**
@@ -62,7 +61,6 @@ export class ConnectChangePassword extends ConnectElement {
 
   readonly #form = new FormController(this, this.formOptions);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
-  #serverRules: RuleResult[] | null = null;
 
   constructor() {
     super();
@@ -86,19 +84,14 @@ export class ConnectChangePassword extends ConnectElement {
   }
 
   #submit = async (event: SubmitEvent): Promise<void> => {
-    this.#serverRules = null;
     const session = await this.#form.submit(event, {
       action: 'change-password',
+      newPasswordField: 'newPassword',
       validate: (data) => {
         const errors: FieldErrors = {};
-        const password = text(data, 'newPassword');
-        const confirm = text(data, 'confirm');
         if (!text(data, 'currentPassword'))
           errors.currentPassword = 'field.current_password.required';
-        if (!password) errors.newPassword = 'field.password.required';
-        if (!confirm) errors.confirm = 'field.confirm.required';
-        else if (password && confirm !== password) errors.confirm = 'field.confirm.mismatch';
-        return errors;
+        return checkNewPassword(data, errors, 'newPassword');
       },
       run: (data, client, signal) =>
         client.changePassword(
@@ -108,13 +101,8 @@ export class ConnectChangePassword extends ConnectElement {
           },
           { signal },
         ),
-      fieldErrorsFor: (error): FieldErrors => {
-        if (error.code === 'invalid_credentials')
-          return { currentPassword: 'changepw.wrong_current' };
-        if (error.code !== 'weak_password') return {};
-        this.#serverRules = error.problem?.rules ?? null;
-        return { newPassword: 'error.weak_password' };
-      },
+      fieldErrorsFor: (error): FieldErrors =>
+        error.code === 'invalid_credentials' ? { currentPassword: 'changepw.wrong_current' } : {},
     });
     if (!session) return;
     this._step = 'done';
@@ -157,7 +145,6 @@ export class ConnectChangePassword extends ConnectElement {
           label: t('field.new_password'),
           email,
           policy: this.#policy.policy,
-          serverRules: this.#serverRules,
           strings: this.strings,
         })}
         ${passwordField({

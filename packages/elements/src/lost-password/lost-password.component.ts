@@ -1,4 +1,4 @@
-import { normalizeResetCode, type PasswordResetResult, type RuleResult } from '@connect-auth/core';
+import { normalizeResetCode, type PasswordResetResult } from '@connect-auth/core';
 import {
   html,
   nothing,
@@ -12,7 +12,7 @@ import { CountdownController } from '../shared/countdown-controller.ts';
 import { ConnectPasswordResetEvent, ConnectResetRequestedEvent } from '../shared/events.ts';
 import { type FieldErrors, FormController } from '../shared/form-controller.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
-import { notice, signInNext } from '../shared/step-templates.ts';
+import { savedStep } from '../shared/step-templates.ts';
 import {
   emailField,
   errorSummary,
@@ -89,7 +89,6 @@ export class ConnectLostPassword extends ConnectElement {
   readonly #form = new FormController(this, this.formOptions);
   readonly #resend = new CountdownController(this);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
-  #serverRules: RuleResult[] | null = null;
 
   constructor() {
     super();
@@ -140,9 +139,9 @@ export class ConnectLostPassword extends ConnectElement {
   };
 
   #complete = async (event: SubmitEvent): Promise<void> => {
-    this.#serverRules = null;
     const result = await this.#form.submit<PasswordResetResult>(event, {
       action: 'complete-reset',
+      newPasswordField: 'password',
       validate: (data) => {
         const errors: FieldErrors = {};
         const code = normalizeResetCode(text(data, 'code'));
@@ -159,14 +158,8 @@ export class ConnectLostPassword extends ConnectElement {
           },
           { signal },
         ),
-      fieldErrorsFor: (error): FieldErrors => {
-        if (error.code === 'code_invalid') return { code: 'error.code_invalid' };
-        if (error.code === 'weak_password') {
-          this.#serverRules = error.problem?.rules ?? null;
-          return { password: 'error.weak_password' };
-        }
-        return {};
-      },
+      fieldErrorsFor: (error): FieldErrors =>
+        error.code === 'code_invalid' ? { code: 'error.code_invalid' } : {},
     });
     if (!result) return;
     this._activated = result.activated;
@@ -245,7 +238,6 @@ export class ConnectLostPassword extends ConnectElement {
           label: t('field.new_password'),
           email: this._sentTo,
           policy: this.#policy.policy,
-          serverRules: this.#serverRules,
           strings: this.strings,
         })}
         <div class="connect-actions">
@@ -258,11 +250,14 @@ export class ConnectLostPassword extends ConnectElement {
 
   #renderDone(): TemplateResult {
     const t = this.t.bind(this);
-    const title = t(this._activated ? 'lost.done_heading_activation' : 'lost.done_heading');
-    return html`<div class="connect-step" data-part="done">
-      ${notice('success', this.headingId, title, t('lost.done_body', { email: this._sentTo }))}
-      ${signInNext(this, this._step === 'sign-in', this._sentTo, t('reset.sign_in'), 'sign-in')}
-    </div>`;
+    return savedStep(this, {
+      headingId: this.headingId,
+      title: t(this._activated ? 'lost.done_heading_activation' : 'lost.done_heading'),
+      body: t('lost.done_body', { email: this._sentTo }),
+      email: this._sentTo,
+      embedded: this._step === 'sign-in',
+      signIn: t('reset.sign_in'),
+    });
   }
 
   protected override render(): TemplateResult {

@@ -34,7 +34,8 @@ function commonPasswords(): Promise<Blocklist | undefined> {
 /**
  * Styling hooks (light DOM, so classes, not parts): `.connect-password__toggle`, `.connect-rules`,
  * `.connect-rule[data-state="met|unmet|failed"][data-level]`, `.connect-strength`; the host
- * reflects `data-state` and `data-strength`. Themed with the shared `--connect-*` custom
+ * reflects `data-strength` and `data-state` (`invalid` while an `error` is shown or a required
+ * rule is unmet, empty included; recommendations never count). Themed with the shared `--connect-*` custom
  * properties (`shared/base.styles.ts`).
  *
  * @summary A password field with a show/hide toggle, the policy checklist (required and
@@ -177,7 +178,11 @@ export class ConnectPasswordInput extends ConnectElement {
     ) {
       this.#evaluate(false);
     }
-    this.dataset.state = this.error ? 'invalid' : 'valid';
+    // Invalid while the field shows an error or the checklist has a required rule unmet (an empty
+    // field included, like the platform's `:invalid`); recommendations never make it invalid.
+    const unmet =
+      this.#showFeedback && this.#rules().some((rule) => rule.level === 'required' && !rule.ok);
+    this.dataset.state = this.error || unmet ? 'invalid' : 'valid';
     this.dataset.strength = String(this.value === '' ? 0 : (this._evaluation?.score ?? 0));
   }
 

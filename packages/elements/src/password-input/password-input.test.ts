@@ -165,6 +165,28 @@ describe('<connect-password-input>', () => {
     expect(el.dataset.state).toBe('invalid');
   });
 
+  it('says data-state="invalid" while a required rule is unmet, recommendations aside', async () => {
+    const el = await passwordInput();
+    expect(el.dataset.state).toBe('invalid'); // empty: every required rule is unmet
+    await type(el, 'password1'); // no upper-case letter
+    expect(el.dataset.state).toBe('invalid');
+    await type(el, 'Bluekettle42'); // required rules met; the special character is only recommended
+    expect(el.dataset.state).toBe('valid');
+    el.serverRules = [{ id: 'not_common', level: 'required', ok: false }];
+    await settle(el);
+    expect(el.dataset.state).toBe('invalid'); // the server's verdict counts too
+  });
+
+  it('without the checklist, says data-state="invalid" only for an error', async () => {
+    const el = await passwordInput({ autocomplete: 'current-password' });
+    expect(el.dataset.state).toBe('valid');
+    await type(el, 'password1');
+    expect(el.dataset.state).toBe('valid');
+    el.error = 'Wrong password.';
+    await settle(el);
+    expect(el.dataset.state).toBe('invalid');
+  });
+
   it('exposes value and focus()', async () => {
     const el = await passwordInput();
     el.value = 'abcDEF123';

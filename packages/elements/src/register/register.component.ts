@@ -1,4 +1,3 @@
-import type { RuleResult } from '@connect-auth/core';
 import {
   html,
   nothing,
@@ -8,7 +7,7 @@ import {
 } from 'lit';
 import { ConnectElement } from '../shared/connect-element.ts';
 import { ConnectRegisteredEvent } from '../shared/events.ts';
-import { type FieldErrors, FormController } from '../shared/form-controller.ts';
+import { FormController } from '../shared/form-controller.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
 import { notice } from '../shared/step-templates.ts';
 import {
@@ -75,7 +74,6 @@ export class ConnectRegister extends ConnectElement {
 
   readonly #form = new FormController(this, this.formOptions);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
-  #serverRules: RuleResult[] | null = null;
 
   constructor() {
     super();
@@ -110,9 +108,9 @@ export class ConnectRegister extends ConnectElement {
   };
 
   #submit = async (event: SubmitEvent): Promise<void> => {
-    this.#serverRules = null;
     const email = await this.#form.submit(event, {
       action: 'register',
+      newPasswordField: 'password',
       validate: (data) => {
         const errors = checkPassword(data, checkEmail(data, {}));
         if (text(data, 'name').trim().length > 200) errors.name = 'field.name.invalid';
@@ -135,11 +133,6 @@ export class ConnectRegister extends ConnectElement {
           { signal },
         );
         return address;
-      },
-      fieldErrorsFor: (error): FieldErrors => {
-        if (error.code !== 'weak_password') return {};
-        this.#serverRules = error.problem?.rules ?? null;
-        return { password: 'error.weak_password' };
       },
     });
     if (email === undefined) return;
@@ -166,7 +159,6 @@ export class ConnectRegister extends ConnectElement {
           email: this._context.email || this.email,
           userName: this._context.name,
           policy: this.#policy.policy,
-          serverRules: this.#serverRules,
           strings: this.strings,
         })}
         ${submitButton(this.#form, t, t('register.submit'))}

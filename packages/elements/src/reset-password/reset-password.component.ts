@@ -2,7 +2,6 @@ import {
   isConnectError,
   type PasswordResetResult,
   type ResetTokenInfo,
-  type RuleResult,
   readResetToken,
 } from '@connect-auth/core';
 import {
@@ -15,9 +14,10 @@ import {
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ConnectElement } from '../shared/connect-element.ts';
 import { ConnectErrorEvent, ConnectPasswordResetEvent } from '../shared/events.ts';
-import { type FieldErrors, FormController } from '../shared/form-controller.ts';
+import { FormController } from '../shared/form-controller.ts';
+import { LatestCall } from '../shared/latest-call.ts';
 import { PolicyController } from '../shared/policy-controller.ts';
-import { notice, signInNext } from '../shared/step-templates.ts';
+import { savedStep } from '../shared/step-templates.ts';
 import {
   errorSummary,
   heading,
@@ -25,7 +25,7 @@ import {
   submitButton,
   supportBlock,
 } from '../shared/templates.ts';
-import { text } from '../shared/validate.ts';
+import { checkNewPassword, text } from '../shared/validate.ts';
 import type { StringId } from '../strings/en.ts';
 import { loadErrorStrings } from '../strings/registry.ts';
 
@@ -49,6 +49,24 @@ export type ResetPasswordStep =
   | 'sign-in';
 
 type TokenStep = 'expired' | 'used' | 'superseded' | 'invalid';
+/**
+ * What the element shows, one state per step with exactly the data that step needs: the verified
+ * link (`info`) from `form` on, the saved result in `done` / `sign-in`.
+ */
+type ResetState =
+  | { step: 'verifying' | 'error'; info?: undefined }
+  | { step: 'form'; info: ResetTokenInfo }
+  | { step: 'done' | 'sign-in'; info: ResetTokenInfo; result: PasswordResetResult }
+  | {
+      step: TokenStep;
+      /** Known when the link died between checking and saving. */
+      info?: ResetTokenInfo;
+      /** There was no token at all (`invalid` with its own text). */
+      missing?: boolean;
+      /** The in-place lost-password form is open. */
+      requesting?: boolean;
+    };
+
 const TOKEN_STEPS: Readonly<Record<string, TokenStep>> = {
   token_expired: 'expired',
   token_used: 'used',
@@ -91,48 +109,31 @@ export class ConnectResetPassword extends ConnectElement {
     token: { attribute: false },
     lostPasswordUrl: { type: String, attribute: 'lost-password-url' },
     signInUrl: { type: String, attribute: 'sign-in-url' },
-    _step: { state: true, attribute: false },
-    _info: { state: true, attribute: false },
-    _result: { state: true, attribute: false },
-    _missing: { state: true, attribute: false },
-    _requesting: { state: true, attribute: false },
+    _state: { state: true, attribute: false },
   };
 
   declare token: string | undefined;
   declare lostPasswordUrl: string | undefined;
   declare signInUrl: string | undefined;
   /** @internal */
-  declare _step: ResetPasswordStep;
-  /** @internal */
-  declare _info: ResetTokenInfo | null;
-  /** @internal */
-  declare _result: PasswordResetResult | null;
-  /** @internal */
-  declare _missing: boolean;
-  /** @internal */
-  declare _requesting: boolean;
+  declare _state: ResetState;
 
   readonly #form = new FormController(this, this.formOptions);
   readonly #policy = new PolicyController(this, () => this.resolvedClient);
-  #verify: AbortController | null = null;
+  readonly #verify = new LatestCall(this);
   #activeToken: string | null = null;
-  #serverRules: RuleResult[] | null = null;
 
   constructor() {
     super();
     this.token = undefined;
     this.lostPasswordUrl = undefined;
     this.signInUrl = undefined;
-    this._step = 'verifying';
-    this._info = null;
-    this._result = null;
-    this._missing = false;
-    this._requesting = false;
+    this._state = { step: 'verifying' };
   }
 
   /** The current step. */
   get step(): ResetPasswordStep {
-    return this._step;
+    return this._state.step;
   }
 
   override connectedCallback(): void {
@@ -142,8 +143,8 @@ export class ConnectResetPassword extends ConnectElement {
     queueMicrotask(() => {
       if (
         this.isConnected &&
-        (this._step === 'verifying' || this._step === 'error') &&
-        !this.#verify
+        (this.step === 'verifying' || this.step === 'error') &&
+        !this.#verify.running
       ) {
         void this.#start();
       }
@@ -153,9 +154,7 @@ export class ConnectResetPassword extends ConnectElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHashChange);
-    this.#verify?.abort();
-    this.#verify = null;
+    window.removeEventListener('hashchange', this.#onHashChange); // the controllers abort calls
   }
 
   /**
@@ -170,9 +169,6 @@ export class ConnectResetPassword extends ConnectElement {
     if (!token) return;
     this.#form.abort();
     this.#form.clearErrors();
-    this.#serverRules = null;
-    this._info = null;
-    this._result = null;
     this.#activeToken = token;
     void this.#start(true);
   };
@@ -186,19 +182,19 @@ export class ConnectResetPassword extends ConnectElement {
       (changed.has('client') || changed.has('baseUrl')) &&
       this.hasUpdated &&
       this.isConnected &&
-      this._step === 'error' &&
+      this.step === 'error' &&
       this.#form.summary?.code === 'missing_client'
     ) {
       void this.#start(); // configured late: check the link now
     }
-    this.dataset.step = this._step;
-    if (this._info) this.dataset.purpose = this._info.purpose;
+    const { step, info } = this._state;
+    this.dataset.step = step;
+    if (info) this.dataset.purpose = info.purpose;
     else delete this.dataset.purpose;
   }
 
-  #go(step: ResetPasswordStep, focus = true): void {
-    this._step = step;
-    this._requesting = false;
+  #go(state: ResetState, focus = true): void {
+    this._state = state;
     if (focus) this.focusHeadingAfterUpdate();
   }
 
@@ -210,90 +206,66 @@ export class ConnectResetPassword extends ConnectElement {
     const token = this.token ?? this.#activeToken ?? readResetToken();
     this.#activeToken = token;
     if (!token) {
-      this._missing = true;
-      this.#go('invalid', focus);
+      this.#go({ step: 'invalid', missing: true }, focus);
       return;
     }
-    this._missing = false;
     const client = this.resolvedClient;
     if (!client) {
-      this.#go('error', false);
+      this.#go({ step: 'error' }, false);
       this.warnMissingClient();
       await this.#form.showMissingClient('verify-token', false);
       return;
     }
-    this.#verify?.abort();
-    const abort = new AbortController();
-    this.#verify = abort;
-    this._step = 'verifying';
+    const signal = this.#verify.start();
+    this._state = { step: 'verifying' };
     this.#form.clearErrors();
     try {
-      const info = await client.verifyResetToken(token, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.#verify = null;
-      this._info = info;
+      const info = await client.verifyResetToken(token, { signal });
+      if (signal.aborted) return;
       // The verify answer carries the policy in force; only an older server's needs a request.
       if (!info.policy) this.#policy.load();
-      this.#go('form', focus);
+      this.#go({ step: 'form', info }, focus);
     } catch (error) {
-      if (abort.signal.aborted) return;
-      this.#verify = null;
       // The link states' English texts load on demand (they follow a server answer).
       await loadErrorStrings().catch(() => {});
-      if (abort.signal.aborted) return;
+      if (signal.aborted) return;
       const tokenStep = isConnectError(error) ? TOKEN_STEPS[error.code] : undefined;
       if (tokenStep && isConnectError(error)) {
+        // Not inline: the manifest analyzer would read `new …Event('verify-token')` as an event name.
         const failure = new ConnectErrorEvent('verify-token', error.code, error);
         this.dispatchEvent(failure);
-        this.#go(tokenStep, focus);
+        this.#go({ step: tokenStep }, focus);
       } else {
-        this.#go('error', false);
+        this.#go({ step: 'error' }, false);
         await this.#form.fail('verify-token', error);
       }
+    } finally {
+      this.#verify.finish(signal);
     }
   }
 
   #submit = async (event: SubmitEvent): Promise<void> => {
-    this.#serverRules = null;
     const token = this.#activeToken;
-    if (!token) return;
+    const state = this._state;
+    if (!token || state.step !== 'form') return;
     const result = await this.#form.submit(event, {
       action: 'complete-reset',
-      validate: (data) => {
-        const errors: FieldErrors = {};
-        const password = text(data, 'password');
-        const confirm = text(data, 'confirm');
-        if (!password) errors.password = 'field.password.required';
-        if (!confirm) errors.confirm = 'field.confirm.required';
-        else if (password && confirm !== password) errors.confirm = 'field.confirm.mismatch';
-        return errors;
-      },
+      newPasswordField: 'password',
+      validate: (data) => checkNewPassword(data, {}),
       run: (data, client, signal) =>
         client.completePasswordReset({ token, password: text(data, 'password') }, { signal }),
-      fieldErrorsFor: (error): FieldErrors => {
-        if (error.code === 'weak_password') {
-          this.#serverRules = error.problem?.rules ?? null;
-          return { password: 'error.weak_password' };
-        }
-        return {};
-      },
     });
     const failed = this.#form.summary?.code;
     const tokenStep = failed ? TOKEN_STEPS[failed] : undefined;
     if (tokenStep && failed !== 'validation_failed') {
       this.#form.clearErrors();
-      this.#go(tokenStep);
+      this.#go({ step: tokenStep, info: state.info });
       return;
     }
     if (!result) return;
-    this._result = result;
     this.dispatchEvent(new ConnectPasswordResetEvent(result));
-    this.#go(this.signInUrl ? 'done' : 'sign-in');
+    this.#go({ step: this.signInUrl ? 'done' : 'sign-in', info: state.info, result });
   };
-
-  get #activation(): boolean {
-    return (this._result?.activated ?? this._info?.purpose === 'activation') === true;
-  }
 
   #renderVerifying(): TemplateResult {
     return html`<div class="connect-step" data-part="verifying" aria-busy="true">
@@ -311,12 +283,10 @@ export class ConnectResetPassword extends ConnectElement {
     </div>`;
   }
 
-  #renderForm(): TemplateResult {
+  #renderForm(info: ResetTokenInfo): TemplateResult {
     const t = this.t.bind(this);
-    const info = this._info;
-    const email = info?.email ?? '';
-    const activation = this.#activation;
-    const _errors = this.#form.fieldErrors;
+    const email = info.email;
+    const activation = info.purpose === 'activation';
     return html`<div class="connect-step" data-part="form">
       ${heading(this.headingId, t(activation ? 'reset.heading_activation' : 'reset.heading_reset'))}
       <p class="connect-text" data-part="account">${t('reset.for_account', { email })}</p>
@@ -330,8 +300,7 @@ export class ConnectResetPassword extends ConnectElement {
           t,
           label: t('field.new_password'),
           email,
-          policy: info?.policy ?? this.#policy.policy,
-          serverRules: this.#serverRules,
+          policy: info.policy ?? this.#policy.policy,
           strings: this.strings,
         })}
         ${passwordField({
@@ -347,23 +316,17 @@ export class ConnectResetPassword extends ConnectElement {
     </div>`;
   }
 
-  #renderTokenProblem(step: TokenStep): TemplateResult {
+  #renderTokenProblem(state: ResetState & { step: TokenStep }): TemplateResult {
+    const { step, missing, requesting } = state;
     const t = this.t.bind(this);
-    const texts: Record<TokenStep, [StringId, StringId]> = {
-      expired: ['reset.expired_heading', 'reset.expired_body'],
-      used: ['reset.used_heading', 'reset.used_body'],
-      superseded: ['reset.superseded_heading', 'reset.superseded_body'],
-      invalid: [
-        'reset.invalid_heading',
-        this._missing ? 'reset.missing_body' : 'reset.invalid_body',
-      ],
-    };
-    const [title, body] = texts[step];
+    // `reset.<step>_heading` and `reset.<step>_body`; a missing token is `invalid` with its own text.
+    const title: StringId = `reset.${step}_heading`;
+    const body: StringId = `reset.${missing ? 'missing' : step}_body`;
     return html`<div class="connect-step" data-part="token-problem" data-state=${step}>
       ${heading(this.headingId, t(title))}
       <p class="connect-text">${t(body)}</p>
       ${
-        this._requesting
+        requesting
           ? html`<connect-lost-password .client=${this.resolvedClient} .strings=${this.strings}
               support-url=${ifDefined(this.supportUrl)} data-embedded></connect-lost-password>`
           : html`<div class="connect-actions">
@@ -371,50 +334,52 @@ export class ConnectResetPassword extends ConnectElement {
                 this.lostPasswordUrl
                   ? html`<a class="connect-button" data-action="request-new" href=${this.lostPasswordUrl}>${t('reset.request_new')}</a>`
                   : html`<button class="connect-button" type="button" data-action="request-new"
-                      @click=${this.#showRequest}>${t('reset.request_new')}</button>`
+                      @click=${() => this.#showRequest(state)}>${t('reset.request_new')}</button>`
               }
               ${step === 'used' && this.signInUrl ? html`<a class="connect-link" href=${this.signInUrl}>${t('reset.sign_in')}</a>` : nothing}
             </div>`
       }
-      ${this._requesting ? nothing : supportBlock(t, this.supportUrl)}
+      ${requesting ? nothing : supportBlock(t, this.supportUrl)}
     </div>`;
   }
 
-  #showRequest = async (): Promise<void> => {
-    this._requesting = true;
+  async #showRequest(state: ResetState & { step: TokenStep }): Promise<void> {
+    this._state = { ...state, requesting: true };
     await this.updateComplete;
     const embedded = this.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
       'connect-lost-password',
     );
     await embedded?.updateComplete;
     embedded?.querySelector<HTMLElement>('.connect-heading')?.focus();
-  };
+  }
 
-  #renderDone(): TemplateResult {
+  #renderDone({ step, result }: ResetState & { result: PasswordResetResult }): TemplateResult {
     const t = this.t.bind(this);
-    const email = this._result?.email ?? this._info?.email ?? '';
-    const activation = this.#activation;
-    const title = t(activation ? 'reset.done_heading_activation' : 'reset.done_heading_reset');
-    const body = t(activation ? 'reset.done_body_activation' : 'reset.done_body_reset', { email });
-    return html`<div class="connect-step" data-part="done">
-      ${notice('success', this.headingId, title, body)}
-      ${signInNext(this, this._step === 'sign-in', email, t('reset.sign_in'), 'sign-in')}
-    </div>`;
+    const { email, activated } = result;
+    return savedStep(this, {
+      headingId: this.headingId,
+      title: t(activated ? 'reset.done_heading_activation' : 'reset.done_heading_reset'),
+      body: t(activated ? 'reset.done_body_activation' : 'reset.done_body_reset', { email }),
+      email,
+      embedded: step === 'sign-in',
+      signIn: t('reset.sign_in'),
+    });
   }
 
   protected override render(): TemplateResult {
-    switch (this._step) {
+    const state = this._state;
+    switch (state.step) {
       case 'verifying':
         return this.#renderVerifying();
       case 'error':
         return this.#renderError();
       case 'form':
-        return this.#renderForm();
+        return this.#renderForm(state.info);
       case 'done':
       case 'sign-in':
-        return this.#renderDone();
+        return this.#renderDone(state);
       default:
-        return this.#renderTokenProblem(this._step);
+        return this.#renderTokenProblem(state);
     }
   }
 }

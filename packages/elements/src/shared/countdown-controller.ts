@@ -41,13 +41,6 @@ export class CountdownController implements ReactiveController {
     this.#tick();
   }
 
-  /** Stop and reset. */
-  clear(): void {
-    this.#deadline = 0;
-    this.#stop();
-    this.#host.requestUpdate();
-  }
-
   hostConnected(): void {
     if (this.running) this.#tick();
   }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@connect-auth/core';
+import type { ErrorCode, RuleResult } from '@connect-auth/core';
 import { type ConnectClient, type ConnectError, isConnectError } from '@connect-auth/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StringId } from '../strings/en.ts';
@@ -7,6 +7,7 @@ import type { FormatParams } from '../strings/format.ts';
 import { loadErrorStrings } from '../strings/registry.ts';
 import { CountdownController } from './countdown-controller.ts';
 import { type ConnectAction, ConnectBeforeSubmitEvent, ConnectErrorEvent } from './events.ts';
+import { LatestCall } from './latest-call.ts';
 
 /** Inline errors by field name (`email`, `password`, `confirm`, `code`, `name`). */
 export type FieldErrors = Record<string, StringId>;
@@ -26,7 +27,12 @@ export interface SubmitSpec<T> {
   validate?: (data: FormData) => FieldErrors;
   /** The call. Must honour `signal`. */
   run: (data: FormData, client: ConnectClient, signal: AbortSignal) => Promise<T>;
-  /** Extra field errors drawn from a failed call (e.g. `weak_password` → `password`). */
+  /**
+   * The field of the new password, if the call sets one: a `weak_password` answer is shown there,
+   * and its per-rule verdict in {@link FormController.serverRules}.
+   */
+  newPasswordField?: string;
+  /** Extra field errors drawn from a failed call (e.g. `code_invalid` → `code`). */
   fieldErrorsFor?: (error: ConnectError) => FieldErrors;
 }
 
@@ -62,13 +68,13 @@ export interface FormControllerOptions {
 export class FormController implements ReactiveController {
   readonly #host: FormHost;
   readonly #options: FormControllerOptions;
-  #abort: AbortController | null = null;
-  /** A running request. */
-  pending = false;
+  readonly #call: LatestCall;
   /** The summary message, or `null` when there is nothing to report. */
   summary: SummaryMessage | null = null;
   /** Inline errors by field name. */
   fieldErrors: FieldErrors = {};
+  /** Per-rule results of the last `weak_password` answer, for the checklist (until cleared). */
+  serverRules: RuleResult[] | null = null;
   /** Counts down a server-imposed wait (`rate_limited`). */
   readonly cooldown: CountdownController;
 
@@ -76,11 +82,13 @@ export class FormController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.cooldown = new CountdownController(host);
+    this.#call = new LatestCall(host); // aborted on a new submit and on disconnect
     host.addController(this);
   }
 
-  hostDisconnected(): void {
-    this.abort();
+  /** A running request. */
+  get pending(): boolean {
+    return this.#call.running;
   }
 
   /** Reflect a running request as `data-pending` on the host (a styling and test hook). */
@@ -90,18 +98,14 @@ export class FormController implements ReactiveController {
 
   /** Abort the running request, if any. */
   abort(): void {
-    this.#abort?.abort();
-    this.#abort = null;
-    if (this.pending) {
-      this.pending = false;
-      this.#host.requestUpdate();
-    }
+    this.#call.abort();
   }
 
   /** Forget errors (e.g. when moving to another step). */
   clearErrors(): void {
     this.summary = null;
     this.fieldErrors = {};
+    this.serverRules = null;
     this.#host.requestUpdate();
   }
 
@@ -130,6 +134,7 @@ export class FormController implements ReactiveController {
     if (!form || this.cooldown.running) return undefined;
     const data = new FormData(form);
     this.summary = null;
+    this.serverRules = null;
     this.fieldErrors = spec.validate?.(data) ?? {};
     if (Object.keys(this.fieldErrors).length > 0) {
       this.summary = { id: 'error.validation_failed', code: 'validation_failed' };
@@ -145,45 +150,39 @@ export class FormController implements ReactiveController {
       await this.showMissingClient(spec.action);
       return undefined;
     }
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.pending = true;
-    this.#host.requestUpdate();
+    const signal = this.#call.start();
     try {
-      const result = await spec.run(data, client, abort.signal);
+      const result = await spec.run(data, client, signal);
       // What the form shows next ("check your email", "signed in"…) may be in the lazily
       // loaded English texts: have them before the element moves on.
       await loadErrorStrings().catch(() => {});
-      if (abort.signal.aborted) return undefined;
-      return result;
+      if (!signal.aborted) return result;
     } catch (error) {
-      if (abort.signal.aborted) return undefined; // superseded or disconnected: nobody to tell
-      await this.fail(spec.action, error, spec.fieldErrorsFor);
-      return undefined;
+      // Superseded or disconnected: nobody to tell.
+      if (!signal.aborted) await this.fail(spec.action, error, spec);
     } finally {
-      if (this.#abort === abort) {
-        this.#abort = null;
-        this.pending = false;
-        this.#host.requestUpdate();
-      }
+      this.#call.finish(signal);
     }
+    return undefined;
   }
 
   /** Show an error the way a failed submit does (summary, inline errors, event, focus). */
   async fail(
     action: ConnectAction,
     error: unknown,
-    fieldErrorsFor?: (error: ConnectError) => FieldErrors,
+    spec?: Pick<SubmitSpec<unknown>, 'newPasswordField' | 'fieldErrorsFor'>,
   ): Promise<void> {
     // The English texts of server errors are a chunk of their own: wait for it (usually long
     // loaded, since the form started loading it when it connected).
     await loadErrorStrings().catch(() => {});
     const connectError = isConnectError(error) ? error : undefined;
     const code: ErrorCode = connectError?.code ?? 'server_error';
+    const weak = code === 'weak_password' ? spec?.newPasswordField : undefined;
+    this.serverRules = weak ? (connectError?.problem?.rules ?? null) : null;
     this.fieldErrors = {
       ...(connectError ? issuesToFieldErrors(connectError) : {}),
-      ...(connectError && fieldErrorsFor ? fieldErrorsFor(connectError) : {}),
+      ...(weak ? { [weak]: 'error.weak_password' } : {}),
+      ...(connectError && spec?.fieldErrorsFor ? spec.fieldErrorsFor(connectError) : {}),
     };
     this.summary = { id: errorStringId(code), code };
     const retryAfterMs = connectError?.retryAfterMs ?? connectError?.problem?.retryAfterMs;

@@ -1,5 +1,6 @@
 import type { ConnectClient, PasswordPolicy } from '@connect-auth/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LatestCall } from './latest-call.ts';
 import { issueWarning } from './warn.ts';
 
 /**
@@ -17,7 +18,7 @@ import { issueWarning } from './warn.ts';
 export class PolicyController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #getClient: () => ConnectClient | null;
-  #abort: AbortController | null = null;
+  readonly #call: LatestCall;
   #loaded: ConnectClient | null = null;
   #wanted = false;
   /** The server's policy, once loaded. */
@@ -26,6 +27,7 @@ export class PolicyController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, getClient: () => ConnectClient | null) {
     this.#host = host;
     this.#getClient = getClient;
+    this.#call = new LatestCall(host); // a new client's load wins; aborted on disconnect
     host.addController(this);
   }
 
@@ -38,26 +40,25 @@ export class PolicyController implements ReactiveController {
     const client = this.#getClient();
     if (!client || this.#loaded === client) return;
     this.#loaded = client;
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    client.getPasswordPolicy({ signal: abort.signal }).then(
-      (policy) => {
-        if (abort.signal.aborted) return;
-        this.policy = policy;
-        this.#host.requestUpdate();
-      },
-      () => {
-        if (abort.signal.aborted) return;
-        this.#loaded = null;
-        this.#wanted = false; // no retry on every render; the next load() call tries again
-        issueWarning(
-          'policy-unavailable',
-          this.#host.localName,
-          'The password policy could not be loaded; showing the built-in preset.',
-        );
-      },
-    );
+    const signal = this.#call.start();
+    client
+      .getPasswordPolicy({ signal })
+      .then(
+        (policy) => {
+          if (!signal.aborted) this.policy = policy;
+        },
+        () => {
+          if (signal.aborted) return;
+          this.#loaded = null;
+          this.#wanted = false; // no retry on every render; the next load() call tries again
+          issueWarning(
+            'policy-unavailable',
+            this.#host.localName,
+            'The password policy could not be loaded; showing the built-in preset.',
+          );
+        },
+      )
+      .finally(() => this.#call.finish(signal)); // renders the policy
   }
 
   hostUpdate(): void {
@@ -65,8 +66,6 @@ export class PolicyController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#abort?.abort();
-    this.#abort = null;
     if (!this.policy) this.#loaded = null;
   }
 }

@@ -25,32 +25,40 @@ export function notice(
   </div>`;
 }
 
-/** The element a {@link signInNext} serves: its client, strings and links. */
-export interface SignInNextHost {
+/** The element a {@link savedStep} serves: its client, strings and links. */
+export interface SavedStepHost {
   readonly resolvedClient: ConnectClient | null;
   strings: StringOverrides | null | undefined;
   supportUrl: string | undefined;
   signInUrl: string | undefined;
 }
 
+/** What a {@link savedStep} says. */
+export interface SavedStep {
+  headingId: string;
+  title: string;
+  body: string;
+  /** The account's email, carried over to the sign-in form. */
+  email: string;
+  /** Sign in here (`<connect-sign-in>` in place) rather than with a link to `sign-in-url`. */
+  embedded: boolean;
+  /** The link's text. */
+  signIn: string;
+}
+
 /**
- * What follows a saved password: a `<connect-sign-in>` in place (`embedded`, the email carried
- * over), or a link to the host's `sign-in-url` (`data-action` from `action`, if given).
- *
- * @example
- * ```ts
- * signInNext(this, this._step === 'sign-in', email, t('reset.sign_in'), 'sign-in')
- * ```
+ * The step after a saved password (`data-part="done"`): a success notice, then a
+ * `<connect-sign-in>` in place (`embedded`, the email carried over) or a "Sign in" link
+ * (`data-action="sign-in"`) to the host's `sign-in-url`.
  */
-export function signInNext(
-  host: SignInNextHost,
-  embedded: boolean,
-  email: string,
-  label: string,
-  action?: string,
-): TemplateResult {
-  return embedded
-    ? html`<connect-sign-in .client=${host.resolvedClient} .strings=${host.strings} email=${email}
-        support-url=${ifDefined(host.supportUrl)} data-embedded></connect-sign-in>`
-    : html`<a class="connect-button" data-action=${ifDefined(action)} href=${host.signInUrl ?? ''}>${label}</a>`;
+export function savedStep(host: SavedStepHost, step: SavedStep): TemplateResult {
+  return html`<div class="connect-step" data-part="done">
+    ${notice('success', step.headingId, step.title, step.body)}
+    ${
+      step.embedded
+        ? html`<connect-sign-in .client=${host.resolvedClient} .strings=${host.strings} email=${step.email}
+            support-url=${ifDefined(host.supportUrl)} data-embedded></connect-sign-in>`
+        : html`<a class="connect-button" data-action="sign-in" href=${host.signInUrl ?? ''}>${step.signIn}</a>`
+    }
+  </div>`;
 }

@@ -6,7 +6,7 @@ import { makeClient } from '../../test/server.ts';
 import { enAccount } from '../strings/account/en.ts';
 import { en, type StringId } from '../strings/en.ts';
 import { FormController } from './form-controller.ts';
-import { notice, signInNext } from './step-templates.ts';
+import { notice, savedStep } from './step-templates.ts';
 import { emailField, passwordField } from './templates.ts';
 
 const t = (id: StringId) => ({ ...en, ...enAccount })[id];
@@ -81,7 +81,7 @@ describe('shared step templates', () => {
     expect(box.querySelector('p')).toBeNull();
   });
 
-  it('signInNext: sign-in in place with the email, or a link to sign-in-url', () => {
+  it('savedStep: the notice, then sign-in in place with the email, or a link to sign-in-url', () => {
     const client = makeClient();
     const page = {
       resolvedClient: client,
@@ -89,8 +89,16 @@ describe('shared step templates', () => {
       supportUrl: '/help',
       signInUrl: '/in',
     };
+    const step = {
+      headingId: 'h3',
+      title: 'Saved',
+      body: 'Your password was changed.',
+      email: 'ann@example.com',
+      signIn: 'Sign in',
+    };
     const box = document.createElement('div');
-    render(signInNext(page, true, 'ann@example.com', 'Sign in'), box);
+    render(savedStep(page, { ...step, embedded: true }), box);
+    expect(box.querySelector('[data-part="done"] .connect-notice h2#h3')).not.toBeNull();
     const embedded = box.querySelector('connect-sign-in') as
       | (HTMLElement & { client?: unknown })
       | null;
@@ -98,7 +106,7 @@ describe('shared step templates', () => {
     expect(embedded?.getAttribute('support-url')).toBe('/help');
     expect(embedded?.client).toBe(client);
     expect(embedded?.hasAttribute('data-embedded')).toBe(true);
-    render(signInNext(page, false, 'ann@example.com', 'Sign in', 'sign-in'), box);
+    render(savedStep(page, { ...step, embedded: false }), box);
     const link = box.querySelector('a.connect-button');
     expect(link?.getAttribute('href')).toBe('/in');
     expect(link?.getAttribute('data-action')).toBe('sign-in');

@@ -1,4 +1,4 @@
-import type { PasswordPolicy, RuleResult } from '@connect-auth/core';
+import type { PasswordPolicy } from '@connect-auth/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { StringId } from '../strings/en.ts';
@@ -18,10 +18,8 @@ export type Translate = (id: StringId, params?: FormatParams) => string;
  * heading(this.headingId, this.t('signin.heading'))
  * ```
  */
-export function heading(id: string, text: string, level: 2 | 3 = 2): TemplateResult {
-  return level === 2
-    ? html`<h2 class="connect-heading" id=${id} tabindex="-1">${text}</h2>`
-    : html`<h3 class="connect-heading" id=${id} tabindex="-1">${text}</h3>`;
+export function heading(id: string, text: string): TemplateResult {
+  return html`<h2 class="connect-heading" id=${id} tabindex="-1">${text}</h2>`;
 }
 
 /**
@@ -88,8 +86,6 @@ export interface TextFieldOptions {
   hint?: string | undefined;
   required?: boolean;
   inputmode?: 'numeric' | 'email' | 'text';
-  maxlength?: number;
-  pattern?: string;
 }
 
 /**
@@ -119,8 +115,6 @@ export function textField(options: TextFieldOptions): TemplateResult {
       type=${options.type}
       autocomplete=${options.autocomplete}
       inputmode=${ifDefined(options.inputmode)}
-      maxlength=${ifDefined(options.maxlength)}
-      pattern=${ifDefined(options.pattern)}
       value=${ifDefined(options.value)}
       spellcheck="false"
       autocapitalize=${options.type === 'email' ? 'none' : 'off'}
@@ -172,19 +166,17 @@ export interface PasswordFieldOptions {
   email?: string | undefined;
   userName?: string | undefined;
   policy?: PasswordPolicy | undefined;
-  /** Per-rule results of the last `weak_password` answer. */
-  serverRules?: RuleResult[] | null | undefined;
   strings: StringOverrides | null | undefined;
 }
 
 /**
- * A required `<connect-password-input>` wired to the form: id from the form, inline error from
- * the form's field errors, the element's strings passed down. (`required` is bound, not static,
+ * A required `<connect-password-input>` wired to the form: id from the form, inline error and the
+ * last `weak_password` verdict (`serverRules`) from the form, the element's strings passed down. (`required` is bound, not static,
  * so the host's attributes keep the order they had when each form wrote this out.)
  *
  * @example
  * ```ts
- * passwordField({ form, t, label: t('field.new_password'), email, policy, serverRules, strings: this.strings })
+ * passwordField({ form, t, label: t('field.new_password'), email, policy, strings: this.strings })
  * ```
  */
 export function passwordField(options: PasswordFieldOptions): TemplateResult {
@@ -201,7 +193,7 @@ export function passwordField(options: PasswordFieldOptions): TemplateResult {
     .email=${options.email}
     .userName=${options.userName}
     .policy=${options.policy}
-    .serverRules=${options.serverRules}
+    .serverRules=${form.serverRules}
     .strings=${options.strings}
     .error=${error ? t(error) : undefined}
   ></connect-password-input>`;

@@ -42,3 +42,20 @@ export function checkPassword(data: FormData, errors: FieldErrors, name = 'passw
   if (text(data, name) === '') errors[name] = 'field.password.required';
   return errors;
 }
+
+/**
+ * Check a new password typed twice: the `name` field is not empty, and `confirm` is present and
+ * matches it (a mismatch is reported only once there is a password to match).
+ */
+export function checkNewPassword(
+  data: FormData,
+  errors: FieldErrors,
+  name = 'password',
+): FieldErrors {
+  const password = text(data, name);
+  const confirm = text(data, 'confirm');
+  checkPassword(data, errors, name);
+  if (!confirm) errors.confirm = 'field.confirm.required';
+  else if (password && confirm !== password) errors.confirm = 'field.confirm.mismatch';
+  return errors;
+}
