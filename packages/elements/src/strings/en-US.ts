@@ -1,4 +1,4 @@
-import type { StringOverrides } from './registry.ts';
+import type { StringOverrides } from './en.ts';
 
 /**
  * American English: only the strings whose spelling differs from the British reference table

@@ -28,3 +28,6 @@ export type FormStringTable = Readonly<Record<keyof typeof en, string>>;
 
 /** A complete table of strings for one locale, as the elements resolve it. */
 export type StringTable = Readonly<Record<StringId, string>>;
+
+/** A partial table: overrides for some ids, the rest falls back. */
+export type StringOverrides = Partial<Record<StringId, string>>;

@@ -1,8 +1,7 @@
-import type { StringId, StringTable } from './en.ts';
+import type { StringId, StringOverrides, StringTable } from './en.ts';
 import { enBase } from './en-base.ts';
 
-/** A partial table: overrides for some ids, the rest falls back. */
-export type StringOverrides = Partial<Record<StringId, string>>;
+export type { StringOverrides };
 
 // The tables that ship with the package, each its own side-effect-free module loaded with a
 // dynamic `import()` the first time an element needs it: bundlers (tsup, esbuild, Vite, webpack)
