@@ -21,7 +21,6 @@ import {
   connectPolicy,
   evaluatePassword,
   loadCommonPasswords,
-  nist80063bPolicy,
 } from '@connect-auth/core/policy';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';

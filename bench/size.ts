@@ -77,7 +77,8 @@ function packAndExtract(name: 'core' | 'elements', dir: string): string {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'connect-bench-size-'));
-const coreDir = packAndExtract('core', work);
+// Extracted to work/node_modules: the bundles below resolve @connect-auth/core from there.
+packAndExtract('core', work);
 const elementsDir = packAndExtract('elements', work);
 /** Dependencies of the packed packages (jose, zod, lit) come from the workspace's install. */
 const nodePaths = [

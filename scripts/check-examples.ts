@@ -91,6 +91,8 @@ for (const entry of entries) {
 }
 while (work.length > 0) {
   const visit = (node: ts.Node) => {
+    // What a function does inside its body is not part of its signature.
+    if (ts.isBlock(node) || (ts.isArrowFunction(node.parent) && node === node.parent.body)) return;
     if (ts.isTypeReferenceNode(node)) reach(checker.getSymbolAtLocation(node.typeName));
     else if (ts.isExpressionWithTypeArguments(node) || ts.isTypeQueryNode(node))
       reach(

@@ -33,7 +33,15 @@ export class TransportFailure extends Error {
   }
 }
 
-/** Calls the target at a base URL and records every answer. */
+/**
+ * Calls the target at a base URL and records every answer. A custom check gets one as
+ * `context.target`.
+ *
+ * @example
+ * ```ts
+ * const answer = await context.target.post('/v1/password-resets', { email: 'a@example.com' });
+ * ```
+ */
 export class Target {
   readonly baseUrl: string;
   readonly answers: Answer[] = [];

@@ -76,7 +76,15 @@ export interface ConformanceReport {
   counts: { pass: number; fail: number; skip: number };
 }
 
-/** The checks the kit knows, in run order: id, section and title (and the static skip reason). */
+/**
+ * The checks the kit knows, in run order: id, section and title (and the static skip reason).
+ *
+ * @example
+ * ```ts
+ * import { listChecks } from '@connect-auth/conformance';
+ * for (const check of listChecks()) console.log(check.id, check.title);
+ * ```
+ */
 export function listChecks(): Array<Pick<Check, 'id' | 'section' | 'title' | 'skip'>> {
   return CHECKS.map(({ id, section, title, skip }) => ({ id, section, title, skip }));
 }

@@ -93,21 +93,11 @@ export class ConfigError extends Error {
 /**
  * Longest refresh reuse grace window accepted, in seconds: a long one would make a stolen,
  * replayed token look like a second tab (RFC 9700 §4.14.2).
- *
- * @example
- * ```ts
- * resolveConfig({ dev: true, refreshReuseGraceSeconds: MAX_REFRESH_REUSE_GRACE_SECONDS });
- * ```
  */
 export const MAX_REFRESH_REUSE_GRACE_SECONDS = 300;
 
 /**
  * Minimum secret length in bytes (UTF-8).
- *
- * @example
- * ```ts
- * Buffer.byteLength(secret) >= MIN_SECRET_LENGTH;
- * ```
  */
 export const MIN_SECRET_LENGTH = 32;
 
@@ -177,11 +167,6 @@ function parseBaseUrl(
 
 /**
  * `PORT (--port)`: how issues name a setting.
- *
- * @example
- * ```ts
- * label('PORT', 'port'); // 'PORT (--port)'
- * ```
  */
 export const label = (env: string, flag?: string) => (flag ? `${env} (--${flag})` : env);
 
@@ -337,12 +322,6 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
 /**
  * Whether binding `hostname` keeps a server reachable from this machine only: `localhost`,
  * 127.0.0.0/8, `::1` (also IPv4-mapped).
- *
- * @example
- * ```ts
- * isLoopbackHost('127.0.0.1'); // true
- * isLoopbackHost('0.0.0.0');   // false
- * ```
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname

@@ -92,11 +92,6 @@ function strict(value: unknown, required: Fields, optional: Fields = {}): Checke
 
 /**
  * Issues of a `POST /v1/password-resets` body (`{ email }`); empty when it fits.
- *
- * @example
- * ```ts
- * checkRequestPasswordResetBody({ email: 'nope' }); // [{ path: ['email'], code: 'invalid_email' }]
- * ```
  */
 export function checkRequestPasswordResetBody(value: unknown): FieldIssue[] {
   return strict(value, { email: EMAIL }).issues;
@@ -105,11 +100,6 @@ export function checkRequestPasswordResetBody(value: unknown): FieldIssue[] {
 /**
  * Issues of a token-only body (`POST /v1/password-resets/verify` and
  * `POST /v1/accounts/verify-email`: `{ token }`); empty when it fits.
- *
- * @example
- * ```ts
- * checkTokenBody({ token: 'short!' }); // too_short and invalid_format on ['token']
- * ```
  */
 export function checkTokenBody(value: unknown): FieldIssue[] {
   return strict(value, { token: TOKEN }).issues;
@@ -119,12 +109,6 @@ export function checkTokenBody(value: unknown): FieldIssue[] {
  * Issues of a `POST /v1/password-resets/complete` body: `{ token, password }` or
  * `{ email, code, password }`. Like the union schema, the issues of the one alternative whose
  * members all have the right type; `invalid_union` when neither or both do.
- *
- * @example
- * ```ts
- * checkCompletePasswordResetBody({ email: 'a@example.com', code: '1234', password: 'x' });
- * // [{ path: ['code'], code: 'invalid_format' }]
- * ```
  */
 export function checkCompletePasswordResetBody(value: unknown): FieldIssue[] {
   const withToken = strict(value, { token: TOKEN, password: PASSWORD });
@@ -138,11 +122,6 @@ export function checkCompletePasswordResetBody(value: unknown): FieldIssue[] {
 
 /**
  * Issues of a `POST /v1/sessions` body (`{ email, password }`); empty when it fits.
- *
- * @example
- * ```ts
- * checkSignInBody({ email: 'a@example.com', password: '' }); // [{ path: ['password'], code: 'required' }]
- * ```
  */
 export function checkSignInBody(value: unknown): FieldIssue[] {
   return strict(value, { email: EMAIL, password: PASSWORD }).issues;
@@ -150,11 +129,6 @@ export function checkSignInBody(value: unknown): FieldIssue[] {
 
 /**
  * Issues of a `POST /v1/accounts` body (`{ email, password, name?, locale? }`); empty when it fits.
- *
- * @example
- * ```ts
- * checkRegisterBody({ email: 'a@example.com', password: 'x', name: '' }); // required on ['name']
- * ```
  */
 export function checkRegisterBody(value: unknown): FieldIssue[] {
   return strict(value, { email: EMAIL, password: PASSWORD }, { name: NAME, locale: LOCALE }).issues;
@@ -163,11 +137,6 @@ export function checkRegisterBody(value: unknown): FieldIssue[] {
 /**
  * Issues of a `POST /v1/account/password` body (`{ currentPassword, newPassword }`); empty when
  * it fits.
- *
- * @example
- * ```ts
- * checkChangePasswordBody({ currentPassword: '', newPassword: 'x' }); // required on ['currentPassword']
- * ```
  */
 export function checkChangePasswordBody(value: unknown): FieldIssue[] {
   return strict(value, { currentPassword: PASSWORD, newPassword: PASSWORD }).issues;
@@ -176,11 +145,6 @@ export function checkChangePasswordBody(value: unknown): FieldIssue[] {
 /**
  * Issues of a `POST /v1/account/email-changes` body (`{ newEmail, password }`); empty when it
  * fits.
- *
- * @example
- * ```ts
- * checkRequestEmailChangeBody({ newEmail: 'nope', password: 'x' }); // invalid_email on ['newEmail']
- * ```
  */
 export function checkRequestEmailChangeBody(value: unknown): FieldIssue[] {
   return strict(value, { newEmail: EMAIL, password: PASSWORD }).issues;

@@ -25,12 +25,6 @@ type Scalar = string | number | boolean;
 
 /**
  * `z.object`'s notion of an object: not `null`, not an array.
- *
- * @example
- * ```ts
- * isObject({}); // true
- * isObject([]); // false
- * ```
  */
 export const isObject = (value: unknown): value is Record<PropertyKey, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -139,12 +133,6 @@ const fieldIssue = /* @__PURE__ */ object({ path: /* @__PURE__ */ array(pathKey)
 
 /**
  * A session as answered by sign-in and refresh (the contract's `Session`), or `null`.
- *
- * @example
- * ```ts
- * const session = parseSession(JSON.parse(text));
- * if (session) console.log(session.account.email);
- * ```
  */
 export function parseSession(value: unknown): Session | null {
   return session(value) ?? null;
@@ -153,11 +141,6 @@ export function parseSession(value: unknown): Session | null {
 const accepted = /* @__PURE__ */ object<Accepted>({ status: /* @__PURE__ */ literal('accepted') });
 /**
  * The `{ status: 'accepted' }` answer (the contract's `Accepted`), or `null`.
- *
- * @example
- * ```ts
- * parseAccepted({ status: 'accepted' }); // { status: 'accepted' }
- * ```
  */
 export function parseAccepted(value: unknown): Accepted | null {
   return accepted(value) ?? null;
@@ -170,12 +153,6 @@ const passwordResetResult = /* @__PURE__ */ object<PasswordResetResult>(
 /**
  * The answer of `POST /v1/password-resets/complete` (the contract's `PasswordResetResult`), or
  * `null`.
- *
- * @example
- * ```ts
- * const result = parsePasswordResetResult(json);
- * if (result?.session) adopt(result.session);
- * ```
  */
 export function parsePasswordResetResult(value: unknown): PasswordResetResult | null {
   return passwordResetResult(value) ?? null;
@@ -187,11 +164,6 @@ const emailVerified = /* @__PURE__ */ object<EmailVerified>({
 });
 /**
  * The answer of `POST /v1/accounts/verify-email` (the contract's `EmailVerified`), or `null`.
- *
- * @example
- * ```ts
- * parseEmailVerified({ status: 'verified', email: 'a@example.com' });
- * ```
  */
 export function parseEmailVerified(value: unknown): EmailVerified | null {
   return emailVerified(value) ?? null;
@@ -204,11 +176,6 @@ const emailChanged = /* @__PURE__ */ object<EmailChanged>({
 /**
  * The answer of `POST /v1/account/email-changes/confirm` (the contract's `EmailChanged`), or
  * `null`.
- *
- * @example
- * ```ts
- * parseEmailChanged({ status: 'email_changed', email: 'new@example.com' });
- * ```
  */
 export function parseEmailChanged(value: unknown): EmailChanged | null {
   return emailChanged(value) ?? null;
@@ -221,11 +188,6 @@ const passwordPolicy = /* @__PURE__ */ object<PasswordPolicy>({
 });
 /**
  * A password policy (the contract's `PasswordPolicy`), or `null`.
- *
- * @example
- * ```ts
- * const policy = parsePasswordPolicy(json) ?? connectPolicy;
- * ```
  */
 export function parsePasswordPolicy(value: unknown): PasswordPolicy | null {
   return passwordPolicy(value) ?? null;
@@ -242,11 +204,6 @@ const resetTokenInfo = /* @__PURE__ */ object<ResetTokenInfo>(
 /**
  * The answer of `POST /v1/password-resets/verify` (the contract's `ResetTokenInfo`, with the
  * policy in force when the server sends it), or `null`.
- *
- * @example
- * ```ts
- * parseResetTokenInfo({ email: 'a@example.com', expiresAt: '2026-01-01T00:00:00Z', purpose: 'reset' });
- * ```
  */
 export function parseResetTokenInfo(value: unknown): ResetTokenInfo | null {
   return resetTokenInfo(value) ?? null;
@@ -282,11 +239,6 @@ const problem = /* @__PURE__ */ object<Problem>(
 /**
  * RFC 9457 problem details with the Connect members (the contract's loose `Problem`: members it
  * does not name are kept), or `null`.
- *
- * @example
- * ```ts
- * parseProblem({ code: 'token_expired', title: 'Expired' })?.code; // 'token_expired'
- * ```
  */
 export function parseProblem(value: unknown): Problem | null {
   return problem(value) ?? null;

@@ -22,11 +22,6 @@ function bearer(context: FlowContext): Record<string, string> {
  * ends; this client receives a fresh session (listeners hear it) and stays signed in. Wrong
  * current password: `InvalidCredentialsError`; a new password the policy refuses:
  * `WeakPasswordError` with its rules. Not retried.
- *
- * @example
- * ```ts
- * await changePassword(context, { currentPassword, newPassword });
- * ```
  */
 export async function changePassword(
   context: FlowContext,
@@ -56,11 +51,6 @@ export async function changePassword(
  * Asks to move the signed-in account to a new email address: a confirmation link goes there, and
  * nothing changes until it is followed (`confirmEmailChange`). Resolves the same whether or not
  * the address is free. Wrong password: `InvalidCredentialsError`. Not retried.
- *
- * @example
- * ```ts
- * await requestEmailChange(context, { newEmail: 'new@example.com', password });
- * ```
  */
 export async function requestEmailChange(
   context: FlowContext,
@@ -89,11 +79,6 @@ export async function requestEmailChange(
  * Confirms an email change with the token from the link mailed to the new address (read it with
  * `readResetToken`). Needs no session: the link may open in another browser. Consumes the token,
  * so it is not retried; `email_taken` when the address got another account meanwhile.
- *
- * @example
- * ```ts
- * const { email } = await confirmEmailChange(context, { token });
- * ```
  */
 export async function confirmEmailChange(
   context: FlowContext,
@@ -117,11 +102,6 @@ export async function confirmEmailChange(
  * Signs the user out on every device: every session of the account ends on the server, this one
  * included, and the local session is cleared (listeners hear `null`) whatever the answer. Rejects
  * when the server could not confirm it (tell the user).
- *
- * @example
- * ```ts
- * await signOutEverywhere(context);
- * ```
  */
 export async function signOutEverywhere(
   context: FlowContext,

@@ -23,12 +23,6 @@ export type CompletePasswordResetInput =
  * followed by a retry would turn a success into `token_used`). The password is sent exactly as
  * typed (no trimming); a code typed with spaces or dashes is normalised to its 8 digits. When the
  * server signs the user in after a reset, the returned `session` becomes the client's session.
- *
- * @example
- * ```ts
- * await completePasswordReset(context, { token, password: 'Correct-Horse-9' });
- * await completePasswordReset(context, { email, code: '1234 5678', password: 'Correct-Horse-9' });
- * ```
  */
 export async function completePasswordReset(
   context: FlowContext,

@@ -21,12 +21,6 @@ function cacheOf(context: FlowContext): { policy?: Promise<PasswordPolicy> } {
  * cached for the client's lifetime. Concurrent calls share one request (each caller's `signal`
  * only abandons its own wait); a failed fetch is not cached, so the next call tries again. A
  * policy that arrived with another answer ({@link seedPasswordPolicy}) is served without a request.
- *
- * @example
- * ```ts
- * const getPasswordPolicy = createPolicyLoader(context);
- * const policy = await getPasswordPolicy();
- * ```
  */
 export function createPolicyLoader(
   context: FlowContext,
@@ -50,12 +44,6 @@ export function createPolicyLoader(
  * Fills the client's policy cache with the policy in force as another answer reported it (the
  * verify answer carries it), so a later `getPasswordPolicy()` makes no request. The newest word
  * wins: it replaces what the cache held.
- *
- * @example
- * ```ts
- * const info = await verifyResetToken(context, token);
- * if (info.policy) seedPasswordPolicy(context, info.policy);
- * ```
  */
 export function seedPasswordPolicy(context: FlowContext, policy: PasswordPolicy): void {
   cacheOf(context).policy = Promise.resolve(policy);

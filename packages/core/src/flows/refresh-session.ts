@@ -10,12 +10,6 @@ import type { FlowContext } from './context.ts';
  * Concurrent calls share one request; each caller's own `signal` only abandons its own wait. On
  * `session_invalid` the client's session is cleared (listeners hear `null`). Never retried:
  * replaying a rotated refresh token would revoke the whole session family.
- *
- * @example
- * ```ts
- * // On page load, resume the session the HttpOnly cookie still holds:
- * const session = await refreshSession(context).catch(() => null);
- * ```
  */
 export async function refreshSession(
   context: FlowContext,

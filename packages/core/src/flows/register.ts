@@ -10,11 +10,6 @@ import { canonicalEmailOrThrow, requireObject, requireString, validateBody } fro
  * existing owner gets a "you already have an account" email); the new owner confirms with
  * `verifyEmail`. `locale` (a language tag such as `fr` or `en-GB`) chooses the language of the
  * account's mails; `<connect-register>` sends the page's. Not retried (a retry could send a second email).
- *
- * @example
- * ```ts
- * await register(context, { email: 'new@example.com', password, name: 'Ada', locale: 'fr' });
- * ```
  */
 export async function register(
   context: FlowContext,

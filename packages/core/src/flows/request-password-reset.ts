@@ -9,11 +9,6 @@ import { canonicalEmailOrThrow, requireObject, validateBody } from './validate.t
  * Asks for a reset (or activation) email. Resolves `{ status: 'accepted' }` whether or not the
  * account exists. The email is canonicalised first; an unusable one is a `ValidationError` and no
  * request is sent. Retried on network failure, 503 and 429 (the server de-duplicates).
- *
- * @example
- * ```ts
- * await requestPasswordReset(context, { email: 'owner@example.com' });
- * ```
  */
 export async function requestPasswordReset(
   context: FlowContext,

@@ -10,12 +10,6 @@ import { canonicalEmailOrThrow, requireObject, requireString, validateBody } fro
  * once, the refresh timer starts). Wrong password, unknown email and an account awaiting
  * activation all reject with the same `InvalidCredentialsError`. Never retried: every attempt
  * counts toward the account's throttle.
- *
- * @example
- * ```ts
- * const session = await signIn(context, { email: 'owner@example.com', password });
- * console.log(session.account.email);
- * ```
  */
 export async function signIn(
   context: FlowContext,

@@ -8,11 +8,6 @@ import type { FlowContext } from './context.ts';
  * already ended). Any other failure is rethrown after clearing, because the server-side session
  * (and a browser's refresh cookie) may still be alive: tell the user. A sign-in that completes
  * while the sign-out is in flight is a newer session than the one being ended, and is kept.
- *
- * @example
- * ```ts
- * await signOut(context);
- * ```
  */
 export async function signOut(context: FlowContext, options: CallOptions = {}): Promise<void> {
   const signIns = context.session.signIns;

@@ -6,11 +6,6 @@ import { ValidationError } from '../errors/validation-error.ts';
  * `value` checked with one of the contract's request checks (`checkSignInBody`, … in
  * `contract/checks.ts`); a `ValidationError` with its field issues (and no network call) when it
  * does not fit.
- *
- * @example
- * ```ts
- * const body = validateBody(checkSignInBody, { email, password });
- * ```
  */
 export function validateBody<T>(check: (value: unknown) => FieldIssue[], value: T): T {
   const issues = check(value);
@@ -20,11 +15,6 @@ export function validateBody<T>(check: (value: unknown) => FieldIssue[], value: 
 
 /**
  * `input` as an object, or a `TypeError` naming the flow (programmer misuse).
- *
- * @example
- * ```ts
- * const { email } = requireObject<{ email: unknown }>(input, 'requestPasswordReset');
- * ```
  */
 export function requireObject<T extends object>(input: unknown, flow: string): Partial<T> {
   if (typeof input !== 'object' || input === null) {
@@ -35,11 +25,6 @@ export function requireObject<T extends object>(input: unknown, flow: string): P
 
 /**
  * `value` when it is a string, else a `TypeError` (programmer misuse, not user input).
- *
- * @example
- * ```ts
- * requireString(input.password, 'password', 'signIn');
- * ```
  */
 export function requireString(value: unknown, field: string, flow: string): string {
   if (typeof value !== 'string') throw new TypeError(`${flow}: ${field} must be a string.`);
@@ -49,11 +34,6 @@ export function requireString(value: unknown, field: string, flow: string): stri
 /**
  * The canonical email (see `canonicalizeEmail`), or a `ValidationError` with an `invalid_email`
  * issue (`required` when empty).
- *
- * @example
- * ```ts
- * canonicalEmailOrThrow('  Owner@Example.COM ', 'signIn'); // 'Owner@example.com'
- * ```
  */
 export function canonicalEmailOrThrow(value: unknown, flow: string): string {
   const email = requireString(value, 'email', flow);

@@ -8,11 +8,6 @@ import { requireString, validateBody } from './validate.ts';
 /**
  * Confirms a registration with the token from the email's link (read it with `readResetToken`,
  * which also scrubs it from the address bar). Consumes the token, so it is not retried.
- *
- * @example
- * ```ts
- * const { email } = await verifyEmail(context, token);
- * ```
  */
 export async function verifyEmail(
   context: FlowContext,

@@ -13,14 +13,6 @@ import { requireString, validateBody } from './validate.ts';
  * that is not even well-formed is a `ValidationError` (path `['token']`) without a request.
  * The answer also carries the password policy in force (servers before it omit `policy`); it
  * fills the client's policy cache, so `getPasswordPolicy()` afterwards makes no request.
- *
- * @example
- * ```ts
- * const token = readResetToken();
- * if (token) {
- *   const { email, purpose } = await verifyResetToken(context, token);
- * }
- * ```
  */
 export async function verifyResetToken(
   context: FlowContext,

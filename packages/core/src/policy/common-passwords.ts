@@ -60,12 +60,6 @@ export const MIN_BASE_LENGTH = 6;
  * and spaces are stripped (`'!summer2024'` → `'summer'`), or `undefined` when that changes nothing
  * or leaves fewer than {@link MIN_BASE_LENGTH} code points. This is how people make a common
  * password pass composition rules, and the first thing password crackers try. Linear time.
- *
- * @example
- * ```ts
- * commonPasswordBase('sunshine2024!'); // 'sunshine'
- * commonPasswordBase('sun2024'); // undefined
- * ```
  */
 export function commonPasswordBase(lower: string): string | undefined {
   const chars = Array.from(lower);

@@ -38,10 +38,6 @@ function repeatedUnit(chars: readonly string[]): readonly string[] {
  *    anything beyond ASCII 100.
  * 5. bits = effective length × log2(pool).
  *
- * @example
- * ```ts
- * estimateBits('kdjsleow'); // 8 × log2(26) ≈ 37.6
- * ```
  * @param nfc - the password after NFC
  * @param contextLength - code points to discount for context words found (see `findContextWords`)
  */
@@ -76,11 +72,6 @@ export function estimateBits(nfc: string, contextLength = 0): number {
 
 /**
  * Maps estimated bits to a score 0–4 with {@link SCORE_THRESHOLDS}.
- *
- * @example
- * ```ts
- * scoreFromBits(estimateBits('Kd7-sle9wQ!z')); // 3
- * ```
  */
 export function scoreFromBits(bits: number): PasswordScore {
   const [a, b, c, d] = SCORE_THRESHOLDS;

@@ -8,12 +8,6 @@ const COOKIE_VALUE = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]{1,4096}$/;
  * the server deletes it (empty value, `Max-Age=0` or an `Expires` in the past), or `undefined`
  * when the answer does not mention it. Browsers never expose `Set-Cookie` to script, so there
  * this always answers `undefined` and the HttpOnly cookie does the work.
- *
- * @example
- * ```ts
- * const headers = new Headers({ 'set-cookie': '__Host-connect_refresh=abc; Path=/; HttpOnly' });
- * readRefreshCookie(headers); // 'abc'
- * ```
  */
 export function readRefreshCookie(
   headers: Headers,
@@ -44,11 +38,6 @@ function expired(attributes: string[], now: number): boolean {
 /**
  * The `Cookie` header value that sends `token` back as the refresh cookie, or `undefined` when the
  * token is not a valid cookie value (a corrupt stored value is never sent).
- *
- * @example
- * ```ts
- * refreshCookieHeader('abc'); // '__Host-connect_refresh=abc'
- * ```
  */
 export function refreshCookieHeader(token: string): string | undefined {
   return COOKIE_VALUE.test(token) ? `${REFRESH_COOKIE}=${token}` : undefined;

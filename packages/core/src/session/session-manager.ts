@@ -4,11 +4,6 @@ import { readRefreshCookie, refreshCookieHeader } from './cookie.ts';
 
 /**
  * Options of {@link createSessionManager}.
- *
- * @example
- * ```ts
- * createSessionManager({ storage: memoryStorage(), refreshBeforeExpiryMs: false });
- * ```
  */
 export interface SessionManagerOptions {
   /** Where the refresh token is persisted where the runtime exposes it (Node). */
@@ -19,12 +14,6 @@ export interface SessionManagerOptions {
 
 /**
  * Session state of one client: the current session, its listeners, timer and refresh token.
- *
- * @example
- * ```ts
- * const manager: SessionManager = createSessionManager();
- * manager.session; // null until a sign-in
- * ```
  */
 export interface SessionManager {
   /** The current session, or `null`. */
@@ -70,12 +59,6 @@ const RETRY_REFRESH_MS = 30_000;
  * per change. The refresh timer fires `refreshBeforeExpiryMs` before `expiresAt` (no earlier than
  * half the remaining lifetime, and no sooner than 10 s) and is `unref`ed in Node so it never keeps
  * a process alive.
- *
- * @example
- * ```ts
- * const manager = createSessionManager({ storage: memoryStorage(), refreshBeforeExpiryMs: 60_000 });
- * manager.subscribe((session) => console.log(session?.account.email ?? 'signed out'));
- * ```
  */
 export function createSessionManager(options: SessionManagerOptions = {}): SessionManager {
   const listeners = new Set<SessionListener>();

@@ -21,11 +21,6 @@ const warned = new Set<string>();
 /**
  * Warn once per server origin that a cross-origin call got no answer, naming the server setting
  * that allows this page's origin. Silent in production, outside browsers and on the same origin.
- *
- * @example
- * ```ts
- * warnUnreachable('https://connect.example.com/'); // in a dev page on http://localhost:5173
- * ```
  */
 export function warnUnreachable(base: string): void {
   if (typeof document === 'undefined' || typeof location === 'undefined' || !isDevelopment())

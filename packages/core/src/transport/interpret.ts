@@ -11,11 +11,6 @@ const JSON_TYPE = 'application/json';
 
 /**
  * The media type of a `Content-Type` header, lower-cased, without parameters.
- *
- * @example
- * ```ts
- * mediaType('Application/JSON; charset=utf-8'); // 'application/json'
- * ```
  */
 export function mediaType(header: string | null): string {
   return (header ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
@@ -25,11 +20,6 @@ export function mediaType(header: string | null): string {
  * The data of a successful answer: it must be `application/json`, parse, and pass `parse` (one
  * of the contract's guards, e.g. `parseResetTokenInfo`); anything else is an
  * `InvalidResponseError`.
- *
- * @example
- * ```ts
- * const info = parseSuccess(response, await readBody(response, max), parseResetTokenInfo);
- * ```
  */
 export function parseSuccess<T>(
   response: Response,
@@ -52,11 +42,6 @@ export function parseSuccess<T>(
  * a `code`) map through `errorFromProblem`. Without them the status decides: 429 →
  * `RateLimitedError`, 5xx → `ServerError` (both with `retryAfterMs` from `Retry-After`), anything
  * else (3xx, a 4xx from a proxy, …) → `InvalidResponseError`.
- *
- * @example
- * ```ts
- * if (!response.ok) throw errorFromResponse(response, await readBody(response, max));
- * ```
  */
 export function errorFromResponse(response: Response, text: string): ConnectError {
   const { status, headers } = response;

@@ -5,11 +5,6 @@ import type { ClientHooks, ConnectClientOptions } from '../types.ts';
  * names, same meaning), plus `credentials`. `baseUrl` may carry a path prefix, which is kept;
  * the default `fetch` is the global one, looked up at call time; `timeout` covers headers and
  * body of each attempt.
- *
- * @example
- * ```ts
- * const options: TransportOptions = { baseUrl: 'https://connect.example.com', timeout: 5000, retry: { limit: 1 } };
- * ```
  */
 export interface TransportOptions
   extends Pick<
@@ -25,11 +20,6 @@ export interface TransportOptions
 
 /**
  * Options after validation and defaults.
- *
- * @example
- * ```ts
- * const { base, timeout } = resolveTransportOptions({ baseUrl: 'https://connect.example.com' });
- * ```
  */
 export interface ResolvedTransportOptions {
   base: string;
@@ -47,12 +37,6 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * Validates transport options (misuse is a `TypeError`, thrown at creation, never later) and
  * fills in the defaults.
- *
- * @example
- * ```ts
- * resolveTransportOptions({ baseUrl: 'https://connect.example.com/' }).base;
- * // 'https://connect.example.com'
- * ```
  */
 export function resolveTransportOptions(options: TransportOptions): ResolvedTransportOptions {
   if (typeof options !== 'object' || options === null) {

@@ -4,11 +4,6 @@ import { InvalidResponseError } from '../errors/invalid-response-error.ts';
  * Reads a response body as UTF-8 text, refusing more than `maxBytes` (announced by
  * `Content-Length` or actually streamed) and invalid UTF-8, both as `InvalidResponseError`.
  * Network failures while streaming propagate unchanged for the caller to classify.
- *
- * @example
- * ```ts
- * const text = await readBody(response, MAX_RESPONSE_BODY_BYTES);
- * ```
  */
 export async function readBody(response: Response, maxBytes: number): Promise<string> {
   const status = response.status;

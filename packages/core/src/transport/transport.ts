@@ -18,11 +18,6 @@ import { abortedError, wait } from './wait.ts';
 
 /**
  * One call through the transport.
- *
- * @example
- * ```ts
- * const request: TransportRequest<Accepted> = { route: 'requestPasswordReset', body: { email }, parse: parseAccepted };
- * ```
  */
 export interface TransportRequest<T> {
   /** Which call of the contract (method and path come from `ROUTES`). */
@@ -42,11 +37,6 @@ export interface TransportRequest<T> {
 
 /**
  * A successful answer: the validated data and the response headers (for `Set-Cookie`).
- *
- * @example
- * ```ts
- * const { data, headers } = await transport.request({ route: 'signIn', body, parse: parseSession });
- * ```
  */
 export interface TransportResult<T> {
   data: T;
@@ -56,11 +46,6 @@ export interface TransportResult<T> {
 
 /**
  * Sends contract calls; shared by every flow of one client.
- *
- * @example
- * ```ts
- * const transport: Transport = createTransport({ baseUrl: 'https://connect.example.com' });
- * ```
  */
 export interface Transport {
   request<T = undefined>(request: TransportRequest<T>): Promise<TransportResult<T>>;
@@ -77,12 +62,6 @@ const ACCEPT = `application/json, ${PROBLEM_CONTENT_TYPE}`;
  *
  * Built on `fetch` directly rather than ky: ky 2 alone is 8.9 KB min+gzip, more than half of the
  * 12 KB budget of the whole client, and this module needs none of its extras.
- *
- * @example
- * ```ts
- * const transport = createTransport({ baseUrl: 'https://connect.example.com', timeout: 5000 });
- * const { data } = await transport.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
- * ```
  */
 export function createTransport(options: TransportOptions): Transport {
   const config = resolveTransportOptions(options);

@@ -2,11 +2,6 @@ import { AbortedError } from '../errors/aborted-error.ts';
 
 /**
  * An `AbortedError` for `signal`, carrying its reason.
- *
- * @example
- * ```ts
- * if (signal?.aborted) throw abortedError(signal);
- * ```
  */
 export function abortedError(signal: AbortSignal): AbortedError {
   return new AbortedError(undefined, { cause: signal.reason });
@@ -14,11 +9,6 @@ export function abortedError(signal: AbortSignal): AbortedError {
 
 /**
  * Waits `ms` milliseconds; rejects with `AbortedError` as soon as `signal` aborts.
- *
- * @example
- * ```ts
- * await wait(300, options.signal);
- * ```
  */
 export function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -41,11 +31,6 @@ export function wait(ms: number, signal: AbortSignal | undefined): Promise<void>
 /**
  * Settles like `promise`, or rejects with `AbortedError` when `signal` aborts first. Lets one
  * shared request serve callers with different signals: one caller giving up leaves the others.
- *
- * @example
- * ```ts
- * return raceSignal(sharedRefresh, options.signal);
- * ```
  */
 export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;

@@ -5,11 +5,6 @@ const shared = new Map<string, ConnectClient>();
 /**
  * One client per base URL, shared by every element configured with that `base-url`, so that they
  * share the session and the cached password policy. Returns `null` for an unusable URL.
- *
- * @example
- * ```ts
- * clientForBaseUrl('https://connect.example.com') === clientForBaseUrl('https://connect.example.com/'); // true
- * ```
  */
 export function clientForBaseUrl(baseUrl: string): ConnectClient | null {
   let key: string;

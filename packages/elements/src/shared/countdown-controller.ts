@@ -3,13 +3,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /**
  * A per-second countdown that re-renders its host while it runs, stops on disconnect and
  * resumes (from the same deadline) on reconnect.
- *
- * @example
- * ```ts
- * #cooldown = new CountdownController(this);
- * // after a request: this.#cooldown.start(60_000);
- * // in render: this.#cooldown.seconds > 0 ? `Wait ${this.#cooldown.seconds} s` : 'Send again'
- * ```
  */
 export class CountdownController implements ReactiveController {
   readonly #host: ReactiveControllerHost;

@@ -6,11 +6,6 @@
  * they render, so the calls stay in the entry files that `sideEffects` marks side-effectful:
  * with code splitting, a call in a shared module would land in a chunk that bundlers are told
  * they may drop.
- *
- * @example
- * ```ts
- * define('connect-sign-in', ConnectSignIn);
- * ```
  */
 export function define(tag: string, ctor: CustomElementConstructor): void {
   if (typeof customElements !== 'undefined' && !customElements.get(tag)) {

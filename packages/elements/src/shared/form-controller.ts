@@ -56,14 +56,6 @@ export interface FormControllerOptions {
  * disconnect), maps every error code to a string id, and after a failed submit moves focus to the
  * error summary. Rate limits start a countdown that the summary shows. The host carries
  * `data-pending` while a request runs.
- *
- * @example
- * ```ts
- * #form = new FormController(this, this.formOptions); // in a ConnectElement
- * #onSubmit = (event: SubmitEvent) =>
- *   this.#form.submit(event, { action: 'sign-in', run: (data, client, signal) =>
- *     client.signIn({ email: String(data.get('email')), password: String(data.get('password')) }, { signal }) });
- * ```
  */
 export class FormController implements ReactiveController {
   readonly #host: FormHost;

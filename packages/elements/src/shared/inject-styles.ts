@@ -8,11 +8,6 @@ const sheets = new Map<string, CSSStyleSheet>();
  * where document styles do not reach: the sheet is added to its `adoptedStyleSheets`, or, where
  * that is unsupported (or the root belongs to another document), a `<style>` at its start.
  * Detached fragments get nothing. Idempotent.
- *
- * @example
- * ```ts
- * injectStyles(element.getRootNode(), 'base', '@layer connect-auth { .connect-field { display: grid; } }');
- * ```
  */
 export function injectStyles(root: Node, name: string, cssText: string): void {
   const shadow = (root as Partial<ShadowRoot>).host ? (root as ShadowRoot) : null;

@@ -42,12 +42,6 @@ function observeLang(): void {
 /**
  * The locale of a node: its own `lang`, else the closest ancestor's (crossing shadow roots),
  * else the first of the browser's `navigator.languages` the elements can show, else `en`.
- *
- * @example
- * ```ts
- * document.documentElement.lang = 'de';
- * localeOf(document.body); // 'de'
- * ```
  */
 export function localeOf(node: Element): string {
   let current: Element | null = node;

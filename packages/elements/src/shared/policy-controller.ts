@@ -7,13 +7,6 @@ import { issueWarning } from './warn.ts';
  * Loads the password policy in force on the server (`client.getPasswordPolicy()`, cached by the
  * client) so the checklist shows what the server will enforce. Until it arrives, or if it cannot
  * be loaded, `policy` is `undefined` and the password input falls back to core's preset.
- *
- * @example
- * ```ts
- * #policy = new PolicyController(this, () => this.resolvedClient);
- * // when the password step appears: this.#policy.load();
- * // render: html`<connect-password-input .policy=${this.#policy.policy}>`
- * ```
  */
 export class PolicyController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;

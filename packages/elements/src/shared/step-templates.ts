@@ -7,11 +7,6 @@ import { heading } from './templates.ts';
 /**
  * A confirmation box: the step's heading and, when given, one paragraph. Hook:
  * `.connect-notice[data-state="sent|success"]`.
- *
- * @example
- * ```ts
- * notice('success', this.headingId, t('signin.done_heading'), t('signin.done_body', { email }))
- * ```
  */
 export function notice(
   state: 'sent' | 'success',

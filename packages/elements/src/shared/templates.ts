@@ -12,11 +12,6 @@ export type Translate = (id: StringId, params?: FormatParams) => string;
 /**
  * The step heading: focusable by script only (`tabindex="-1"`) so focus can move to it when the
  * step changes.
- *
- * @example
- * ```ts
- * heading(this.headingId, this.t('signin.heading'))
- * ```
  */
 export function heading(id: string, text: string): TemplateResult {
   return html`<h2 class="connect-heading" id=${id} tabindex="-1">${text}</h2>`;
@@ -25,11 +20,6 @@ export function heading(id: string, text: string): TemplateResult {
 /**
  * The error summary: `role="alert"`, focusable, with links to the fields in error.
  * Renders nothing when there is nothing to report.
- *
- * @example
- * ```ts
- * errorSummary(this.#form, this.t, { email: this.t('field.email') })
- * ```
  */
 export function errorSummary(
   form: FormController,
@@ -91,11 +81,6 @@ export interface TextFieldOptions {
 /**
  * A labelled input with its hint and inline error, wired with `aria-invalid` and
  * `aria-describedby`. Hook: `.connect-field[data-state="invalid"]`.
- *
- * @example
- * ```ts
- * textField({ form, t, name: 'email', label: t('field.email'), type: 'email', autocomplete: 'username', required: true })
- * ```
  */
 export function textField(options: TextFieldOptions): TemplateResult {
   const { form, t, name } = options;
@@ -128,11 +113,6 @@ export function textField(options: TextFieldOptions): TemplateResult {
 /**
  * The email field every form starts with: `type="email"`, `autocomplete="username"` (one token:
  * axe's `autocomplete-valid` rejects `username email`), required.
- *
- * @example
- * ```ts
- * emailField(this.#form, t, this.email)
- * ```
  */
 export function emailField(
   form: FormController,
@@ -173,11 +153,6 @@ export interface PasswordFieldOptions {
  * A required `<connect-password-input>` wired to the form: id from the form, inline error and the
  * last `weak_password` verdict (`serverRules`) from the form, the element's strings passed down. (`required` is bound, not static,
  * so the host's attributes keep the order they had when each form wrote this out.)
- *
- * @example
- * ```ts
- * passwordField({ form, t, label: t('field.new_password'), email, policy, strings: this.strings })
- * ```
  */
 export function passwordField(options: PasswordFieldOptions): TemplateResult {
   const { form, t } = options;
@@ -202,11 +177,6 @@ export function passwordField(options: PasswordFieldOptions): TemplateResult {
 /**
  * The submit button: disabled while a request runs (`aria-busy` on the form says why) or while a
  * rate-limit countdown runs.
- *
- * @example
- * ```ts
- * submitButton(this.#form, this.t, this.t('signin.submit'))
- * ```
  */
 export function submitButton(form: FormController, t: Translate, label: string): TemplateResult {
   const busy = form.pending || form.cooldown.running;
@@ -218,11 +188,6 @@ export function submitButton(form: FormController, t: Translate, label: string):
 /**
  * "Can't get into your email?": what Customer Services can and cannot do, with a link when
  * `support-url` is set.
- *
- * @example
- * ```ts
- * supportBlock(this.t, this.supportUrl)
- * ```
  */
 export function supportBlock(t: Translate, supportUrl: string | undefined): TemplateResult {
   return html`<section class="connect-support" data-part="support">
@@ -234,11 +199,6 @@ export function supportBlock(t: Translate, supportUrl: string | undefined): Temp
 
 /**
  * A polite live region (always rendered, so that changes of its text are announced).
- *
- * @example
- * ```ts
- * liveRegion(this.#announcement)
- * ```
  */
 export function liveRegion(text: string): TemplateResult {
   return html`<p class="connect-visually-hidden" role="status" aria-live="polite" data-part="live">${text}</p>`;

@@ -3,11 +3,6 @@ import type { FieldErrors } from './form-controller.ts';
 
 /**
  * A submitted value as a string (`FormData` may also hold files; they count as empty).
- *
- * @example
- * ```ts
- * text(new FormData(form), 'email');
- * ```
  */
 export function text(data: FormData, name: string): string {
   const value = data.get(name);
@@ -17,11 +12,6 @@ export function text(data: FormData, name: string): string {
 /**
  * Check the `email` field: present and a plausible single address (the same canonicalisation
  * the server applies).
- *
- * @example
- * ```ts
- * const errors = checkEmail(data, {});
- * ```
  */
 export function checkEmail(data: FormData, errors: FieldErrors, name = 'email'): FieldErrors {
   const email = text(data, name).trim();
@@ -32,11 +22,6 @@ export function checkEmail(data: FormData, errors: FieldErrors, name = 'email'):
 
 /**
  * Check that a password field is not empty (never trimmed: spaces are part of a password).
- *
- * @example
- * ```ts
- * checkPassword(data, errors);
- * ```
  */
 export function checkPassword(data: FormData, errors: FieldErrors, name = 'password'): FieldErrors {
   if (text(data, name) === '') errors[name] = 'field.password.required';

@@ -13,11 +13,6 @@ const issued = new Set<string>();
 /**
  * Print a development warning once per code and element, with a link to its explanation.
  * Silent when `process.env.NODE_ENV` is `'production'` (bundlers replace it).
- *
- * @example
- * ```ts
- * issueWarning('missing-client', 'connect-sign-in', 'Set `client` or `base-url`.');
- * ```
  */
 export function issueWarning(code: WarningCode, tag: string, message: string): void {
   if (!DEV || issued.has(`${code}:${tag}`)) return;

@@ -1,4 +1,4 @@
-import type { StringId, StringOverrides, StringTable } from './en.ts';
+import type { StringOverrides, StringTable } from './en.ts';
 import { enBase } from './en-base.ts';
 
 export type { StringOverrides };
@@ -218,12 +218,6 @@ export function preferredLocale(
 
 /**
  * Subscribe to registry changes (used by the locale controller). Returns the unsubscribe function.
- *
- * @example
- * ```ts
- * const off = onTranslationsChange(() => element.requestUpdate());
- * off();
- * ```
  */
 export function onTranslationsChange(listener: () => void): () => void {
   listeners.add(listener);

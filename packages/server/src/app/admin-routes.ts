@@ -89,11 +89,6 @@ function auditView(e: AuditRecord) {
 
 /**
  * Register the admin routes on `router`.
- *
- * @example
- * ```ts
- * addAdminRoutes(createRouter(), deps);
- * ```
  */
 export function addAdminRoutes(router: Router, deps: ServiceDeps): Router {
   const r = ADMIN_ROUTES;

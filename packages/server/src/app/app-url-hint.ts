@@ -15,11 +15,6 @@ const escapeHtml = (text: string) =>
 
 /**
  * The explanation page for an app path, or `undefined` for any other path.
- *
- * @example
- * ```ts
- * appUrlHint('GET', '/reset', 'http://127.0.0.1:8787')?.status; // 200
- * ```
  */
 export function appUrlHint(method: string, path: string, serverUrl: string): Response | undefined {
   if ((method !== 'GET' && method !== 'HEAD') || !PATHS.has(path)) return undefined;

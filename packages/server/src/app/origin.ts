@@ -8,11 +8,6 @@ import { ProblemError } from '../http/problem.ts';
 
 /**
  * Throw `origin_forbidden` unless the request may change cookie state.
- *
- * @example
- * ```ts
- * assertAllowedOrigin(request, new Set(['https://app.example']));
- * ```
  */
 export function assertAllowedOrigin(request: Request, allowed: ReadonlySet<string>): void {
   const origin = request.headers.get('origin');
@@ -27,11 +22,6 @@ export function assertAllowedOrigin(request: Request, allowed: ReadonlySet<strin
 /**
  * The client IP: the socket's address, or with `trustProxy` the right-most `X-Forwarded-For`
  * entry (the one your own proxy appended; entries further left are client-controlled).
- *
- * @example
- * ```ts
- * clientIp(request, '10.0.0.2', true); // '203.0.113.9' for "X-Forwarded-For: 1.1.1.1, 203.0.113.9"
- * ```
  */
 export function clientIp(
   request: Request,

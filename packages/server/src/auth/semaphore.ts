@@ -14,12 +14,6 @@ export interface Semaphore {
 
 /**
  * Create a semaphore with `limit` slots.
- *
- * @example
- * ```ts
- * const cap = createSemaphore(4);
- * await Promise.all(passwords.map((pw) => cap.run(() => hash(pw))));
- * ```
  */
 export function createSemaphore(limit: number): Semaphore {
   if (!Number.isInteger(limit) || limit < 1)

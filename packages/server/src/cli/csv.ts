@@ -13,11 +13,6 @@ export interface CsvRecord {
 
 /**
  * A syntax error (unterminated quote, text after a closing quote).
- *
- * @example
- * ```ts
- * parseCsv('"open').errors[0]?.line; // 1
- * ```
  */
 export class CsvSyntaxError extends Error {
   readonly line: number;
@@ -31,12 +26,6 @@ export class CsvSyntaxError extends Error {
 /**
  * Parse CSV text into records. Blank lines are skipped. A leading UTF-8 BOM is ignored.
  * Malformed records are returned as errors (with their line) instead of aborting the file.
- *
- * @example
- * ```ts
- * parseCsv('email,name\r\n"a@x.io","Ann ""A"" Lee"\n').records;
- * // [{ line: 1, fields: ['email', 'name'] }, { line: 2, fields: ['a@x.io', 'Ann "A" Lee'] }]
- * ```
  */
 export function parseCsv(input: string): { records: CsvRecord[]; errors: CsvSyntaxError[] } {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
@@ -106,12 +95,6 @@ export function parseCsv(input: string): { records: CsvRecord[]; errors: CsvSynt
  * byte that is not: a Latin-1 export would otherwise import U+FFFD into emails and names. A
  * leading BOM is kept for {@link parseCsv} to drop. Line feeds never occur inside a UTF-8
  * sequence, so decoding line by line finds the line.
- *
- * @example
- * ```ts
- * decodeUtf8(Buffer.from('email,name\nann@example.com,Ren\xe9\n', 'latin1'));
- * // { ok: false, line: 2, column: 20 }
- * ```
  */
 export function decodeUtf8(
   bytes: Uint8Array,
@@ -161,11 +144,6 @@ const UNPRINTABLE =
  * `text` safe to print on a terminal: control characters and bidi overrides from an imported
  * file are shown as `\u001b`-style escapes, never sent raw (an escape sequence could rewrite the
  * screen or hide lines of the report).
- *
- * @example
- * ```ts
- * printable('bad \u001b[2J row'); // 'bad \\u001b[2J row'
- * ```
  */
 export function printable(text: string): string {
   return text.replace(

@@ -152,11 +152,6 @@ const GROUPS: Record<string, string[]> = {
 
 /**
  * Parse a duration: `90s`, `30m`, `12h`, `7d`, `2w` (or a bare number of seconds).
- *
- * @example
- * ```ts
- * parseDuration('7d'); // 604800000
- * ```
  */
 export function parseDuration(text: string): number {
   const m = /^(\d{1,9})([smhdw]?)$/.exec(text.trim());
@@ -194,11 +189,6 @@ type Values = Record<string, string | boolean | undefined>;
 /**
  * Whether `argv` names an operator command (`accounts …`, `invite`, `send-activation`,
  * `admin-keys …`).
- *
- * @example
- * ```ts
- * isOperatorCommand(['accounts', 'stats']); // true
- * ```
  */
 export function isOperatorCommand(argv: readonly string[]): boolean {
   const [command] = argv;
@@ -208,11 +198,6 @@ export function isOperatorCommand(argv: readonly string[]): boolean {
 /**
  * Run an operator command. Exit codes: 0 done; 1 the command ran but failed (no such account,
  * address taken, database unreachable); 2 usage or configuration error.
- *
- * @example
- * ```ts
- * const code = await runOperatorCommand(['accounts', 'stats', '--json'], io);
- * ```
  */
 export async function runOperatorCommand(argv: string[], io: CliIo): Promise<number> {
   const [command = '', ...rest] = argv;

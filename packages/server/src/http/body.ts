@@ -12,11 +12,6 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Whether the request declares a JSON body (`application/json`, any parameters).
- *
- * @example
- * ```ts
- * isJsonContentType('application/json; charset=utf-8'); // true
- * ```
  */
 export function isJsonContentType(value: string | null): boolean {
   if (!value) return false;
@@ -40,11 +35,6 @@ export interface ChunkReader {
  * Collect a body of at most `limit` bytes: refused with {@link BodyTooLarge} when its declared
  * `Content-Length` is larger, or as soon as the bytes read pass the limit (the reader is then
  * cancelled, nothing more is buffered). A failure of the reader itself propagates.
- *
- * @example
- * ```ts
- * const bytes = await readCapped(request.body?.getReader() ?? null, request.headers.get('content-length'), 64 * 1024);
- * ```
  */
 export async function readCapped(
   reader: ChunkReader | null,
@@ -97,11 +87,6 @@ function invalid(code: string, path: Array<string | number> = []): ProblemError 
  * Parse JSON text, refusing prototype-polluting keys at any depth. The reviver sees every key
  * (JSON.parse defines `__proto__` as an own property, so the prototype is never touched, and the
  * reviver throws before the object escapes).
- *
- * @example
- * ```ts
- * parseJsonStrict('{"__proto__":{}}'); // throws ProblemError('validation_failed')
- * ```
  */
 export function parseJsonStrict(text: string): unknown {
   let forbidden: string | undefined;
@@ -150,11 +135,6 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 
 /**
  * Map zod issues to the contract's field issues (`unknown_field`, `required`, `invalid_email`, …).
- *
- * @example
- * ```ts
- * toFieldIssues(result.error.issues, body); // [{ path: ['email'], code: 'invalid_email' }]
- * ```
  */
 export function toFieldIssues(issues: z.core.$ZodIssue[], input: unknown): FieldIssue[] {
   const out: FieldIssue[] = [];
@@ -171,11 +151,6 @@ export function toFieldIssues(issues: z.core.$ZodIssue[], input: unknown): Field
 
 /**
  * Validate an already-read JSON object against a schema (problem on failure).
- *
- * @example
- * ```ts
- * const body = validate(await readJsonObject(request), SignInBody);
- * ```
  */
 export function validate<S extends z.ZodMiniType>(
   value: Record<string, unknown>,
@@ -192,11 +167,6 @@ export function validate<S extends z.ZodMiniType>(
 /**
  * Read the body as a plain JSON object (content type, size, encoding and key checks), before any
  * schema.
- *
- * @example
- * ```ts
- * const raw = await readJsonObject(request); // Record<string, unknown>
- * ```
  */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   if (!isJsonContentType(request.headers.get('content-type')))

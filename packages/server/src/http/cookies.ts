@@ -5,11 +5,6 @@ import { REFRESH_COOKIE } from '@connect-auth/core/contract';
 
 /**
  * Read one cookie from a `Cookie` header.
- *
- * @example
- * ```ts
- * readCookie('a=1; __Host-connect_refresh=xyz', '__Host-connect_refresh'); // 'xyz'
- * ```
  */
 export function readCookie(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
@@ -23,11 +18,6 @@ export function readCookie(header: string | null, name: string): string | undefi
 
 /**
  * `Set-Cookie` value carrying a refresh token (or clearing it when `value` is null).
- *
- * @example
- * ```ts
- * headers.append('set-cookie', refreshCookie(token, 30 * 86400));
- * ```
  */
 export function refreshCookie(value: string | null, maxAgeSeconds: number): string {
   const base = `${REFRESH_COOKIE}=${value ?? ''}; Path=/; HttpOnly; Secure; SameSite=Strict`;

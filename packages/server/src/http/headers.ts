@@ -13,11 +13,6 @@ export interface HeaderPolicy {
 /**
  * Security headers of every answer (SECURITY 10, 22), HSTS and CORS aside. `cache-control` and
  * `content-security-policy` are defaults a route may override (the dev inbox, the JWKS).
- *
- * @example
- * ```ts
- * problemResponse('payload_too_large', {}, SECURITY_HEADERS); // an answer outside the app
- * ```
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
@@ -36,11 +31,6 @@ const CORS_HEADERS = 'content-type, authorization';
 
 /**
  * Add security headers and CORS to a response (mutates a copy-safe response).
- *
- * @example
- * ```ts
- * return withHeaders(response, request, { hsts: true, allowedOrigins: new Set(['https://app.example']) });
- * ```
  */
 export function withHeaders(response: Response, request: Request, policy: HeaderPolicy): Response {
   let res = response;
@@ -69,11 +59,6 @@ export function withHeaders(response: Response, request: Request, policy: Header
 /**
  * Answer a CORS preflight: 204 with the allowed methods and headers for a configured origin,
  * a bare 204 (no CORS grant) otherwise.
- *
- * @example
- * ```ts
- * if (request.method === 'OPTIONS') return preflight(request, policy);
- * ```
  */
 export function preflight(request: Request, policy: HeaderPolicy): Response {
   const res = new Response(null, { status: 204 });

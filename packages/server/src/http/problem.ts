@@ -19,11 +19,6 @@ export type ProblemExtras = ServiceErrorExtras;
  * A problem the HTTP layer raises itself (unknown path, wrong method, body too large, origin
  * refused, admin key missing): a {@link ServiceError} that may also set response headers
  * (`Allow`, `WWW-Authenticate`).
- *
- * @example
- * ```ts
- * throw new ProblemError('method_not_allowed', {}, { allow: 'POST, OPTIONS' });
- * ```
  */
 export class ProblemError extends ServiceError {
   readonly headers: Record<string, string>;
@@ -40,11 +35,6 @@ export class ProblemError extends ServiceError {
 /**
  * The problem+json answer to a {@link ServiceError} (the HTTP layer's own, with their headers),
  * in `language`.
- *
- * @example
- * ```ts
- * if (isServiceError(error)) return errorResponse(error, 'fr');
- * ```
  */
 export function errorResponse(error: ServiceError, language = 'en'): Response {
   const headers = error instanceof ProblemError ? error.headers : {};
@@ -57,12 +47,6 @@ export function errorResponse(error: ServiceError, language = 'en'): Response {
  * the request). The `code` and `type` never change with the language. `rate_limited` gets a
  * `Retry-After` header (whole seconds, rounded up) matching `retryAfterMs`. `status` defaults to
  * the code's; only the Node adapter overrides it, for statuses Node's own parser decides (431, 408).
- *
- * @example
- * ```ts
- * problemResponse('not_found'); // 404 {"type":"https://connect-auth.dev/problems/not_found",…}
- * problemResponse('token_expired', {}, {}, 'fr'); // title "Ce lien a expiré"
- * ```
  */
 export function problemResponse(
   code: ServerErrorCode,
@@ -91,11 +75,6 @@ export function problemResponse(
 
 /**
  * A JSON success response.
- *
- * @example
- * ```ts
- * jsonResponse({ status: 'accepted' }, 202);
- * ```
  */
 export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   const out = new Headers(headers);

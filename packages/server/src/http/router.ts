@@ -26,12 +26,6 @@ export interface Router {
 
 /**
  * Create a router.
- *
- * @example
- * ```ts
- * const router = createRouter().add('GET', '/v1/password-policy', async () => jsonResponse(policy));
- * const handler = router.match('GET', '/v1/password-policy');
- * ```
  */
 export function createRouter(): Router {
   const routes = new Map<string, Map<string, Handler>>();

@@ -14,11 +14,6 @@ export type { WordId, Words } from './en.ts';
 
 /**
  * The languages the server writes, by the tag it answers with (`Content-Language`).
- *
- * @example
- * ```ts
- * Object.keys(SERVER_LANGUAGES); // ['en', 'en-US', 'de', 'es', 'fr', 'it', 'nl']
- * ```
  */
 export const SERVER_LANGUAGES: Readonly<Record<string, Words>> = {
   en,
@@ -36,12 +31,6 @@ const BY_KEY = new Map(Object.keys(SERVER_LANGUAGES).map((tag) => [tag.toLowerCa
 /**
  * The server language for a language tag: the exact tag (`en-US`), else its base language
  * (`fr-CA` → `fr`), else null.
- *
- * @example
- * ```ts
- * matchLanguage('de-AT'); // 'de'
- * matchLanguage('ja'); // null
- * ```
  */
 export function matchLanguage(tag: string | null | undefined): string | null {
   const key = (tag ?? '').trim().toLowerCase().replaceAll('_', '-');
@@ -52,12 +41,6 @@ export function matchLanguage(tag: string | null | undefined): string | null {
 /**
  * The best server language for an `Accept-Language` header (RFC 9110 §12.5.4: quality values,
  * `*`, ranges matched by prefix); English when none fits or the header is absent or malformed.
- *
- * @example
- * ```ts
- * negotiateLanguage('ja, fr-CH;q=0.9, en;q=0.8'); // 'fr'
- * negotiateLanguage(null); // 'en'
- * ```
  */
 export function negotiateLanguage(header: string | null | undefined): string {
   return acceptedLanguage(header) ?? 'en';
@@ -66,12 +49,6 @@ export function negotiateLanguage(header: string | null | undefined): string {
 /**
  * The server language an `Accept-Language` header asks for, or null when it names none the
  * server has (`*`, which Node's `fetch` sends by default, names none).
- *
- * @example
- * ```ts
- * acceptedLanguage('nl-BE, en;q=0.5'); // 'nl'
- * acceptedLanguage('*'); // null
- * ```
  */
 export function acceptedLanguage(header: string | null | undefined): string | null {
   if (!header) return null;
@@ -97,11 +74,6 @@ export function acceptedLanguage(header: string | null | undefined): string | nu
 
 /**
  * The words of a language (English for null or an unknown tag).
- *
- * @example
- * ```ts
- * wordsFor('fr')['reset.title']; // 'Réinitialiser votre mot de passe'
- * ```
  */
 export function wordsFor(language: string | null | undefined): Words {
   return SERVER_LANGUAGES[matchLanguage(language) ?? 'en'] ?? en;
@@ -109,11 +81,6 @@ export function wordsFor(language: string | null | undefined): Words {
 
 /**
  * Fill `{name}` placeholders.
- *
- * @example
- * ```ts
- * fill('Password Reset Request for {product}', { product: 'Codelocks Connect' });
- * ```
  */
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -123,11 +90,6 @@ export function fill(template: string, params: Readonly<Record<string, string | 
 
 /**
  * One word of a language, with its placeholders filled.
- *
- * @example
- * ```ts
- * say('de', 'reset.subject', { product: 'Codelocks Connect' });
- * ```
  */
 export function say(
   language: string | null | undefined,

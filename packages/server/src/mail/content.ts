@@ -10,29 +10,14 @@ import type { MailPayloads, MailTemplate, RenderOptions } from './payloads.ts';
 
 /**
  * Inline content of a paragraph: text, or a link (shown as its URL unless `text` is given).
- *
- * @example
- * ```ts
- * const parts: Inline[] = ['Contact Customer Services: ', { href: supportUrl }];
- * ```
  */
 export type Inline = string | { href: string; text?: string };
 /**
  * One block of a mail body.
- *
- * @example
- * ```ts
- * const block: Block = { code: '12345678' };
- * ```
  */
 export type Block = { p: Inline[] } | { button: { url: string; label: string } } | { code: string };
 /**
  * A mail before rendering.
- *
- * @example
- * ```ts
- * const c: Content = { subject: 'Hello', title: 'Hello', blocks: [{ p: ['Hi'] }] };
- * ```
  */
 export interface Content {
   subject: string;
@@ -57,11 +42,6 @@ type Say = (id: WordId, params?: Readonly<Record<string, string | number>>) => s
  * server language `language` (see `i18n/`; English when absent). Every language has the same
  * blocks in the same order: the link, the code and the validity paragraph sit in the same
  * places and carry the same link, code and expiry time.
- *
- * @example
- * ```ts
- * mailContent('password_changed', { activated: true, at: '2026-11-28T08:00:00Z' }, opts, 'fr').subject;
- * ```
  */
 export function mailContent(
   template: MailTemplate,

@@ -8,12 +8,6 @@ import { escapeHtml } from './format.ts';
 
 /**
  * One mail as `GET /dev/mail` lists it. Rendered fields are null once the payload is scrubbed.
- *
- * @example
- * ```ts
- * const [newest]: DevMail[] = await (await fetch(`${base}/dev/mail?to=ann@example.com`)).json();
- * await page.goto(newest.link!);
- * ```
  */
 export interface DevMail {
   id: string;
@@ -65,11 +59,6 @@ ${link}${code}${body}${error}
 
 /**
  * The dev inbox page.
- *
- * @example
- * ```ts
- * new Response(inboxPage(mails, { productName: 'Codelocks Connect', refreshSeconds: 5 }));
- * ```
  */
 export function inboxPage(
   mails: DevMail[],

@@ -16,11 +16,6 @@ export type { DevMail };
 
 /**
  * Options of {@link devInboxHandler}.
- *
- * @example
- * ```ts
- * devInboxHandler({ store, sealer, productName: 'Codelocks Connect', supportUrl, limit: 20 } satisfies DevInboxOptions);
- * ```
  */
 export interface DevInboxOptions {
   store: Store;
@@ -39,12 +34,6 @@ function pick(data: unknown, key: string): string | undefined {
 
 /**
  * Render one outbox row for the inbox; never throws (a broken row shows as such).
- *
- * @example
- * ```ts
- * const mail = toDevMail(row, { sealer, productName: 'Codelocks Connect', supportUrl });
- * mail.link; // 'https://app.example/reset#token=…'
- * ```
  */
 export function toDevMail(
   row: OutboxRecord,
@@ -105,15 +94,6 @@ function problem(
  * `?to=` filters by recipient, `?limit=` caps the count) and `GET /dev/inbox` (HTML page;
  * `?refresh=5` reloads it every 5 s); `GET /dev` redirects to the page. Other paths answer 404,
  * other methods 405.
- *
- * @example
- * ```ts
- * const inbox = devInboxHandler({ store, sealer, productName: 'Codelocks Connect', supportUrl });
- * // in the app, dev mode only:
- * if (url.pathname.startsWith('/dev/')) return inbox(request);
- * // in a test:
- * const [mail] = await (await fetch(`${base}/dev/mail?to=ann@example.com`)).json();
- * ```
  */
 export function devInboxHandler(options: DevInboxOptions): (request: Request) => Promise<Response> {
   const maxLimit = Math.min(500, Math.max(1, options.limit ?? 50));

@@ -15,11 +15,6 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /**
  * Escape text for HTML element content and double- or single-quoted attribute values.
- *
- * @example
- * ```ts
- * escapeHtml('<script>"x"</script>'); // '&lt;script&gt;&quot;x&quot;&lt;/script&gt;'
- * ```
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
@@ -28,11 +23,6 @@ export function escapeHtml(text: string): string {
 /**
  * Replace line breaks and other control characters with a space, for one-line fields such as a
  * subject (no header injection, whatever the configuration says).
- *
- * @example
- * ```ts
- * oneLine('Codelocks\r\nBcc: x'); // 'Codelocks  Bcc: x'
- * ```
  */
 export function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
@@ -42,12 +32,6 @@ export function oneLine(text: string): string {
 /**
  * A date in words, in UTC (the server does not know the reader's time zone), in a server
  * language (English by default); stable across ICU versions because it does not use `Intl`.
- *
- * @example
- * ```ts
- * formatUtc(new Date('2026-11-28T08:31:00Z')); // '08:31 UTC on Saturday 28 November 2026'
- * formatUtc(new Date('2026-11-28T08:31:00Z'), 'fr'); // 'samedi 28 novembre 2026 à 08:31 UTC'
- * ```
  */
 export function formatUtc(date: Date, language?: string | null): string {
   const words = wordsFor(language);
@@ -64,12 +48,6 @@ export function formatUtc(date: Date, language?: string | null): string {
 
 /**
  * A duration in words, rounded to whole minutes; whole hours from two hours up.
- *
- * @example
- * ```ts
- * formatDuration(60 * 60_000); // '60 minutes'
- * formatDuration(24 * 60 * 60_000, 'de'); // '24 Stunden'
- * ```
  */
 export function formatDuration(ms: number, language?: string | null): string {
   const words = wordsFor(language);
@@ -85,12 +63,6 @@ export function formatDuration(ms: number, language?: string | null): string {
 /**
  * How long a link stays valid: `{ duration, until }` for the `mail.validity` words when the
  * request time is known, `{ until }` only otherwise.
- *
- * @example
- * ```ts
- * validity(new Date('2026-11-28T09:31:00Z'), new Date('2026-11-28T08:31:00Z'));
- * // { duration: '60 minutes', until: '09:31 UTC on Saturday 28 November 2026' }
- * ```
  */
 export function validity(
   expiresAt: Date,
@@ -107,11 +79,6 @@ export function validity(
 
 /**
  * Pieces of the HTML frame (all already escaped by the caller).
- *
- * @example
- * ```ts
- * htmlFrame({ productName: 'Codelocks Connect', title: 'Hello', body: paragraph('Hi') } satisfies HtmlFrame);
- * ```
  */
 export interface HtmlFrame {
   productName: string;
@@ -123,11 +90,6 @@ export interface HtmlFrame {
 
 /**
  * The one HTML layout every mail uses: a plain centred column, inline styles only.
- *
- * @example
- * ```ts
- * htmlFrame({ productName: 'Codelocks Connect', title: 'Hello', body: paragraph('Hi') });
- * ```
  */
 export function htmlFrame(frame: HtmlFrame): string {
   return `<!doctype html>
@@ -152,11 +114,6 @@ ${frame.body}
 
 /**
  * An HTML paragraph of already escaped content.
- *
- * @example
- * ```ts
- * paragraph(escapeHtml('Hello'));
- * ```
  */
 export function paragraph(html: string): string {
   return `<p style="font-size:15px;line-height:1.5;margin:0 0 16px;">${html}</p>`;
@@ -164,11 +121,6 @@ export function paragraph(html: string): string {
 
 /**
  * A prominent link button plus the raw URL (some clients hide buttons; people copy URLs).
- *
- * @example
- * ```ts
- * button('https://app.example/reset#token=x', 'Choose a new password');
- * ```
  */
 export function button(url: string, label: string, orOpen = 'Or open this address:'): string {
   const href = escapeHtml(url);
@@ -178,11 +130,6 @@ export function button(url: string, label: string, orOpen = 'Or open this addres
 
 /**
  * The one-time code in a large, easy-to-read box.
- *
- * @example
- * ```ts
- * codeBox('12345678');
- * ```
  */
 export function codeBox(code: string): string {
   return `<p style="font-family:Consolas,Menlo,monospace;font-size:28px;letter-spacing:4px;font-weight:bold;text-align:center;background:#f4f5f7;border:1px solid #d0d7de;border-radius:6px;padding:12px;margin:0 0 16px;">${escapeHtml(code)}</p>`;

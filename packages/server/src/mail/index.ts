@@ -1,10 +1,6 @@
 /**
  * Mail: templates, transports, the outbox worker and the dev inbox.
  *
- * @example
- * ```ts
- * import { composeMail, smtpTransport, startOutboxWorker, devInboxHandler } from './mail/index.ts';
- * ```
  * @packageDocumentation
  */
 export { type DevInboxOptions, type DevMail, devInboxHandler, toDevMail } from './dev-inbox.ts';

@@ -6,11 +6,6 @@
 
 /**
  * What each template needs; sealed into the outbox row (it contains raw tokens and codes).
- *
- * @example
- * ```ts
- * const data: MailPayloads['password_changed'] = { activated: true, at: now.toISOString() };
- * ```
  */
 export interface MailPayloads {
   password_reset: { link: string; code: string; expiresAt: string };
@@ -25,21 +20,11 @@ export interface MailPayloads {
 
 /**
  * A template id.
- *
- * @example
- * ```ts
- * const template: MailTemplate = 'password_reset';
- * ```
  */
 export type MailTemplate = keyof MailPayloads;
 
 /**
  * Every template id, for validation and iteration.
- *
- * @example
- * ```ts
- * for (const t of MAIL_TEMPLATES) console.log(t);
- * ```
  */
 export const MAIL_TEMPLATES: readonly MailTemplate[] = [
   'password_reset',
@@ -54,11 +39,6 @@ export const MAIL_TEMPLATES: readonly MailTemplate[] = [
 
 /**
  * Options of `renderMail` (`templates.ts`).
- *
- * @example
- * ```ts
- * const options: RenderOptions = { productName: 'Codelocks Connect', supportUrl, requestedAt: row.createdAt };
- * ```
  */
 export interface RenderOptions {
   /** Shown in subjects and bodies, e.g. "Codelocks Connect". */

@@ -17,11 +17,6 @@ import {
 
 /**
  * A rendered mail.
- *
- * @example
- * ```ts
- * const { subject, text, html }: RenderedMail = renderMail(template, data, options);
- * ```
  */
 export interface RenderedMail {
   subject: string;
@@ -34,11 +29,6 @@ export interface RenderedMail {
 /**
  * Thrown by {@link renderMail} when a stored payload does not fit its template (unknown
  * template, missing field, non-http link). Permanent: retrying will not help.
- *
- * @example
- * ```ts
- * try { renderMail(row.template, data, opts); } catch (e) { if (e instanceof MailRenderError) markDead(); }
- * ```
  */
 export class MailRenderError extends Error {
   /** Stable code for logs. */
@@ -144,14 +134,6 @@ function toHtml(c: Content, productName: string, language: string): string {
 /**
  * Render a mail's subject, plain text and HTML from its template and (unsealed) payload.
  * The payload is checked first: a stored row that does not fit throws {@link MailRenderError}.
- *
- * @example
- * ```ts
- * const mail = renderMail('password_reset', {
- *   link: 'https://app.example/reset#token=…', code: '12345678', expiresAt: '2026-11-28T09:31:00Z',
- * }, { productName: 'Codelocks Connect', supportUrl: 'https://help.example/contact' });
- * mail.subject; // 'Password Reset Request for Codelocks Connect'
- * ```
  */
 export function renderMail(
   template: MailTemplate,
@@ -178,14 +160,6 @@ export function renderMail(
  * the raw link token and code never reach the database in plaintext.
  *
  * @throws TypeError when the payload does not fit the template (a programming error).
- * @example
- * ```ts
- * const mail = composeMail(sealer, {
- *   id: crypto.randomUUID(), to: account.email, template: 'password_changed',
- *   data: { activated: true, at: now.toISOString() }, createdAt: now,
- * });
- * await store.enqueueMail(mail);
- * ```
  */
 export function composeMail<T extends MailTemplate>(
   sealer: Sealer,

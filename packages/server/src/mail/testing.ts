@@ -9,12 +9,6 @@ import { SMTPServer } from 'smtp-server';
 
 /**
  * A message as the sink received it.
- *
- * @example
- * ```ts
- * const [mail]: ReceivedMail[] = await sink.waitFor(1);
- * expect(mail.subject).toBe('Password Reset Request for Codelocks Connect');
- * ```
  */
 export interface ReceivedMail {
   /** RCPT TO addresses. */
@@ -31,23 +25,11 @@ export interface ReceivedMail {
 /**
  * How the sink answers: `accept`; `tempfail` (451 to MAIL FROM: "try again later");
  * `greeting421` (421 at connection: "service not available"); `rejectRecipient` (550 to RCPT TO).
- *
- * @example
- * ```ts
- * sink.mode = 'tempfail'; // every MAIL FROM answered 451 until set back to 'accept'
- * ```
  */
 export type SinkMode = 'accept' | 'tempfail' | 'greeting421' | 'rejectRecipient';
 
 /**
  * A running SMTP sink.
- *
- * @example
- * ```ts
- * const sink: SmtpSink = await startSmtpSink();
- * await sink.stop(); // outage
- * await sink.start(); // recovered
- * ```
  */
 export interface SmtpSink {
   /** Port it listens on (kept across stop/start). */
@@ -72,14 +54,6 @@ function smtpError(message: string, responseCode: number): Error {
 
 /**
  * Start an SMTP sink on 127.0.0.1 (a random port unless given).
- *
- * @example
- * ```ts
- * const sink = await startSmtpSink();
- * const transport = smtpTransport(sink.url);
- * await sink.waitFor(1);
- * await sink.stop();
- * ```
  */
 export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];

@@ -41,11 +41,6 @@ export interface MailTransport {
 /**
  * A rejected delivery. `permanent` is true when retrying cannot help (the relay refused the
  * recipient with a 5xx reply); the worker then gives up at once instead of retrying.
- *
- * @example
- * ```ts
- * try { await transport.send(mail); } catch (e) { if (e instanceof MailSendError && e.permanent) giveUp(); }
- * ```
  */
 export class MailSendError extends Error {
   /** Stable code for logs, e.g. `ECONNECTION`, `ETIMEDOUT`, `EENVELOPE`. */
@@ -65,11 +60,6 @@ export class MailSendError extends Error {
 /**
  * Thrown for an SMTP URL that cannot work. The message names the problem and never repeats
  * the password.
- *
- * @example
- * ```ts
- * try { parseSmtpUrl(flags.smtpUrl); } catch (e) { if (e instanceof SmtpUrlError) exit(e.message); }
- * ```
  */
 export class SmtpUrlError extends Error {
   readonly code = 'invalid_smtp_url';
@@ -83,11 +73,6 @@ export class SmtpUrlError extends Error {
 
 /**
  * Connection settings read from an SMTP URL.
- *
- * @example
- * ```ts
- * const { host, port, secure }: SmtpSettings = parseSmtpUrl(url);
- * ```
  */
 export interface SmtpSettings {
   host: string;
@@ -121,11 +106,6 @@ function flag(value: string, name: string): boolean {
  * `requireTLS`, `ignoreTLS`, `rejectUnauthorized`.
  *
  * @throws SmtpUrlError for anything else.
- * @example
- * ```ts
- * parseSmtpUrl('smtp://mailer:s%40cret@smtp.example.com:587');
- * // { host: 'smtp.example.com', port: 587, secure: false, auth: { user: 'mailer', pass: 's@cret' }, requireTLS: true, … }
- * ```
  */
 export function parseSmtpUrl(url: string): SmtpSettings {
   if (typeof url !== 'string' || url.trim() === '') throw new SmtpUrlError('empty');
@@ -179,11 +159,6 @@ export function parseSmtpUrl(url: string): SmtpSettings {
 
 /**
  * Tuning of {@link smtpTransport}.
- *
- * @example
- * ```ts
- * smtpTransport(url, { maxConnections: 4, connectionTimeoutMs: 5_000 } satisfies SmtpTransportOptions);
- * ```
  */
 export interface SmtpTransportOptions {
   /** Parallel SMTP connections (default 2). */
@@ -227,12 +202,6 @@ function toSendError(error: unknown): MailSendError {
  * An SMTP transport over a pool of connections, checked at creation.
  *
  * @throws SmtpUrlError for an invalid URL (before any connection is tried).
- * @example
- * ```ts
- * const transport = smtpTransport(process.env.SMTP_URL ?? 'smtp://127.0.0.1:2525');
- * await transport.send({ from: 'no-reply@example.com', to, subject, text, html });
- * await transport.close?.();
- * ```
  */
 export function smtpTransport(url: string, options: SmtpTransportOptions = {}): MailTransport {
   const s = parseSmtpUrl(url);
@@ -284,11 +253,6 @@ export function smtpTransport(url: string, options: SmtpTransportOptions = {}): 
 /**
  * A transport that delivers nothing: in dev mode the mail stays in the outbox (payload kept)
  * and the dev inbox shows it.
- *
- * @example
- * ```ts
- * startOutboxWorker({ transport: devTransport(), scrubAfterSend: false, … });
- * ```
  */
 export function devTransport(): MailTransport {
   return { async send() {} };
@@ -296,12 +260,6 @@ export function devTransport(): MailTransport {
 
 /**
  * A {@link MailTransport} that keeps what it was given, for tests.
- *
- * @example
- * ```ts
- * const t: MemoryTransport = memoryTransport();
- * t.failNext(1);
- * ```
  */
 export interface MemoryTransport extends MailTransport {
   /** Every mail accepted, in order. */
@@ -312,14 +270,6 @@ export interface MemoryTransport extends MailTransport {
 
 /**
  * A transport that records mails in memory and can be told to fail, for tests.
- *
- * @example
- * ```ts
- * const transport = memoryTransport();
- * transport.failNext(2);
- * // … run the worker …
- * expect(transport.sent).toHaveLength(1);
- * ```
  */
 export function memoryTransport(): MemoryTransport {
   const sent: OutgoingMail[] = [];

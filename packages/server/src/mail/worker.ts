@@ -20,22 +20,11 @@ import { MailSendError, type MailTransport } from './transports.ts';
 
 /**
  * Backoff between attempts: numbers for the default curve, or a function of the attempt number (1-based).
- *
- * @example
- * ```ts
- * const quick: Backoff = { baseMs: 100, maxMs: 1_000 };
- * const immediately: Backoff = () => 0; // tests: retry at once
- * ```
  */
 export type Backoff = { baseMs?: number; maxMs?: number } | ((attempt: number) => number);
 
 /**
  * Options of {@link startOutboxWorker}.
- *
- * @example
- * ```ts
- * const options: OutboxWorkerOptions = { store, transport, sealer, from, productName, supportUrl, logger, scrubAfterSend: true };
- * ```
  */
 export interface OutboxWorkerOptions {
   store: Store;
@@ -89,13 +78,6 @@ export interface OutboxWorker {
 /**
  * Delay before the attempt after failed attempt `attempt` (1-based): `baseMs · 2^(attempt−1)`,
  * capped at `maxMs`, times a jitter factor in [0.8, 1.2), never above `maxMs`.
- *
- * @example
- * ```ts
- * backoffDelay(1, {}, () => 0.5); // 5000
- * backoffDelay(3, {}, () => 0.5); // 20000
- * backoffDelay(30, {}, () => 0.5); // 900000
- * ```
  */
 export function backoffDelay(
   attempt: number,
@@ -128,19 +110,6 @@ function describeError(error: unknown): { message: string; permanent: boolean } 
 
 /**
  * Start delivering the outbox.
- *
- * @example
- * ```ts
- * const worker = startOutboxWorker({
- *   store, sealer, logger, transport: smtpTransport(config.smtpUrl),
- *   from: 'Codelocks Connect <no-reply@connect.example>', productName: 'Codelocks Connect',
- *   supportUrl: 'https://help.example/contact', scrubAfterSend: true,
- * });
- * // after answering a request that enqueued mail:
- * worker.nudge();
- * // on shutdown:
- * await worker.stop();
- * ```
  */
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { store, transport, sealer, logger } = options;

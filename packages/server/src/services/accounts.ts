@@ -16,11 +16,6 @@ import { assertStrongPassword, normalizePassword } from './password.ts';
 /**
  * Register. The password is checked against the policy first (the verdict depends only on the
  * input); everything that depends on the account happens after the response.
- *
- * @example
- * ```ts
- * await register(deps, { email, password, name }, ip); // then answer 202
- * ```
  */
 export async function register(
   deps: ServiceDeps,
@@ -102,11 +97,6 @@ async function registerInBackground(
 
 /**
  * Verify a registration email: consumes the verify_email token and activates the account.
- *
- * @example
- * ```ts
- * await verifyEmail(deps, token, ip); // { status: 'verified', email }
- * ```
  */
 export async function verifyEmail(
   deps: ServiceDeps,

@@ -16,13 +16,6 @@ export interface Background {
 
 /**
  * Create a background task tracker.
- *
- * @example
- * ```ts
- * const background = createBackground(logger);
- * background.run('reset_request', () => issueResetMail(emailKey));
- * await background.settled();
- * ```
  */
 export function createBackground(logger: Logger): Background {
   const tasks = new Set<Promise<void>>();

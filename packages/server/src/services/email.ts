@@ -8,11 +8,6 @@ import { ServiceError } from './errors.ts';
 /**
  * Canonical email, or a `validation_failed` problem (the schema already refused such input, so
  * this is a second line).
- *
- * @example
- * ```ts
- * canonicalEmail(' Ann@Example.COM'); // 'Ann@example.com'
- * ```
  */
 export function canonicalEmail(input: string): string {
   const email = canonicalizeEmail(input);
@@ -25,11 +20,6 @@ export function canonicalEmail(input: string): string {
 
 /**
  * The store's lookup key: canonical email, lower-cased.
- *
- * @example
- * ```ts
- * emailKeyOf('Ann@Example.com'); // 'ann@example.com'
- * ```
  */
 export function emailKeyOf(input: string): string {
   return canonicalEmail(input).toLowerCase();

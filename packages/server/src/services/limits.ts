@@ -78,12 +78,6 @@ export const DEFAULT_LIMITS: LimitSettings = {
  * The key a client address is counted under: an IPv4 address as is (also when IPv4-mapped), an
  * IPv6 address by its /64 prefix — one subscriber usually holds a whole /64, so counting full
  * addresses would give one attacker 2^64 "IPs".
- *
- * @example
- * ```ts
- * ipKey('2001:db8:1:2:aaaa::1'); // '2001:db8:1:2::/64'
- * ipKey('::ffff:192.0.2.7');     // '192.0.2.7'
- * ```
  */
 export function ipKey(ip: string): string {
   const mapped = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
@@ -147,12 +141,6 @@ function limited(resetAt: Date, now: Date): ServiceError {
 
 /**
  * Create the limits over a store.
- *
- * @example
- * ```ts
- * const limits = createLimits(store);
- * await limits.ipRequest('reset', ip, now); // throws ServiceError('rate_limited') past 30 / 5 min
- * ```
  */
 export function createLimits(store: Store, overrides: Partial<LimitSettings> = {}): Limits {
   const s: LimitSettings = { ...DEFAULT_LIMITS, ...overrides };

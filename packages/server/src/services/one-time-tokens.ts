@@ -12,11 +12,6 @@ import { ServiceError } from './errors.ts';
 
 /**
  * Lifetimes (SECURITY 5).
- *
- * @example
- * ```ts
- * new Date(now.getTime() + TOKEN_TTL_MS.reset); // 60 minutes later
- * ```
  */
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   reset: 60 * 60_000,
@@ -26,11 +21,6 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
 
 /**
  * Keyed hash of a code, bound to its token (a code means nothing for another token).
- *
- * @example
- * ```ts
- * deps.secrets.equal(codeHash(deps, token.id, '04718265'), token.codeHash ?? '');
- * ```
  */
 export function codeHash(
   deps: Pick<ServiceDeps, 'secrets'>,
@@ -43,11 +33,6 @@ export function codeHash(
 /**
  * Issue a token of `purpose` for `account` and enqueue its mail, superseding older ones, in one
  * store transaction.
- *
- * @example
- * ```ts
- * await issueOneTime(deps, account, 'reset');
- * ```
  */
 export async function issueOneTime(
   deps: ServiceDeps,
@@ -122,11 +107,6 @@ const FAILURE_CODES: Record<ConsumeFailure, ServerErrorCode> = {
 
 /**
  * The problem for a consume failure.
- *
- * @example
- * ```ts
- * if (!outcome.ok) throw tokenProblem(outcome.reason); // e.g. token_used
- * ```
  */
 export function tokenProblem(reason: ConsumeFailure): ServiceError {
   return new ServiceError(FAILURE_CODES[reason]);
@@ -137,11 +117,6 @@ export function tokenProblem(reason: ConsumeFailure): ServiceError {
  * reason (`token_invalid`, `token_used`, `token_superseded`, `token_expired`). Never consumes
  * (SECURITY 9). Whether it is live is the store's decision alone (`Store.inspectToken`), made by
  * the same code as the consuming calls.
- *
- * @example
- * ```ts
- * const { token, account } = await findLiveToken(deps, raw, PASSWORD_PURPOSES);
- * ```
  */
 export async function findLiveToken(
   deps: ServiceDeps,

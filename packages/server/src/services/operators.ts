@@ -27,11 +27,6 @@ export type OperatorDeps = Pick<
 
 /**
  * An account as operators see it: never a password hash, never a token.
- *
- * @example
- * ```ts
- * console.log(JSON.stringify(accountView(account)));
- * ```
  */
 export interface AccountView {
   id: string;
@@ -46,11 +41,6 @@ export interface AccountView {
 
 /**
  * The operator view of an account.
- *
- * @example
- * ```ts
- * accountView(account).status; // 'pending_activation'
- * ```
  */
 export function accountView(account: AccountRecord): AccountView {
   return {
@@ -70,11 +60,6 @@ let auditSequence = 0;
 /**
  * A sortable audit id: the entry's time, then a per-process sequence, then randomness. Entries
  * written in the same millisecond (an invitation and its mail) list in the order they happened.
- *
- * @example
- * ```ts
- * auditId(new Date()); // '00mgl5x2k1-000001-3f9c1a2b'
- * ```
  */
 export function auditId(at: Date): string {
   auditSequence = (auditSequence + 1) % 36 ** 6;
@@ -83,11 +68,6 @@ export function auditId(at: Date): string {
 
 /**
  * An audit entry for `actor` doing `action` to `account`.
- *
- * @example
- * ```ts
- * await store.appendAudit(auditEntry(deps, 'cli:ann', 'account.disable', account));
- * ```
  */
 export function auditEntry(
   deps: Pick<OperatorDeps, 'clock'>,
@@ -110,11 +90,6 @@ export function auditEntry(
 
 /**
  * Find an account by email (as typed: canonicalised first) or throw `not_found`.
- *
- * @example
- * ```ts
- * const account = await requireAccount(deps, 'Ann@Example.com');
- * ```
  */
 export async function requireAccount(
   deps: Pick<OperatorDeps, 'store'>,
@@ -169,11 +144,6 @@ function activationFor(
 /**
  * Send one activation mail to a pending account, unless it was mailed within `cooldownMs`.
  * Resolves whether a mail was queued.
- *
- * @example
- * ```ts
- * const sent = await sendActivation(deps, account, { actor: 'cli:ann', cooldownMs: 7 * 86_400_000 });
- * ```
  */
 export async function sendActivation(
   deps: OperatorDeps,
@@ -240,14 +210,6 @@ export interface CampaignOptions {
 /**
  * Queue activation mails for every due pending account, paced. Resumable: each account is claimed
  * atomically with its cooldown, so a second run (or a parallel one) does not mail it again.
- *
- * @example
- * ```ts
- * const summary = await runActivationCampaign(deps, {
- *   actor: 'cli:ann', cooldownMs: 7 * 86_400_000, olderThanMs: null, limit: null,
- *   ratePerMinute: 60, dryRun: false,
- * });
- * ```
  */
 export async function runActivationCampaign(
   deps: OperatorDeps,
@@ -303,11 +265,6 @@ export async function runActivationCampaign(
  * Invite an associated user: create a pending account (or find it) and send the invitation,
  * whose link leads to choosing a password exactly like activation. An account that already has a
  * password gets no mail (`status` says so).
- *
- * @example
- * ```ts
- * const { account, created, invited } = await inviteAccount(deps, { email, name }, 'key:cak_1a2b3c4d');
- * ```
  */
 export async function inviteAccount(
   deps: OperatorDeps,
@@ -347,11 +304,6 @@ export async function inviteAccount(
 
 /**
  * Disable or enable an account (disabling ends every session).
- *
- * @example
- * ```ts
- * const account = await setDisabled(deps, 'ann@example.com', true, 'cli:ann');
- * ```
  */
 export async function setDisabled(
   deps: Pick<OperatorDeps, 'store' | 'clock'>,
@@ -374,11 +326,6 @@ export async function setDisabled(
 
 /**
  * Sign an account out everywhere: every refresh token revoked, every access token void.
- *
- * @example
- * ```ts
- * const revoked = await signOutAccount(deps, 'ann@example.com', 'cli:ann');
- * ```
  */
 export async function signOutAccount(
   deps: Pick<OperatorDeps, 'store' | 'clock'>,
@@ -399,11 +346,6 @@ export async function signOutAccount(
  * account to an address the person controls. The account returns to pending activation (its
  * password is cleared, every session ends); the only mail to the new address is an activation
  * link, and the old address is told. `email_taken` when another account has the address.
- *
- * @example
- * ```ts
- * await changeEmailBySupport(deps, 'old@example.com', 'new@example.com', 'key:cak_1a2b3c4d');
- * ```
  */
 export async function changeEmailBySupport(
   deps: OperatorDeps,
@@ -451,11 +393,6 @@ export const ADMIN_KEY_PREFIX = 'cak_';
 /**
  * SHA-256 of an admin key: keys are 256 random bits, so a fast unkeyed hash is enough and lets
  * the CLI manage keys without the server secret.
- *
- * @example
- * ```ts
- * const record = await store.findAdminKeyByHash(hashAdminKey(presented));
- * ```
  */
 export function hashAdminKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -463,12 +400,6 @@ export function hashAdminKey(key: string): string {
 
 /**
  * Create an admin API key. The key is returned once and never stored: only its hash is.
- *
- * @example
- * ```ts
- * const { key, record } = await createAdminKey(deps, 'cs-console', 'cli:ann');
- * console.log(key); // cak_1a2b3c4d_… (shown once)
- * ```
  */
 export async function createAdminKey(
   deps: Pick<OperatorDeps, 'store' | 'clock'>,

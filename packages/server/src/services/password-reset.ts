@@ -23,11 +23,6 @@ const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
  *
  * Per status: `pending_activation` → activation mail (24 h); `active` and `pending_verification`
  * → reset mail (60 min; completing it also proves the address); `disabled` and unknown → nothing.
- *
- * @example
- * ```ts
- * await requestPasswordReset(deps, { email: 'ann@example.com' }, ip); // then answer 202
- * ```
  */
 export async function requestPasswordReset(
   deps: ServiceDeps,
@@ -71,11 +66,6 @@ async function sendResetMail(
 /**
  * Inspect a token without consuming it. The answer carries the password policy in force, so a
  * reset page needs no `GET /v1/password-policy` of its own (the reset journey's 3-request budget).
- *
- * @example
- * ```ts
- * const info = await verifyResetToken(deps, token, ip); // { email, expiresAt, purpose, policy }
- * ```
  */
 export async function verifyResetToken(
   deps: ServiceDeps,
@@ -143,11 +133,6 @@ async function byCode(deps: ServiceDeps, email: string, code: string, ip: string
  * Set the new password: the only consuming call. The password is checked with the policy (with
  * the account's email and name as context) and hashed before the store's single transaction
  * consumes the token, changes the password, revokes every session and enqueues the notice.
- *
- * @example
- * ```ts
- * const { result, issued } = await completePasswordReset(deps, { token, password }, ip);
- * ```
  */
 export async function completePasswordReset(
   deps: ServiceDeps,

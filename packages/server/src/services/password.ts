@@ -12,11 +12,6 @@ import { ServiceError } from './errors.ts';
 
 /**
  * Throw `weak_password` with per-rule results unless `password` meets the policy for this account.
- *
- * @example
- * ```ts
- * assertStrongPassword(deps, password, { email: account.email, name: account.name });
- * ```
  */
 export function assertStrongPassword(
   deps: Pick<ServiceDeps, 'policy' | 'blocklist'>,
@@ -33,11 +28,6 @@ export function assertStrongPassword(
 
 /**
  * The form in which passwords are hashed: NFC, nothing trimmed.
- *
- * @example
- * ```ts
- * await hasher.hash(normalizePassword(password));
- * ```
  */
 export function normalizePassword(password: string): string {
   return password.normalize('NFC');
@@ -46,11 +36,6 @@ export function normalizePassword(password: string): string {
 /**
  * Longest password in code points and UTF-8 bytes, whatever the policy (SECURITY 14): core's
  * limits, the ones every preset has.
- *
- * @example
- * ```ts
- * PASSWORD_LIMITS.codePoints; // 128
- * ```
  */
 export const PASSWORD_LIMITS = {
   codePoints: DEFAULT_MAX_LENGTH,
@@ -59,11 +44,6 @@ export const PASSWORD_LIMITS = {
 
 /**
  * Whether an (NFC) password is within the absolute limits; checked before any hashing.
- *
- * @example
- * ```ts
- * fitsPasswordLimits('x'.repeat(129)); // false
- * ```
  */
 export function fitsPasswordLimits(password: string): boolean {
   if (password.length > PASSWORD_LIMITS.bytes * 4) return false;

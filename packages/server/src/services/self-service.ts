@@ -22,11 +22,6 @@ export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
 /**
  * The signed-in account of a request (`Authorization: Bearer <access token>`), or
  * `session_invalid`.
- *
- * @example
- * ```ts
- * const account = await signedInAccount(deps, request);
- * ```
  */
 export async function signedInAccount(deps: ServiceDeps, request: Request): Promise<AccountRecord> {
   const header = request.headers.get('authorization') ?? '';
@@ -63,11 +58,6 @@ async function assertCurrentPassword(
 /**
  * Change the password of the signed-in account. Every session ends (the credential version moves
  * on); the caller gets a fresh one, so the page that changed it stays signed in.
- *
- * @example
- * ```ts
- * const issued = await changePassword(deps, account, { currentPassword, newPassword }, ip);
- * ```
  */
 export async function changePassword(
   deps: ServiceDeps,
@@ -112,11 +102,6 @@ export async function changePassword(
  * Ask to move the signed-in account to a new email: the password proves it is the owner, and a
  * link goes to the new address; nothing changes until it is followed. The answer is the same
  * whether or not the new address already has an account (which then gets no mail).
- *
- * @example
- * ```ts
- * await requestEmailChange(deps, account, { newEmail, password }, ip); // then answer 202
- * ```
  */
 export async function requestEmailChange(
   deps: ServiceDeps,
@@ -175,11 +160,6 @@ export async function requestEmailChange(
 /**
  * Confirm an email change with the token from the link mailed to the new address: the account
  * signs in with the new address from now on, and the old address is told.
- *
- * @example
- * ```ts
- * await confirmEmailChange(deps, token, ip); // { status: 'email_changed', email }
- * ```
  */
 export async function confirmEmailChange(
   deps: ServiceDeps,
@@ -215,11 +195,6 @@ export async function confirmEmailChange(
 /**
  * Sign the account out everywhere: every refresh token revoked, every access token (this one
  * included) void at once.
- *
- * @example
- * ```ts
- * await signOutEverywhere(deps, account, ip);
- * ```
  */
 export async function signOutEverywhere(
   deps: ServiceDeps,

@@ -14,11 +14,6 @@ import { fitsPasswordLimits, normalizePassword } from './password.ts';
 
 /**
  * Refresh token lifetime (30 days); each use rotates it.
- *
- * @example
- * ```ts
- * refreshCookie(token, REFRESH_TTL_MS / 1000);
- * ```
  */
 export const REFRESH_TTL_MS = 30 * 24 * 60 * 60_000;
 
@@ -69,11 +64,6 @@ function newRefresh(
 
 /**
  * Start a new session (a new refresh family) for an account.
- *
- * @example
- * ```ts
- * const { session, refreshToken } = await startSession(deps, account);
- * ```
  */
 export async function startSession(
   deps: ServiceDeps,
@@ -91,11 +81,6 @@ export async function startSession(
 /**
  * Sign in. Unknown email, wrong password, an account awaiting activation or email verification,
  * and a disabled account all answer `invalid_credentials`, after the same hashing work.
- *
- * @example
- * ```ts
- * const issued = await signIn(deps, { email, password }, ip);
- * ```
  */
 export async function signIn(
   deps: ServiceDeps,
@@ -148,11 +133,6 @@ export async function signIn(
  * Rotate a refresh token. A replayed (already rotated) token revokes its whole family — except
  * within the reuse grace window (`REFRESH_REUSE_GRACE_SECONDS`) while no successor of it has been
  * used, when it gets a sibling token instead (two tabs refreshing with one cookie at once).
- *
- * @example
- * ```ts
- * const issued = await refresh(deps, cookieValue, ip);
- * ```
  */
 export async function refresh(
   deps: ServiceDeps,
@@ -188,11 +168,6 @@ export async function refresh(
 
 /**
  * Sign out: revoke the refresh family of this cookie (idempotent).
- *
- * @example
- * ```ts
- * await signOut(deps, cookieValue, ip);
- * ```
  */
 export async function signOut(
   deps: ServiceDeps,
@@ -208,11 +183,6 @@ export async function signOut(
  * Authenticate a bearer access token for a resource: the JWT must verify (RFC 8725 checks) and its
  * credential version must still be the account's, so a password reset ends every earlier session
  * at once (SECURITY 20), not only when the token expires.
- *
- * @example
- * ```ts
- * const account = await authenticate(deps, request.headers.get('authorization')?.slice(7) ?? '');
- * ```
  */
 export async function authenticate(deps: ServiceDeps, accessToken: string): Promise<AccountRecord> {
   let claims: Awaited<ReturnType<ServiceDeps['accessTokens']['verify']>>;

@@ -16,11 +16,6 @@ export type * from './types.ts';
 
 /**
  * File name of the SQLite database inside the data directory.
- *
- * @example
- * ```ts
- * const path = join(dataDir, SQLITE_FILE_NAME); // <dataDir>/connect-auth.db
- * ```
  */
 export const SQLITE_FILE_NAME = 'connect-auth.db';
 

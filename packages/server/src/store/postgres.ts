@@ -39,11 +39,6 @@ export interface PostgresStoreOptions {
 /**
  * Default `statement_timeout` of pooled connections: far above any statement of the store
  * (milliseconds each), short enough that shutdown never waits on a hung query for long.
- *
- * @example
- * ```ts
- * await openPostgresStore({ url, statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS * 2 });
- * ```
  */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -52,11 +47,6 @@ const pools = new WeakMap<Store, pg.Pool>();
 
 /**
  * The `pg` Pool of a store opened by {@link openPostgresStore} (tests only).
- *
- * @example
- * ```ts
- * const { rows } = await poolOf(store)?.query('SHOW statement_timeout');
- * ```
  *
  * @internal
  */

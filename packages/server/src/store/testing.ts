@@ -14,11 +14,6 @@ import type { AccountStatus, Store, TokenRecord } from './types.ts';
 
 /**
  * Options for a test store.
- *
- * @example
- * ```ts
- * const store = await factory.open({ testHooks: { afterStatement: (op, step) => {} } });
- * ```
  */
 export interface TestStoreOptions {
   /** Fault injection (see {@link StoreTestHooks}). */
@@ -28,14 +23,6 @@ export interface TestStoreOptions {
 /**
  * One fresh, isolated database that several stores can open at once (like several server
  * processes). `destroy()` closes nothing for you: close the stores first.
- *
- * @example
- * ```ts
- * const db = await factory.database();
- * const [a, b] = [await db.open(), await db.open()];
- * // … race a against b …
- * await a.close(); await b.close(); await db.destroy();
- * ```
  */
 export interface TestDatabase {
   /** Where the database lives, so another process can open it (see `multiprocess.test.ts`). */
@@ -53,11 +40,6 @@ export interface TestDatabase {
 
 /**
  * How tests get stores of one adapter.
- *
- * @example
- * ```ts
- * const store = await factory.open(); // fresh database; close() deletes it
- * ```
  */
 export interface StoreFactory {
   name: 'sqlite' | 'postgres';
@@ -72,11 +54,6 @@ export interface StoreFactory {
 
 /**
  * PostgreSQL used by tests: `TEST_DATABASE_URL`, else the local trust-auth server.
- *
- * @example
- * ```sh
- * TEST_DATABASE_URL=postgres://ci@db:5432/ci pnpm exec vitest run --project server
- * ```
  */
 export const testDatabaseUrl =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -204,20 +181,6 @@ function factory(
  * The adapters tests should run against: SQLite (a temp file, always available) and PostgreSQL
  * (a fresh schema per database; available when {@link testDatabaseUrl} answers). Use with
  * `describe.skipIf(!f.available)` and print `f.reason` so a skip is never silent.
- *
- * @example
- * ```ts
- * for (const f of await storeFactories()) {
- *   if (!f.available) console.warn(`[${f.name}] skipped: ${f.reason}`);
- *   describe.skipIf(!f.available)(f.name, () => {
- *     it('finds nobody', async () => {
- *       const store = await f.open();
- *       expect(await store.findAccountByEmailKey('nobody@example.com')).toBeNull();
- *       await store.close();
- *     });
- *   });
- * }
- * ```
  */
 export async function storeFactories(): Promise<StoreFactory[]> {
   return [

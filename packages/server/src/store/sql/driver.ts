@@ -33,24 +33,11 @@ export interface SqlContext {
  * for both dialects. SQLite runs it synchronously between `BEGIN IMMEDIATE` and `COMMIT` (so no
  * other work can interleave on the shared connection); PostgreSQL awaits each statement on one
  * pooled client between `BEGIN` and `COMMIT`.
- *
- * @example
- * ```ts
- * const count: Operation<number> = function* () {
- *   const { rows } = yield sql`SELECT COUNT(*) AS n FROM accounts`;
- *   return Number(rows[0]?.n);
- * };
- * ```
  */
 export type Operation<T> = (context: SqlContext) => Generator<SqlQuery, T, SqlResult>;
 
 /**
  * The minimal driver each adapter provides.
- *
- * @example
- * ```ts
- * const n = await driver.transaction(count);
- * ```
  */
 export interface SqlDriver {
   readonly dialect: Dialect;

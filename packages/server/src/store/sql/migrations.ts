@@ -17,11 +17,6 @@ export interface Migration {
 
 /**
  * Every migration, in order. Version numbers are dense and start at 1.
- *
- * @example
- * ```ts
- * const latest = migrations.at(-1)?.version;
- * ```
  */
 export const migrations: readonly Migration[] = [
   {
@@ -171,11 +166,6 @@ export const migrations: readonly Migration[] = [
  * processes starting at once: SQLite's `BEGIN IMMEDIATE` holds the write lock, PostgreSQL takes
  * a transaction-scoped advisory lock first (`lock` statement). A database migrated by a newer
  * server (a version this code does not know) is refused rather than used.
- *
- * @example
- * ```ts
- * const applied = await driver.transaction(migrate(migrations, lockStatement));
- * ```
  */
 export function migrate(
   list: readonly Migration[],

@@ -23,12 +23,6 @@ export interface SqlResult {
  * Build a statement from a template: every `${value}` becomes a bound parameter, never text, so
  * nothing interpolated can change the SQL. A list becomes a parenthesis-free `?, ?, ?` (use it as
  * `IN (${list})`); an empty list becomes `NULL`, which matches nothing.
- *
- * @example
- * ```ts
- * const q = sql`SELECT * FROM tokens WHERE account_id = ${id} AND purpose IN (${['reset', 'activation']})`;
- * render(q, 'postgres'); // "... account_id = $1 AND purpose IN ($2, $3)"
- * ```
  */
 export function sql(strings: TemplateStringsArray, ...params: SqlParam[]): SqlQuery {
   const parts: string[] = [strings[0] ?? ''];
@@ -60,11 +54,6 @@ function checked(value: SqlValue): SqlValue {
 
 /**
  * Render a statement's text for a dialect.
- *
- * @example
- * ```ts
- * render(sql`SELECT ${1}`, 'sqlite'); // "SELECT ?"
- * ```
  */
 export function render(query: SqlQuery, dialect: 'sqlite' | 'postgres'): string {
   let text = query.strings[0] ?? '';
@@ -76,11 +65,6 @@ export function render(query: SqlQuery, dialect: 'sqlite' | 'postgres'): string 
 
 /**
  * A statement with no parameters, from trusted text (migrations, fixed locks). Never pass input.
- *
- * @example
- * ```ts
- * raw('CREATE INDEX outbox_due ON outbox (status, next_attempt_at)');
- * ```
  */
 export function raw(text: string): SqlQuery {
   return { strings: [text], values: [] };

@@ -14,12 +14,6 @@ import * as toolkit from './toolkit.ts';
 /**
  * Build a {@link Store} over a driver. Every operation is written once (see `Operation`) and runs
  * on both SQLite and PostgreSQL; multi-statement operations run as one transaction.
- *
- * @example
- * ```ts
- * const store = createSqlStore(driver, { migrationLock: null });
- * await store.migrate();
- * ```
  */
 export function createSqlStore(
   driver: SqlDriver,
