@@ -1,6 +1,12 @@
 import pg from 'pg';
 import { StoreError } from './errors.ts';
-import type { Operation, SqlContext, SqlDriver, StoreTestHooks } from './sql/driver.ts';
+import type {
+  CommitOptions,
+  Operation,
+  SqlContext,
+  SqlDriver,
+  StoreTestHooks,
+} from './sql/driver.ts';
 import { render } from './sql/query.ts';
 import { createSqlStore } from './sql/store.ts';
 import type { Store } from './types.ts';
@@ -95,7 +101,7 @@ class PostgresDriver implements SqlDriver {
     };
   }
 
-  transaction<T>(operation: Operation<T>): Promise<T> {
+  transaction<T>(operation: Operation<T>, options?: CommitOptions<T>): Promise<T> {
     return this.#track(async () => {
       const client = await this.#pool.connect();
       let broken: Error | undefined;
@@ -110,7 +116,11 @@ class PostgresDriver implements SqlDriver {
       try {
         await client.query('BEGIN');
         const value = await this.#drive(operation, client);
-        await client.query('COMMIT');
+        const relaxed = options?.relaxed ?? false;
+        // A relaxed commit does not wait for the WAL flush (one round trip, no parameters).
+        if (typeof relaxed === 'function' ? relaxed(value) : relaxed)
+          await client.query('SET LOCAL synchronous_commit = off; COMMIT');
+        else await client.query('COMMIT');
         return value;
       } catch (error) {
         try {

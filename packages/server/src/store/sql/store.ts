@@ -25,6 +25,9 @@ export function createSqlStore(
 ): Store {
   const tx = driver.transaction.bind(driver);
   const one = driver.single.bind(driver);
+  // Hot-path writes whose loss to a power cut costs a new sign-in or a few more guesses, never a
+  // consumed token or a revocation (see `CommitOptions`).
+  const relaxed = { relaxed: true };
   return {
     kind: driver.dialect,
 
@@ -45,9 +48,9 @@ export function createSqlStore(
     findAccountById: (id) => one(accounts.findAccount('id', id)),
     setAccountStatus: (id, status, now) => tx(accounts.setAccountStatus(id, status, now)),
     setAccountLocale: (id, locale, now) => one(accounts.setAccountLocale(id, locale, now)),
-    recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now)),
+    recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now), relaxed),
     recordSuccessfulSignIn: (id, now, rehash) =>
-      one(accounts.recordSuccessfulSignIn(id, now, rehash)),
+      one(accounts.recordSuccessfulSignIn(id, now, rehash), relaxed),
 
     issueToken: (token, supersedes, mail) => tx(tokens.issueToken(token, supersedes, mail)),
     findTokenByHash: (hash) => one(tokens.findTokenByHash(hash)),
@@ -57,9 +60,12 @@ export function createSqlStore(
     completePasswordReset: (input) => tx(tokens.completePasswordReset(input)),
     completeEmailVerification: (tokenId, now) => tx(tokens.completeEmailVerification(tokenId, now)),
 
-    insertRefreshToken: (token) => one(refresh.insertRefreshToken(token)),
+    insertRefreshToken: (token) => one(refresh.insertRefreshToken(token), relaxed),
+    // A rotation is relaxed; a replay that revoked the family is made durable.
     rotateRefreshToken: (hash, next, now, options) =>
-      tx(refresh.rotateRefreshToken(hash, next, now, options?.reuseGraceMs ?? 0)),
+      tx(refresh.rotateRefreshToken(hash, next, now, options?.reuseGraceMs ?? 0), {
+        relaxed: (result) => result.ok,
+      }),
     revokeRefreshFamily: (hash, now) => tx(refresh.revokeRefreshFamily(hash, now)),
 
     enqueueMail: (mail) => one(outbox.enqueueMail(mail)),
@@ -68,10 +74,10 @@ export function createSqlStore(
     markMailFailed: (id, error, retryAt) => one(outbox.markMailFailed(id, error, retryAt)),
     listMail: (limit) => one(outbox.listMail(limit)),
 
-    hitRateLimit: (key, windowMs, now) => one(limits.hitRateLimit(key, windowMs, now)),
+    hitRateLimit: (key, windowMs, now) => one(limits.hitRateLimit(key, windowMs, now), relaxed),
     peekRateLimit: (key, now) => one(limits.peekRateLimit(key, now)),
-    clearRateLimit: (key) => one(limits.clearRateLimit(key)),
-    releaseRateLimit: (key, now) => one(limits.releaseRateLimit(key, now)),
+    clearRateLimit: (key) => one(limits.clearRateLimit(key), relaxed),
+    releaseRateLimit: (key, now) => one(limits.releaseRateLimit(key, now), relaxed),
     clearRateLimitPrefix: (prefix) => one(limits.clearRateLimitPrefix(prefix)),
 
     listSigningKeys: () => one(limits.listSigningKeys()),
