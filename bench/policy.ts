@@ -17,11 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import {
-  connectPolicy,
-  evaluatePassword,
-  loadCommonPasswords,
-} from '@connect-auth/core/policy';
+import { connectPolicy, evaluatePassword, loadCommonPasswords } from '@connect-auth/core/policy';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import * as zxcvbnEn from '@zxcvbn-ts/language-en';

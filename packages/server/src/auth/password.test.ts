@@ -1,5 +1,5 @@
 import { parseOptions } from '@node-rs/argon2';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ARGON2_PARAMS, createPasswordHasher } from './password.ts';
 import { createSemaphore } from './semaphore.ts';
 
@@ -36,7 +36,7 @@ describe('password hashing', () => {
   });
 
   it('does not keep a failed dummy hash: the next call makes it again', async () => {
-    const fresh = createPasswordHasher({ concurrency: 1 });
+    const fresh = createPasswordHasher({ concurrency: 1, dummy: null });
     const run = fresh.cap.run.bind(fresh.cap);
     let failNext = true;
     Object.assign(fresh.cap, {
@@ -49,6 +49,21 @@ describe('password hashing', () => {
     await expect(fresh.dummyHash()).rejects.toThrow('out of memory');
     expect((await fresh.dummyHash()).startsWith('$argon2id$')).toBe(true);
     expect(await fresh.verifyDummy('anything')).toBe(false);
+  });
+
+  it("has a dummy hash of today's parameters without hashing at startup", async () => {
+    const fresh = createPasswordHasher({ concurrency: 1 });
+    const run = vi.spyOn(fresh.cap, 'run');
+    const dummy = await fresh.dummyHash();
+    expect(run).not.toHaveBeenCalled();
+    // Same cost as a real hash: today's parameters (a stale built-in one would be replaced).
+    expect(fresh.needsRehash(dummy)).toBe(false);
+    // A stale dummy is not used: one is made at runtime with today's parameters.
+    const stale = createPasswordHasher({
+      concurrency: 1,
+      dummy: '$argon2id$v=19$m=4096,t=1,p=1$c2FsdHNhbHQ$aGFzaA',
+    });
+    expect(stale.needsRehash(await stale.dummyHash())).toBe(false);
   });
 
   it('caps concurrency: a burst queues', async () => {

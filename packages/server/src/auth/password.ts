@@ -17,6 +17,14 @@ export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } 
 // `Algorithm` is a const enum in the package's types; 2 is Argon2id.
 const OPTIONS: Options = { ...ARGON2_PARAMS, algorithm: 2 as Options['algorithm'] };
 
+// The dummy hash, made once with ARGON2_PARAMS from a random password that was thrown away.
+// Verifying against it costs what verifying a real hash costs; what it verifies never matters
+// (`verifyDummy` answers false). Baked in rather than hashed at startup, which started a hashing
+// thread and cost every server ~17 MiB of idle memory and 0.1–0.7 s of cold start. If
+// ARGON2_PARAMS change without it, `needsRehash` notices and a dummy is made at runtime instead.
+const BUILT_IN_DUMMY =
+  '$argon2id$v=19$m=19456,t=2,p=1$6vVbkt8B4Wn6sRW83DTugA$0CQQdtB7ERGQEk/2nUXWoXnOLSYE3w/DLn9ZoEM4LF8';
+
 /** Hashes and verifies passwords with a concurrency cap. */
 export interface PasswordHasher {
   /** PHC string of `password`. */
@@ -49,7 +57,13 @@ export interface PasswordHasher {
  * await hasher.verify(phc, 'correct horse battery staple'); // true
  * ```
  */
-export function createPasswordHasher(options: { concurrency?: number } = {}): PasswordHasher {
+export function createPasswordHasher(
+  options: {
+    concurrency?: number;
+    /** The dummy PHC string; `null` makes one at runtime (tests of that path). Default: built in. */
+    dummy?: string | null;
+  } = {},
+): PasswordHasher {
   const size = options.concurrency ?? Math.max(1, availableParallelism());
   const cap = createSemaphore(size);
   const pool = createHashPool(size);
@@ -57,7 +71,9 @@ export function createPasswordHasher(options: { concurrency?: number } = {}): Pa
     pool.run({ op: 'hash', password, options: o }) as Promise<string>;
   const verify = (phc: string, password: string) =>
     pool.run({ op: 'verify', phc, password }) as Promise<boolean>;
-  let dummy: Promise<string> | undefined;
+  const given = options.dummy === undefined ? BUILT_IN_DUMMY : options.dummy;
+  let dummy: Promise<string> | undefined =
+    given !== null && !needsRehash(given) ? Promise.resolve(given) : undefined;
   const getDummy = () => {
     dummy ??= cap
       .run(() => hash(`dummy-${crypto.randomUUID()}`, OPTIONS))
@@ -82,19 +98,21 @@ export function createPasswordHasher(options: { concurrency?: number } = {}): Pa
       return false;
     },
     dummyHash: getDummy,
-    needsRehash(phc) {
-      try {
-        const p = parseOptions(phc);
-        return (
-          p.algorithm !== 2 ||
-          p.memoryCost < ARGON2_PARAMS.memoryCost ||
-          p.timeCost < ARGON2_PARAMS.timeCost ||
-          p.parallelism !== ARGON2_PARAMS.parallelism
-        );
-      } catch {
-        return true;
-      }
-    },
+    needsRehash,
     cap,
   };
+}
+
+function needsRehash(phc: string): boolean {
+  try {
+    const p = parseOptions(phc);
+    return (
+      p.algorithm !== 2 ||
+      p.memoryCost < ARGON2_PARAMS.memoryCost ||
+      p.timeCost < ARGON2_PARAMS.timeCost ||
+      p.parallelism !== ARGON2_PARAMS.parallelism
+    );
+  } catch {
+    return true;
+  }
 }

@@ -4,7 +4,9 @@
  * `devTransport` delivers nothing (the dev inbox reads the outbox); `memoryTransport` records
  * mails for tests.
  */
-import nodemailer from 'nodemailer';
+// nodemailer itself (~4 MiB and tens of ms of module loading) is imported on the first send
+// through SMTP; a dev server, or a server that has not mailed yet, never loads it.
+import type { Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 
 /**
@@ -205,28 +207,31 @@ function toSendError(error: unknown): MailSendError {
  */
 export function smtpTransport(url: string, options: SmtpTransportOptions = {}): MailTransport {
   const s = parseSmtpUrl(url);
-  const transporter = nodemailer.createTransport({
-    pool: true,
-    maxConnections: options.maxConnections ?? 2,
-    host: s.host,
-    port: s.port,
-    secure: s.secure,
-    ...(s.auth ? { auth: s.auth } : {}),
-    requireTLS: s.requireTLS,
-    ignoreTLS: s.ignoreTLS,
-    tls: { rejectUnauthorized: s.rejectUnauthorized, servername: s.host },
-    connectionTimeout: options.connectionTimeoutMs ?? 10_000,
-    greetingTimeout: options.greetingTimeoutMs ?? 10_000,
-    socketTimeout: options.socketTimeoutMs ?? 30_000,
-    dnsTimeout: options.connectionTimeoutMs ?? 10_000,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  const create = async () =>
+    (await import('nodemailer')).default.createTransport({
+      pool: true,
+      maxConnections: options.maxConnections ?? 2,
+      host: s.host,
+      port: s.port,
+      secure: s.secure,
+      ...(s.auth ? { auth: s.auth } : {}),
+      requireTLS: s.requireTLS,
+      ignoreTLS: s.ignoreTLS,
+      tls: { rejectUnauthorized: s.rejectUnauthorized, servername: s.host },
+      connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+      greetingTimeout: options.greetingTimeoutMs ?? 10_000,
+      socketTimeout: options.socketTimeoutMs ?? 30_000,
+      dnsTimeout: options.connectionTimeoutMs ?? 10_000,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+  let transporter: Promise<Transporter> | undefined;
   return {
     async send(mail) {
       checkSingleRecipient(mail.to);
       try {
-        await transporter.sendMail({
+        transporter ??= create();
+        await (await transporter).sendMail({
           from: mail.from,
           to: mail.to,
           subject: mail.subject,
@@ -245,7 +250,7 @@ export function smtpTransport(url: string, options: SmtpTransportOptions = {}): 
       }
     },
     async close() {
-      transporter.close();
+      (await transporter?.catch(() => undefined))?.close();
     },
   };
 }

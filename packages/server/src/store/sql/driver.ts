@@ -37,14 +37,32 @@ export interface SqlContext {
 export type Operation<T> = (context: SqlContext) => Generator<SqlQuery, T, SqlResult>;
 
 /**
+ * How durable a commit must be before its promise settles. By default (`relaxed` absent or
+ * false) a commit is on disk first: SQLite fsyncs its WAL (`synchronous = FULL`), PostgreSQL waits
+ * for its WAL flush. A relaxed commit survives a crash of this process but may be lost to an OS
+ * crash or power loss (SQLite: `synchronous = NORMAL` for it; PostgreSQL:
+ * `synchronous_commit = off`, which also loses it if the database server itself crashes) until
+ * the next strict commit, which makes every earlier commit durable too (both journals are written
+ * in order). Only for frequent writes whose loss costs a user at most a new sign-in or an attacker
+ * a few more guesses — refresh rotations, new sessions, rate-limit counters — never for consumed
+ * one-time tokens, password changes or revocations. A function is asked with the operation's
+ * result, so one operation can be relaxed on its common path and strict on the rare one (a
+ * rotation is relaxed; a replay that revokes the family is strict). PostgreSQL relaxes
+ * transactions only; its autocommit statements do not wait on the event loop anyway.
+ */
+export interface CommitOptions<T> {
+  relaxed?: boolean | ((value: T) => boolean);
+}
+
+/**
  * The minimal driver each adapter provides.
  */
 export interface SqlDriver {
   readonly dialect: Dialect;
   /** Run the operation as one transaction: all of it commits or none of it. */
-  transaction<T>(operation: Operation<T>): Promise<T>;
+  transaction<T>(operation: Operation<T>, options?: CommitOptions<T>): Promise<T>;
   /** Run an operation whose statements each stand alone (autocommit), typically just one. */
-  single<T>(operation: Operation<T>): Promise<T>;
+  single<T>(operation: Operation<T>, options?: { relaxed?: boolean }): Promise<T>;
   /** Whether `error` is a unique-constraint violation on a column whose name contains `column`. */
   isUniqueViolation(error: unknown, column: string): boolean;
   /** Wait for running work, then release the connection(s). Idempotent. */

@@ -21,6 +21,9 @@ export function createSqlStore(
 ): Store {
   const tx = driver.transaction.bind(driver);
   const one = driver.single.bind(driver);
+  // Hot-path writes whose loss to a power cut costs a new sign-in or a few more guesses, never a
+  // consumed token or a revocation (see `CommitOptions`).
+  const relaxed = { relaxed: true };
   const store: Store = {
     kind: driver.dialect,
 
@@ -40,9 +43,9 @@ export function createSqlStore(
     findAccountByEmailKey: (emailKey) => one(accounts.findAccount('email_key', emailKey)),
     findAccountById: (id) => one(accounts.findAccount('id', id)),
     setAccountLocale: (id, locale, now) => one(accounts.setAccountLocale(id, locale, now)),
-    recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now)),
+    recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now), relaxed),
     recordSuccessfulSignIn: (id, now, rehash) =>
-      one(accounts.recordSuccessfulSignIn(id, now, rehash)),
+      one(accounts.recordSuccessfulSignIn(id, now, rehash), relaxed),
 
     issueToken: (token, supersedes, mail) => tx(oneTime.issueToken(token, supersedes, mail)),
     inspectToken: (hash, purposes, now) => one(oneTime.inspectToken(hash, purposes, now)),
@@ -52,9 +55,12 @@ export function createSqlStore(
     completeEmailVerification: (tokenId, now) =>
       tx(oneTime.completeEmailVerification(tokenId, now)),
 
-    insertRefreshToken: (token) => one(refresh.insertRefreshToken(token)),
+    insertRefreshToken: (token) => one(refresh.insertRefreshToken(token), relaxed),
+    // A rotation is relaxed; a replay that revoked the family is made durable.
     rotateRefreshToken: (hash, next, now, options) =>
-      tx(refresh.rotateRefreshToken(hash, next, now, options?.reuseGraceMs ?? 0)),
+      tx(refresh.rotateRefreshToken(hash, next, now, options?.reuseGraceMs ?? 0), {
+        relaxed: (result) => result.ok,
+      }),
     revokeRefreshFamily: (hash, now) => tx(refresh.revokeRefreshFamily(hash, now)),
 
     enqueueMail: (mail) => one(outbox.enqueueMail(mail)),
@@ -63,10 +69,10 @@ export function createSqlStore(
     markMailFailed: (id, error, retryAt) => one(outbox.markMailFailed(id, error, retryAt)),
     listMail: (limit) => one(outbox.listMail(limit)),
 
-    hitRateLimit: (key, windowMs, now) => one(limits.hitRateLimit(key, windowMs, now)),
+    hitRateLimit: (key, windowMs, now) => one(limits.hitRateLimit(key, windowMs, now), relaxed),
     peekRateLimit: (key, now) => one(limits.peekRateLimit(key, now)),
-    clearRateLimit: (key) => one(limits.clearRateLimit(key)),
-    releaseRateLimit: (key, now) => one(limits.releaseRateLimit(key, now)),
+    clearRateLimit: (key) => one(limits.clearRateLimit(key), relaxed),
+    releaseRateLimit: (key, now) => one(limits.releaseRateLimit(key, now), relaxed),
     clearRateLimitPrefix: (prefix) => one(limits.clearRateLimitPrefix(prefix)),
 
     listSigningKeys: () => one(signingKeys.listSigningKeys()),
