@@ -20,8 +20,11 @@ export interface LoadSpec {
   mixed?: string[];
   connections: number;
   seconds: number;
-  /** Refresh: sign in with this body first, then send the rotated cookie each time. */
-  chain?: { signIn: string };
+  /**
+   * Refresh: connection i signs in with `signIn[i % length]` first, then sends the rotated cookie
+   * each time (one body: every connection refreshes a session of the same account).
+   */
+  chain?: { signIn: string[] };
   expect: number;
   /** Open loop: each connection sends at most this many requests per second, on a fixed schedule. */
   rate?: number;
@@ -85,9 +88,10 @@ const latencies: number[] = [];
 const statuses: Record<string, number> = {};
 let next = 0;
 let until = 0;
-async function connection() {
+const signInOf = (i: number, chain: { signIn: string[] }) => chain.signIn[i % chain.signIn.length];
+async function connection(_: unknown, i: number) {
   let cookie: string | undefined;
-  if (spec.chain) cookie = (await send('POST', '/v1/sessions', spec.chain.signIn)).cookie;
+  if (spec.chain) cookie = (await send('POST', '/v1/sessions', signInOf(i, spec.chain))).cookie;
   let slot = performance.now();
   while (performance.now() < until) {
     if (spec.rate) {
@@ -110,8 +114,9 @@ async function connection() {
 // Chained connections sign in first (not timed); then everyone starts together.
 until = performance.now() + 1e9;
 if (spec.chain) {
-  const conns = Array.from({ length: spec.connections }, () =>
-    send('POST', '/v1/sessions', spec.chain?.signIn),
+  const chain = spec.chain;
+  const conns = Array.from({ length: spec.connections }, (_, i) =>
+    send('POST', '/v1/sessions', signInOf(i, chain)),
   );
   await Promise.all(conns);
 }

@@ -14,6 +14,8 @@ import { createServer } from '../../packages/server/src/server.ts';
 import { storeFactories } from '../../packages/server/src/store/testing.ts';
 
 export const PASSWORD = 'Harbour-Lantern-42';
+/** Accounts `session-<i>@example.com` with {@link PASSWORD}, one per connection of the spread refresh row. */
+export const SESSION_ACCOUNTS = 16;
 export const KNOWN = 5000;
 const kind = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
 const factory = (await storeFactories()).find((f) => f.name === kind);
@@ -55,6 +57,20 @@ await store.createAccount({
   passwordHash: await createPasswordHasher().hash(PASSWORD),
   createdAt: now,
 });
+// One account per connection for the spread refresh row (sessions of different accounts).
+const hash = await createPasswordHasher().hash(PASSWORD);
+for (let i = 0; i < SESSION_ACCOUNTS; i++) {
+  const email = `session-${i}@example.com`;
+  await store.createAccount({
+    id: randomUUID(),
+    email,
+    emailKey: email,
+    name: null,
+    status: 'active',
+    passwordHash: hash,
+    createdAt: now,
+  });
+}
 await store.createAccount({
   id: randomUUID(),
   email: 'verify@example.com',
