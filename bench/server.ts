@@ -260,6 +260,18 @@ if (PARTS.includes('cheap')) {
     signing.push({ ...sign, raw });
   }
   await stop(server.child);
+  /** The JWKS columns of one row: req/s spread, p50, p99 spread. */
+  const jwksCells = (samples: LoadResult[]) => [
+    fmtSpread(
+      samples.map((x) => x.rps),
+      0,
+    ),
+    median(samples.map((x) => x.p50)).toFixed(2),
+    fmtSpread(
+      samples.map((x) => x.p99),
+      1,
+    ),
+  ];
   console.log(
     mdTable(
       [
@@ -272,32 +284,10 @@ if (PARTS.includes('cheap')) {
         'sign-in × raw',
       ],
       [
-        [
-          'alone',
-          fmtSpread(
-            alone.map((x) => x.rps),
-            0,
-          ),
-          median(alone.map((x) => x.p50)).toFixed(2),
-          fmtSpread(
-            alone.map((x) => x.p99),
-            1,
-          ),
-          '',
-          '',
-          '',
-        ],
+        ['alone', ...jwksCells(alone), '', '', ''],
         [
           'under 16 connections of sign-in',
-          fmtSpread(
-            loaded.map((x) => x.rps),
-            0,
-          ),
-          median(loaded.map((x) => x.p50)).toFixed(2),
-          fmtSpread(
-            loaded.map((x) => x.p99),
-            1,
-          ),
+          ...jwksCells(loaded),
           fmtSpread(
             signing.map((x) => x.rps),
             1,
