@@ -68,6 +68,21 @@ describe('success', () => {
     await t.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
     expect(trace).toBe('00-abc');
   });
+
+  it('without a beforeRequest hook, calls fetch in the caller’s task (no microtask first)', async () => {
+    // A page that starts a request and then renders gets the request on the network first.
+    let called = false;
+    const t = transport({
+      fetch: (input: Request) => {
+        called = true;
+        return fetch(input);
+      },
+    });
+    server.use(on('passwordPolicy', () => HttpResponse.json(POLICY)));
+    const pending = t.request({ route: 'passwordPolicy', parse: parsePasswordPolicy });
+    expect(called).toBe(true);
+    expect((await pending).data).toEqual(POLICY);
+  });
 });
 
 describe('error answers', () => {

@@ -28,6 +28,7 @@ import {
 import { checkNewPassword, text } from '../shared/validate.ts';
 import type { StringId } from '../strings/en.ts';
 import { loadErrorStrings } from '../strings/registry.ts';
+import { loadLostPassword, loadSignIn, whenIdle } from './forms.ts';
 
 /**
  * Steps of `<connect-reset-password>`, reflected as `data-step` on the element.
@@ -139,17 +140,20 @@ export class ConnectResetPassword extends ConnectElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // After a microtask: a page that upgrades the element and then sets `client` in the same
-    // task must not see a missing-client error.
-    queueMicrotask(() => {
-      if (
-        this.isConnected &&
-        (this.step === 'verifying' || this.step === 'error') &&
-        !this.#verify.running
-      ) {
-        void this.#start();
-      }
-    });
+    // task must not see a missing-client error. (On first connection the first update has
+    // started the check already; see willUpdate.)
+    queueMicrotask(() => this.#checkIfIdle());
     window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  #checkIfIdle(): void {
+    if (
+      this.isConnected &&
+      (this.step === 'verifying' || this.step === 'error') &&
+      !this.#verify.running
+    ) {
+      void this.#start();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -175,6 +179,10 @@ export class ConnectResetPassword extends ConnectElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // The first update runs a microtask after the element connects, when a page that sets
+    // `client` in the same task has done so. The link is checked before that first render, so
+    // the request is on the network while Lit renders (tens of milliseconds on a cold page).
+    if (!this.hasUpdated) this.#checkIfIdle();
     if (changed.has('token') && this.hasUpdated && this.isConnected) {
       this.#activeToken = null;
       void this.#start();
@@ -225,6 +233,7 @@ export class ConnectResetPassword extends ConnectElement {
       // The verify answer carries the policy in force; only an older server's needs a request.
       if (!info.policy) this.#policy.load();
       this.#go({ step: 'form', info }, focus);
+      if (!this.signInUrl) whenIdle(loadSignIn);
     } catch (error) {
       // The link states' English texts load on demand (they follow a server answer).
       await loadErrorStrings().catch(() => {});
@@ -235,6 +244,7 @@ export class ConnectResetPassword extends ConnectElement {
         const failure = new ConnectErrorEvent('verify-token', error.code, error);
         this.dispatchEvent(failure);
         this.#go({ step: tokenStep }, focus);
+        if (!this.lostPasswordUrl) whenIdle(loadLostPassword);
       } else {
         this.#go({ step: 'error' }, false);
         await this.#form.fail('verify-token', error);
@@ -260,10 +270,13 @@ export class ConnectResetPassword extends ConnectElement {
     if (tokenStep && failed !== 'validation_failed') {
       this.#form.clearErrors();
       this.#go({ step: tokenStep, info: state.info });
+      if (!this.lostPasswordUrl) whenIdle(loadLostPassword);
       return;
     }
     if (!result) return;
     this.dispatchEvent(new ConnectPasswordResetEvent(result));
+    if (!this.signInUrl) await loadSignIn(); // started when the form showed: normally done
+    if (this._state !== state) return; // a newer link took over meanwhile
     this.#go({ step: this.signInUrl ? 'done' : 'sign-in', info: state.info, result });
   };
 
@@ -344,6 +357,8 @@ export class ConnectResetPassword extends ConnectElement {
   }
 
   async #showRequest(state: ResetState & { step: TokenStep }): Promise<void> {
+    await loadLostPassword(); // started when the link turned out dead: normally done
+    if (this._state !== state) return;
     this._state = { ...state, requesting: true };
     await this.updateComplete;
     const embedded = this.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
