@@ -47,7 +47,7 @@ export const de: Words = {
   'changed.title': 'Ihr Passwort wurde geändert',
   'changed.title_activated': 'Ihr Konto ist aktiv',
   'changed.lead':
-    'Das Passwort Ihres {product}-Kontos wurde am {when} geändert. Alle angemeldeten Geräte wurden abgemeldet: Melden Sie sich erneut mit Ihrer E-Mail-Adresse und Ihrem neuen Passwort an.',
+    'Das Passwort Ihres {product}-Kontos wurde am {when} geändert. Alle anderen angemeldeten Geräte wurden abgemeldet: Melden Sie sich dort erneut mit Ihrer E-Mail-Adresse und Ihrem neuen Passwort an.',
   'changed.lead_activated':
     'Ihr {product}-Konto wurde am {when} mit einem neuen Passwort aktiviert. Sie können sich jetzt mit Ihrer E-Mail-Adresse und Ihrem neuen Passwort anmelden.',
   'changed.ok': 'Waren Sie das, ist nichts weiter zu tun.',

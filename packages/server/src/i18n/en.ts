@@ -53,7 +53,7 @@ export const en = {
   'changed.title': 'Your password was changed',
   'changed.title_activated': 'Your account is active',
   'changed.lead':
-    'The password of your {product} account was changed at {when}. Every device that was signed in has been signed out: sign in again with your email address and your new password.',
+    'The password of your {product} account was changed at {when}. Every other device that was signed in has been signed out: sign in there again with your email address and your new password.',
   'changed.lead_activated':
     'Your {product} account was activated with a new password at {when}. You can now sign in using your email address and your new password.',
   'changed.ok': 'If this was you, there is nothing else to do.',

@@ -47,7 +47,7 @@ export const es: Words = {
   'changed.title': 'Se ha cambiado su contraseña',
   'changed.title_activated': 'Su cuenta está activa',
   'changed.lead':
-    'La contraseña de su cuenta de {product} se cambió el {when}. Se ha cerrado la sesión en todos los dispositivos: vuelva a iniciar sesión con su correo electrónico y su nueva contraseña.',
+    'La contraseña de su cuenta de {product} se cambió el {when}. Se ha cerrado la sesión en todos los demás dispositivos: vuelva a iniciar sesión en ellos con su correo electrónico y su nueva contraseña.',
   'changed.lead_activated':
     'Su cuenta de {product} se activó con una nueva contraseña el {when}. Ya puede iniciar sesión con su correo electrónico y su nueva contraseña.',
   'changed.ok': 'Si ha sido usted, no tiene que hacer nada más.',

@@ -47,7 +47,7 @@ export const fr: Words = {
   'changed.title': 'Votre mot de passe a été modifié',
   'changed.title_activated': 'Votre compte est actif',
   'changed.lead':
-    'Le mot de passe de votre compte {product} a été modifié le {when}. Tous les appareils connectés ont été déconnectés : reconnectez-vous avec votre adresse e-mail et votre nouveau mot de passe.',
+    'Le mot de passe de votre compte {product} a été modifié le {when}. Tous les autres appareils connectés ont été déconnectés : reconnectez-vous sur ces appareils avec votre adresse e-mail et votre nouveau mot de passe.',
   'changed.lead_activated':
     'Votre compte {product} a été activé avec un nouveau mot de passe le {when}. Vous pouvez maintenant vous connecter avec votre adresse e-mail et votre nouveau mot de passe.',
   'changed.ok': 'Si c’était vous, vous n’avez rien d’autre à faire.',

@@ -47,7 +47,7 @@ export const it: Words = {
   'changed.title': 'La password è stata cambiata',
   'changed.title_activated': 'Il Suo account è attivo',
   'changed.lead':
-    'La password del Suo account {product} è stata cambiata {when}. Tutti i dispositivi connessi sono stati disconnessi: acceda di nuovo con il Suo indirizzo email e la nuova password.',
+    'La password del Suo account {product} è stata cambiata {when}. Tutti gli altri dispositivi connessi sono stati disconnessi: acceda di nuovo da quei dispositivi con il Suo indirizzo email e la nuova password.',
   'changed.lead_activated':
     'Il Suo account {product} è stato attivato con una nuova password {when}. Ora può accedere con il Suo indirizzo email e la nuova password.',
   'changed.ok': 'Se è stato Lei, non deve fare altro.',

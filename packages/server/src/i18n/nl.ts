@@ -47,7 +47,7 @@ export const nl: Words = {
   'changed.title': 'Uw wachtwoord is gewijzigd',
   'changed.title_activated': 'Uw account is actief',
   'changed.lead':
-    'Het wachtwoord van uw {product}-account is gewijzigd op {when}. Alle apparaten die ingelogd waren, zijn uitgelogd: log opnieuw in met uw e-mailadres en uw nieuwe wachtwoord.',
+    'Het wachtwoord van uw {product}-account is gewijzigd op {when}. Alle andere apparaten die ingelogd waren, zijn uitgelogd: log daar opnieuw in met uw e-mailadres en uw nieuwe wachtwoord.',
   'changed.lead_activated':
     'Uw {product}-account is op {when} geactiveerd met een nieuw wachtwoord. U kunt nu inloggen met uw e-mailadres en uw nieuwe wachtwoord.',
   'changed.ok': 'Was u dit zelf, dan hoeft u verder niets te doen.',

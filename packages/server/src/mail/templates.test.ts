@@ -70,6 +70,9 @@ describe('renderMail', () => {
     expect(changed.subject).toBe('Your Codelocks Connect password was changed');
     expect(changed.text).toContain('08:40 UTC on Saturday 28 November 2026');
     expect(changed.text).toContain('If this was not you');
+    // The page that changed the password stays signed in (self-service answers a new session;
+    // a reset page was not signed in): only the *other* devices were signed out.
+    expect(changed.text).toContain('Every other device that was signed in has been signed out');
     const active = renderMail(
       'password_changed',
       { activated: true, at: samples.password_changed.at },
