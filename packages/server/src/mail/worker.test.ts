@@ -335,7 +335,18 @@ for (const f of factories) {
       const slowly = (t: MailTransport): MailTransport => ({
         send: (m) => new Promise((resolve) => setImmediate(resolve)).then(() => t.send(m)),
       });
-      const wa = worker(storeA, slowly(a), { batchSize: 3 });
+      // A's sends wait (up to 5 s) for B's first, so both workers take part however the machine
+      // schedules them (on a loaded machine A could otherwise claim all 30 before B's first claim).
+      const deadline = Date.now() + 5_000;
+      const afterB = (t: MailTransport): MailTransport => ({
+        send: async (m) => {
+          while (b.sent.length === 0 && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+          return t.send(m);
+        },
+      });
+      const wa = worker(storeA, afterB(slowly(a)), { batchSize: 3 });
       const wb = worker(storeB, slowly(b), { batchSize: 3 });
       try {
         const ids = [];
