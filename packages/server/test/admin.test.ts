@@ -177,6 +177,25 @@ for (const factory of factories) {
       expect((await t.store.listAdminKeys())[0]?.lastUsedAt).not.toBeNull();
     });
 
+    it('invites in the language asked for, again in another, and refuses what is not a language tag', async () => {
+      const invite = (body: unknown) => call(ADMIN_ROUTES.invite, body);
+      const locales = async (to: string) =>
+        (await t.mails())
+          .filter((m) => m.to === to && m.template === 'invitation')
+          .map((m) => m.data.locale);
+      expect((await invite({ email: 'mate@example.com', locale: 'fr-CA' })).status).toBe(200);
+      expect(await locales('mate@example.com')).toEqual(['fr-CA']);
+      // Invited again, still pending: the new language is the account's, this mail's included.
+      expect((await invite({ email: 'mate@example.com', locale: 'de' })).status).toBe(200);
+      expect((await locales('mate@example.com')).sort()).toEqual(['de', 'fr-CA']);
+      expect((await t.store.findAccountByEmailKey('mate@example.com'))?.locale).toBe('de');
+      const bad = await invite({ email: 'other@example.com', locale: 'fr fr' });
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('content-type')).toContain('application/problem+json');
+      expect((await bad.json()).code).toBe('validation_failed');
+      expect(await t.store.findAccountByEmailKey('other@example.com')).toBeNull();
+    });
+
     it("Customer Services' recovery: activation to the new address only, the old one told, no password anywhere", async () => {
       await seedAccount(t, 'lost@example.com', 'active');
       const client = t.client();

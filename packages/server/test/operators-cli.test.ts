@@ -266,6 +266,21 @@ describe('operator CLI (child process, SQLite, real SMTP)', { timeout: 120_000 }
     expect(bad.stderr).toContain('not a valid email');
   });
 
+  it('invites in the language asked for (--locale), and refuses what is not a language tag', async () => {
+    const before = sink.received.length;
+    const invited = await cli(
+      ['invite', 'kollege@example.de', '--locale', 'de_AT', ...db],
+      mailEnv,
+    );
+    expect(invited.code).toBe(0);
+    await sink.waitFor(before + 1);
+    expect(sink.received.at(-1)?.subject).toBe('Sie sind zu Codelocks Connect eingeladen');
+    const bad = await cli(['invite', 'x@example.com', '--locale', 'fr fr', ...db], mailEnv);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--locale: Not a language tag: "fr fr"');
+    expect(sink.received.length).toBe(before + 1);
+  });
+
   it("changes an account's email for Customer Services: activation to the new address only", async () => {
     const before = sink.received.length;
     const moved = json(

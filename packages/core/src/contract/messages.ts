@@ -179,8 +179,12 @@ export const AdminAccountBody = z.strictObject({ email: Email });
 /** @see {@link AdminAccountBody} */
 export type AdminAccountBody = z.infer<typeof AdminAccountBody>;
 
-/** Admin API: invite an associated user. */
-export const AdminInviteBody = z.strictObject({ email: Email, name: z.optional(DisplayName) });
+/** Admin API: invite an associated user, optionally with the language of their mails. */
+export const AdminInviteBody = z.strictObject({
+  email: Email,
+  name: z.optional(DisplayName),
+  locale: z.optional(Locale),
+});
 /** @see {@link AdminInviteBody} */
 export type AdminInviteBody = z.infer<typeof AdminInviteBody>;
 

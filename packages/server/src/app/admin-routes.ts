@@ -183,7 +183,11 @@ export function addAdminRoutes(router: Router, deps: ServiceDeps): Router {
 
   add(r.invite, async (request, actor) => {
     const body = validate(await readJsonObject(request), AdminInviteBody);
-    const result = await inviteAccount(deps, { email: body.email, name: body.name ?? null }, actor);
+    const result = await inviteAccount(
+      deps,
+      { email: body.email, name: body.name ?? null, locale: body.locale },
+      actor,
+    );
     return jsonResponse({
       account: accountView(result.account),
       created: result.created,

@@ -3,11 +3,23 @@
  * parse its arguments (a usage error is exit 2 with the command's help, `--help` is exit 0), then
  * open the store its database options name.
  */
+import { LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '@connect-auth/core/contract';
 import type { ConnectServer, CreateServerOptions } from '../server.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 
 /** Where the CLI writes and what it reads. */
+/** A language tag as typed (`fr`, `de_AT` → `de-AT`), or undefined when it is not one. */
+export function languageTag(raw: string): string | undefined {
+  const tag = raw.trim().replaceAll('_', '-');
+  return tag.length <= MAX_LOCALE_LENGTH && LOCALE_PATTERN.test(tag) ? tag : undefined;
+}
+
+/** What the CLI says of a value that is not a language tag. */
+export function notALanguageTag(raw: string): string {
+  return `Not a language tag: ${JSON.stringify(raw.trim().slice(0, 40))} (for example fr, de, en-GB)`;
+}
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

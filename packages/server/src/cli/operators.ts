@@ -25,7 +25,7 @@ import {
   signOutAccount,
 } from '../services/operators.ts';
 import type { AccountStatus, Store } from '../store/types.ts';
-import { type CliIo, openCliStore, parseCommand } from './command.ts';
+import { type CliIo, languageTag, notALanguageTag, openCliStore, parseCommand } from './command.ts';
 
 /** A usage error: exit code 2, with the command's help. */
 class UsageError extends Error {}
@@ -103,11 +103,14 @@ Nobody ever sets or sees a password.
 
 ${SERVE_OPTIONS}
 `,
-  invite: `Usage: connect-auth-server invite <email> [--name <name>] [options]
+  invite: `Usage: connect-auth-server invite <email> [--name <name>] [--locale <tag>] [options]
 
 Creates an account for an associated user (or finds it) and sends an invitation whose link
 leads to choosing a password, exactly like activation. An account that already has a password
 gets no mail.
+
+  --locale <tag>          the language of the account's mails, this invitation's included
+                          (fr, de, es, it, nl, en-US…); without it, the account's own or the default
 
 ${SERVE_OPTIONS}
 `,
@@ -177,6 +180,7 @@ const COMMAND_OPTIONS = {
   search: { type: 'string' },
   limit: { type: 'string' },
   name: { type: 'string' },
+  locale: { type: 'string' },
   'all-pending': { type: 'boolean' },
   'older-than': { type: 'string' },
   rate: { type: 'string' },
@@ -496,8 +500,13 @@ async function dispatch(
       if (invitee !== undefined && (invitee.trim() === '' || invitee.length > 200)) {
         throw new UsageError('--name must be 1 to 200 characters.');
       }
+      const rawLocale = values.locale as string | undefined;
+      const locale = rawLocale === undefined ? undefined : languageTag(rawLocale);
+      if (rawLocale !== undefined && locale === undefined) {
+        throw new UsageError(`--locale: ${notALanguageTag(rawLocale)}.`);
+      }
       const result = await withMailer(values, io, (deps) =>
-        inviteAccount(deps, { email, name: invitee?.trim() ?? null }, actor),
+        inviteAccount(deps, { email, name: invitee?.trim() ?? null, locale }, actor),
       );
       out.result(
         { account: accountView(result.account), created: result.created, invited: result.invited },

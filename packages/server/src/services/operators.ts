@@ -264,20 +264,22 @@ export async function runActivationCampaign(
 /**
  * Invite an associated user: create a pending account (or find it) and send the invitation,
  * whose link leads to choosing a password exactly like activation. An account that already has a
- * password gets no mail (`status` says so).
+ * password gets no mail (`status` says so). `locale`, when given, is the language of the
+ * account's mails, this invitation's included (also for a pending account invited again).
  */
 export async function inviteAccount(
   deps: OperatorDeps,
-  input: { email: string; name?: string | null },
+  input: { email: string; name?: string | null; locale?: string | undefined },
   actor: string,
 ): Promise<{ account: AccountRecord; created: boolean; invited: boolean }> {
   const email = canonicalEmail(input.email);
   const emailKey = emailKeyOf(email);
+  const locale = input.locale ?? null;
   let account = await deps.store.findAccountByEmailKey(emailKey);
   let created = false;
   if (!account) {
     const inserted = await deps.store.importAccounts(
-      [{ id: crypto.randomUUID(), email, emailKey, name: input.name ?? null }],
+      [{ id: crypto.randomUUID(), email, emailKey, name: input.name ?? null, locale }],
       deps.clock(),
     );
     created = inserted === 1;
@@ -285,11 +287,16 @@ export async function inviteAccount(
     if (!account) throw new Error('invite: account vanished after insert');
     if (created) {
       await deps.store.appendAudit(
-        auditEntry(deps, actor, 'account.invite', account, { name: input.name ?? null }),
+        auditEntry(deps, actor, 'account.invite', account, { name: input.name ?? null, locale }),
       );
     }
   }
   if (account.status !== 'pending_activation') return { account, created, invited: false };
+  // Inviting again in a language says which one: nobody has chosen a password there yet.
+  if (!created && locale !== null && account.locale !== locale) {
+    await deps.store.setAccountLocale(account.id, locale, deps.clock());
+    account = { ...account, locale };
+  }
   const invited = await sendActivation(deps, account, {
     actor,
     cooldownMs: 0,
