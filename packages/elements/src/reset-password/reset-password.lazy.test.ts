@@ -3,7 +3,7 @@
  * when it might show them, and the link check leaves before the first render. A file of its own:
  * what is registered depends on what ran before in the same module graph.
  */
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import '../define/reset-password.ts';
 import { autofill, mount, submit, untilStep } from '../../test/dom.ts';
@@ -64,26 +64,6 @@ describe('<connect-reset-password> loads what it may turn into only when it may'
     await vi.waitFor(() =>
       expect(el.querySelector('connect-lost-password input[name="email"]')).not.toBeNull(),
     );
-    el.remove();
-  });
-
-  it('with sign-in-url and lost-password-url set, loads neither form', async () => {
-    // Links instead of forms: neither tag is rendered (so neither needs loading).
-    const el = reset();
-    el.setAttribute('sign-in-url', '/sign-in');
-    el.setAttribute('lost-password-url', '/lost-password');
-    server.use(
-      http.post(`${BASE}/v1/password-resets/verify`, () =>
-        HttpResponse.json({
-          email: EMAIL,
-          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-          purpose: 'reset',
-        }),
-      ),
-    );
-    await mount(el);
-    await untilStep(el, 'form');
-    expect(el.querySelector('connect-sign-in, connect-lost-password')).toBeNull();
     el.remove();
   });
 });
