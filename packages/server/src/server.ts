@@ -9,7 +9,7 @@ import type { PasswordPolicy } from '@connect-auth/core/contract';
 import { getPolicyPreset, loadCommonPasswords } from '@connect-auth/core/policy';
 import { type App, createApp } from './app/app.ts';
 import { createAccessTokens } from './auth/access-tokens.ts';
-import { lazyServerList } from './auth/blocklist.ts';
+import { serverCommonPasswords } from './auth/blocklist.ts';
 import { loadSigningKeys, type SigningKeys } from './auth/keys.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts';
 import { createSecretHasher } from './auth/secrets.ts';
@@ -144,8 +144,9 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
     const sealer = createSealer(secret);
     const keys = await loadSigningKeys({ store, sealer, now: clock() });
     const policy = getPolicyPreset(config.policy) as PasswordPolicy;
-    // The browser's list plus ~380k more entries, built on the first password set (not at startup).
-    const blocklist = lazyServerList(await loadCommonPasswords());
+    // The browser's list plus ~380k more entries: built in the background from now on, in slices
+    // that leave the event loop free; not awaited here, so startup does not wait for it.
+    const blocklist = serverCommonPasswords(await loadCommonPasswords(), logger);
     const transport =
       givenTransport ?? (config.dev ? devTransport() : smtpTransport(config.smtpUrl as string));
     const worker = startOutboxWorker({

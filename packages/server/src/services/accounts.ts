@@ -28,7 +28,7 @@ export async function register(
   ip: string,
 ): Promise<void> {
   const email = canonicalEmail(input.email);
-  assertStrongPassword(deps, input.password, { email, name: input.name ?? null });
+  await assertStrongPassword(deps, input.password, { email, name: input.name ?? null });
   const now = deps.clock();
   await throttled(deps, { flow: 'register', ip }, () => deps.limits.ipRequest('register', ip, now));
   deps.background.run('register', () => registerInBackground(deps, email, input, ip, now));

@@ -45,7 +45,8 @@ export interface ServiceDeps {
   clock: () => Date;
   logger: Logger;
   policy: PasswordPolicy;
-  blocklist: CommonPasswords;
+  /** Settles once the server's large list is built (in the background from startup). */
+  blocklist: Promise<CommonPasswords>;
   links: Links;
   limits: Limits;
   background: Background;

@@ -148,10 +148,10 @@ export async function completePasswordReset(
   } else {
     // Checked before the code so a weak password never spends a code attempt; the context is the
     // address as typed (not the account's name), so the verdict cannot tell whether it exists.
-    assertStrongPassword(deps, input.password, { email: canonicalEmail(input.email) });
+    await assertStrongPassword(deps, input.password, { email: canonicalEmail(input.email) });
     ({ account, token } = await byCode(deps, input.email, input.code, ip));
   }
-  assertStrongPassword(deps, input.password, account);
+  await assertStrongPassword(deps, input.password, account);
   const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
   const now = deps.clock();
   // Composed inside the transaction from its result: the account read above may be stale by then

@@ -11,17 +11,18 @@ import type { ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 
 /**
- * Throw `weak_password` with per-rule results unless `password` meets the policy for this account.
+ * Reject with `weak_password` with per-rule results unless `password` meets the policy for this account.
  */
-export function assertStrongPassword(
+export async function assertStrongPassword(
   deps: Pick<ServiceDeps, 'policy' | 'blocklist'>,
   password: string,
   context: { email: string; name?: string | null },
-): void {
+): Promise<void> {
   const verdict = evaluatePassword(password, deps.policy, {
     email: context.email,
     name: context.name ?? undefined,
-    blocklist: deps.blocklist,
+    // A check that comes before the list is built waits for it: never a verdict on less.
+    blocklist: await deps.blocklist,
   });
   if (!verdict.ok) throw new ServiceError('weak_password', { rules: verdict.rules });
 }

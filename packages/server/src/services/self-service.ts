@@ -67,7 +67,7 @@ export async function changePassword(
 ): Promise<IssuedSession> {
   // The policy verdict depends on the input and the account's own email only: it comes first,
   // so a weak new password never costs a throttled attempt.
-  assertStrongPassword(deps, input.newPassword, account);
+  await assertStrongPassword(deps, input.newPassword, account);
   const expectedHash = await assertCurrentPassword(
     deps,
     account,
