@@ -23,7 +23,7 @@ describe('server common-password list', () => {
       built = true;
       return list;
     });
-    const blocklist = serverCommonPasswords(browser, silent(), large);
+    const blocklist = () => serverCommonPasswords(browser, silent(), large);
     const check = assertStrongPassword({ policy: connectPolicy, blocklist }, ONLY_LARGE, {
       email: 'ann@example.com',
     }).then(

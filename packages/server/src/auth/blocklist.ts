@@ -150,8 +150,8 @@ export function loadServerCommonPasswords(): Promise<CommonPasswords> {
 }
 
 /**
- * The server's list, `browser`'s plus the large one, once the large one is built (start it at
- * server start; each password check awaits it). If it cannot be built (the package's file is
+ * The server's list, `browser`'s plus the large one, once the large one is built (the server
+ * starts it on the first password check, which awaits it, as does every later one). If it cannot be built (the package's file is
  * missing), the error is logged once and the browser's list applies alone.
  */
 export async function serverCommonPasswords(

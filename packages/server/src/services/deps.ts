@@ -45,8 +45,8 @@ export interface ServiceDeps {
   clock: () => Date;
   logger: Logger;
   policy: PasswordPolicy;
-  /** Settles once the server's large list is built (in the background from startup). */
-  blocklist: Promise<CommonPasswords>;
+  /** The server's large list: the first call starts building it (in slices), every call waits for it. */
+  blocklist: () => Promise<CommonPasswords>;
   links: Links;
   limits: Limits;
   background: Background;

@@ -22,7 +22,7 @@ export async function assertStrongPassword(
     email: context.email,
     name: context.name ?? undefined,
     // A check that comes before the list is built waits for it: never a verdict on less.
-    blocklist: await deps.blocklist,
+    blocklist: await deps.blocklist(),
   });
   if (!verdict.ok) throw new ServiceError('weak_password', { rules: verdict.rules });
 }
