@@ -42,8 +42,9 @@ function insertChild(next: RefreshTokenRecord, parent: Row) {
 
 /**
  * The common case of a rotation, as one PostgreSQL statement — one round trip, and run on its own
- * (autocommit) it needs no `BEGIN` or `COMMIT` either; each round trip cost 3–5 ms of `pg` CPU on
- * the event loop, and the transaction took six. It locks the account row first (the
+ * (autocommit) it needs no `BEGIN` or `COMMIT` either. The transaction took six: each cost `pg`
+ * CPU on the event loop (mostly the socket write), and the account lock was held across all the
+ * waits, so one account's rotations queued behind them. It locks the account row first (the
  * `lockAccount` order: its CTE is read by the UPDATE's condition before the token row is
  * locked), then marks the token used only if it is unused, unrevoked, unexpired, of the account's
  * current credential version and the account is not disabled, as read from the locked (latest)
