@@ -115,8 +115,14 @@ const scenarios: Scenario[] = [
   })),
 ];
 
-const only = process.env.BENCH_SCENARIOS;
-if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.includes(only)));
+// Comma-separated substrings, e.g. `refresh,verify`: a ratio's two routes then run interleaved.
+const only = process.env.BENCH_SCENARIOS?.split(',').filter(Boolean);
+if (only?.length)
+  scenarios.splice(
+    0,
+    scenarios.length,
+    ...scenarios.filter((s) => only.some((part) => s.name.includes(part))),
+  );
 
 interface Sample extends LoadResult {
   raw?: number;

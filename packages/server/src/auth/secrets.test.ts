@@ -26,4 +26,15 @@ describe('one-time secrets (SECURITY 4)', () => {
     expect(a.equal(a.hash('token', t), a.hash('token', t))).toBe(true);
     expect(a.equal(a.hash('token', t), b.hash('token', t))).toBe(false);
   });
+
+  it('hashes are HMAC-SHA-256 of "<domain>:<value>", so stored hashes stay valid across versions', () => {
+    // Known answers (computed with a Buffer key): a change in how the key is held must not
+    // change a digest, or every stored token and session would stop matching.
+    expect(createSecretHasher('k'.repeat(32)).hash('refresh', 'abc')).toBe(
+      '21ad89d342d759efa8195cf97039caa81ab6002dfd6904669f6a3051180568a8',
+    );
+    expect(createSecretHasher(new Uint8Array([1, 2, 3])).hash('token', 'abc')).toBe(
+      '1fd856059279f4bd671a266e7188090906a0b65e8d6908a5923e9285aca1e600',
+    );
+  });
 });

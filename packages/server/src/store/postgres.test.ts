@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isStoreError } from './errors.ts';
 import { openStore } from './index.ts';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPostgresStore, poolOf } from './postgres.ts';
-import { createAccount } from './suite/fixtures.ts';
+import { at, createAccount, refreshToken } from './suite/fixtures.ts';
 import { storeFactories, testDatabaseUrl } from './testing.ts';
 
 const postgres = (await storeFactories()).find((f) => f.name === 'postgres');
@@ -137,6 +137,106 @@ describe.skipIf(!postgres?.available)(title, () => {
         await blocker.query('ROLLBACK').catch(() => undefined);
         await blocker.end();
         await dropSchema(schema);
+      }
+    });
+  });
+
+  describe('refresh rotation', () => {
+    /** The statements a store's pool sends while `run` runs (every `pg` client's queries). */
+    const sent = async (run: () => Promise<unknown>) => {
+      const texts: string[] = [];
+      const original = pg.Client.prototype.query;
+      const query = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+        this: pg.Client,
+        ...args: unknown[]
+      ) {
+        const [first] = args as [string | { text: string }];
+        texts.push(typeof first === 'string' ? first : first.text);
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof pg.Client.prototype.query);
+      try {
+        await run();
+      } finally {
+        query.mockRestore();
+      }
+      return texts;
+    };
+
+    it('a successful rotation is one statement relaxing its own commit; a replay revokes in a strict transaction', async () => {
+      const store = await postgres?.open();
+      if (!store) throw new Error('no store');
+      try {
+        const account = await createAccount(store);
+        const first = refreshToken(account);
+        await store.insertRefreshToken(first);
+        const rotation = await sent(async () => {
+          const result = await store.rotateRefreshToken(
+            first.tokenHash,
+            refreshToken(account),
+            at(1),
+          );
+          expect(result).toMatchObject({ ok: true, account: { id: account.id } });
+        });
+        // No BEGIN/COMMIT: one round trip, which turns synchronous_commit off for itself only.
+        expect(rotation).toHaveLength(1);
+        expect(rotation[0]).toContain("set_config('synchronous_commit', 'off', true)");
+        const replay = await sent(async () => {
+          const result = await store.rotateRefreshToken(
+            first.tokenHash,
+            refreshToken(account),
+            at(2),
+          );
+          expect(result).toEqual({ ok: false, reason: 'reused' });
+        });
+        // The one-statement attempt changed nothing, so nothing relaxed; the revocation then
+        // commits in a transaction that waits for the WAL flush.
+        expect(replay[1]).toBe('BEGIN');
+        expect(replay.at(-1)).toBe('COMMIT');
+        expect(replay.some((text) => /UPDATE refresh_tokens SET revoked_at/.test(text))).toBe(true);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('a rotation waits for whoever holds its account row, then sees what they did', async () => {
+      // Every multi-statement change of an account locks its row first (lockAccount); a sign-out
+      // everywhere or a reset must not miss a token a rotation inserts meanwhile.
+      const store = await postgres?.open();
+      const pool = store && poolOf(store);
+      if (!store || !pool) throw new Error('no store');
+      const holder = await pool.connect();
+      const watcher = await pool.connect();
+      try {
+        const account = await createAccount(store);
+        const token = refreshToken(account);
+        await store.insertRefreshToken(token);
+        await holder.query('BEGIN');
+        await holder.query('SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [account.id]);
+        const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        const rotation = store.rotateRefreshToken(token.tokenHash, refreshToken(account), at(1));
+        let settled = false;
+        void rotation.finally(() => {
+          settled = true;
+        });
+        // Until the rotation is seen waiting for the holder's lock (or, wrongly, finishes).
+        for (;;) {
+          const waiting = await watcher.query(
+            'SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))',
+            [rows[0]?.pid],
+          );
+          if (waiting.rows.length > 0 || settled) break;
+        }
+        expect(settled).toBe(false);
+        await holder.query('UPDATE refresh_tokens SET revoked_at = 1 WHERE account_id = $1', [
+          account.id,
+        ]);
+        await holder.query('COMMIT');
+        expect(await rotation).toEqual({ ok: false, reason: 'revoked' });
+      } finally {
+        await holder.query('ROLLBACK').catch(() => undefined);
+        holder.release();
+        watcher.release();
+        await store.close();
       }
     });
   });

@@ -48,7 +48,8 @@ export type Operation<T> = (context: SqlContext) => Generator<SqlQuery, T, SqlRe
  * one-time tokens, password changes or revocations. A function is asked with the operation's
  * result, so one operation can be relaxed on its common path and strict on the rare one (a
  * rotation is relaxed; a replay that revokes the family is strict). PostgreSQL relaxes
- * transactions only; its autocommit statements do not wait on the event loop anyway.
+ * transactions only; its autocommit statements do not wait on the event loop anyway — except the
+ * one statement of a successful refresh rotation, which relaxes itself (`sql/refresh.ts`).
  */
 export interface CommitOptions<T> {
   relaxed?: boolean | ((value: T) => boolean);

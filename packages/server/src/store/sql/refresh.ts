@@ -1,5 +1,5 @@
 import type { AccountRecord, RefreshTokenRecord } from '../types.ts';
-import type { Operation } from './driver.ts';
+import type { Operation, SqlContext } from './driver.ts';
 import { lockAccount } from './lock.ts';
 import type { Row, SqlQuery, SqlResult } from './query.ts';
 import { sql } from './query.ts';
@@ -41,11 +41,96 @@ function insertChild(next: RefreshTokenRecord, parent: Row) {
 }
 
 /**
- * Rotate in one transaction: a conditional UPDATE marks the old token used only if it is unused,
- * unrevoked, unexpired, its account is not disabled and its credential version is the account's;
- * then `next` is inserted into the same family, for the same account and credential version
- * (those three fields of `next` are taken from the old token, not trusted from the caller) and
- * with the old token as its parent.
+ * The common case of a rotation, as one PostgreSQL statement — one round trip, and run on its own
+ * (autocommit) it needs no `BEGIN` or `COMMIT` either. The transaction took six: each cost `pg`
+ * CPU on the event loop (mostly the socket write), and the account lock was held across all the
+ * waits, so one account's rotations queued behind them. It locks the account row first (the
+ * `lockAccount` order: its CTE is read by the UPDATE's condition before the token row is
+ * locked), then marks the token used only if it is unused, unrevoked, unexpired, of the account's
+ * current credential version and the account is not disabled, as read from the locked (latest)
+ * account row; then inserts `next` as its child; then answers the account. No row: nothing was
+ * written, and {@link rotateRefreshToken} must say why.
+ *
+ * A successful rotation is a relaxed commit (`CommitOptions`): `set_config(…, true)` turns off
+ * `synchronous_commit` for this statement's own transaction, and only when it returns a row, so a
+ * statement that changed nothing commits as usual.
+ */
+function rotateInOneStatement(tokenHash: string, next: RefreshTokenRecord, at: number) {
+  return sql`WITH account AS MATERIALIZED (
+      SELECT * FROM accounts
+      WHERE id = (SELECT account_id FROM refresh_tokens WHERE token_hash = ${tokenHash})
+      FOR NO KEY UPDATE
+    ), old AS (
+      UPDATE refresh_tokens SET used_at = ${at}
+      WHERE token_hash = ${tokenHash} AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ${at}
+        AND (account_id, credential_version) =
+          (SELECT id, credential_version FROM account WHERE status <> 'disabled')
+      RETURNING id, family_id, account_id, credential_version
+    ), child AS (
+      INSERT INTO refresh_tokens
+        (id, family_id, account_id, token_hash, credential_version, created_at, expires_at, used_at, revoked_at, parent_id)
+      SELECT ${next.id}, family_id, account_id, ${next.tokenHash}, credential_version,
+             ${next.createdAt.getTime()}, ${next.expiresAt.getTime()}, NULL, NULL, id
+      FROM old
+    )
+    SELECT account.*, set_config('synchronous_commit', 'off', true) AS relaxed_commit
+    FROM account JOIN old ON old.account_id = account.id`;
+}
+
+/**
+ * A rotation on PostgreSQL that succeeds, in one statement run on its own; `undefined` when it
+ * did not (nothing was written): then run {@link rotateRefreshToken}, which tries again and, if
+ * it fails again, says why in a transaction.
+ *
+ * @internal
+ */
+export function rotateRefreshTokenAtOnce(
+  tokenHash: string,
+  next: RefreshTokenRecord,
+  now: Date,
+): Operation<AccountRecord | undefined> {
+  return function* (context) {
+    // On SQLite it would be several statements, which only a transaction keeps together.
+    if (context.dialect !== 'postgres') throw new TypeError('PostgreSQL only');
+    return yield* rotateIfValid(context, tokenHash, next, now.getTime());
+  };
+}
+
+/**
+ * Mark the token used and insert `next` as its child if the token may be rotated (see
+ * {@link rotateInOneStatement} for the conditions); the account, or `undefined` if it may not.
+ */
+function* rotateIfValid(
+  { dialect, step }: SqlContext,
+  tokenHash: string,
+  next: RefreshTokenRecord,
+  at: number,
+): Generator<SqlQuery, AccountRecord | undefined, SqlResult> {
+  if (dialect === 'postgres') {
+    const { rows } = yield rotateInOneStatement(tokenHash, next, at);
+    return rows[0] ? toAccount(rows[0]) : undefined;
+  }
+  // SQLite has no data-modifying CTEs; its statements are calls into the same process, not round
+  // trips, and `BEGIN IMMEDIATE` already holds the only write lock.
+  const { rows } = yield sql`UPDATE refresh_tokens SET used_at = ${at}
+    WHERE token_hash = ${tokenHash} AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ${at}
+      AND credential_version = (SELECT credential_version FROM accounts
+        WHERE accounts.id = refresh_tokens.account_id AND accounts.status <> 'disabled')
+    RETURNING id, family_id, account_id, credential_version`;
+  const old = rows[0];
+  if (!old) return undefined;
+  step('rotateRefreshToken', 'mark_used');
+  yield insertChild(next, old);
+  step('rotateRefreshToken', 'insert_next');
+  return yield* readAccount(String(old.account_id));
+}
+
+/**
+ * Rotate in one transaction: the token is marked used and `next` inserted into the same family,
+ * for the same account and credential version (those three fields of `next` are taken from the
+ * old token, not trusted from the caller) and with the old token as its parent — only if the old
+ * token is unused, unrevoked, unexpired, its account is not disabled and its credential version is
+ * the account's.
  *
  * A token that was already rotated is reuse, which revokes its family — unless `graceMs` > 0 and
  * all of these hold, when `next` is inserted as a sibling (another child of the presented token,
@@ -69,22 +154,14 @@ export function rotateRefreshToken(
   now: Date,
   graceMs = 0,
 ): Operation<RotateResult> {
-  return function* ({ dialect, step }) {
+  return function* (context) {
+    const { dialect, step } = context;
     const op = 'rotateRefreshToken';
     const at = now.getTime();
+    // Held for the failure path's reads and revocation; the rotating statement takes it anyway.
     yield* lockAccount(dialect, { refreshTokenHash: tokenHash });
-    const { rows } = yield sql`UPDATE refresh_tokens SET used_at = ${at}
-      WHERE token_hash = ${tokenHash} AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ${at}
-        AND credential_version = (SELECT credential_version FROM accounts
-          WHERE accounts.id = refresh_tokens.account_id AND accounts.status <> 'disabled')
-      RETURNING id, family_id, account_id, credential_version`;
-    const old = rows[0];
-    if (old) {
-      step(op, 'mark_used');
-      yield insertChild(next, old);
-      step(op, 'insert_next');
-      return { ok: true, account: yield* readAccount(String(old.account_id)) };
-    }
+    const account = yield* rotateIfValid(context, tokenHash, next, at);
+    if (account) return { ok: true, account };
     const found = yield sql`SELECT r.id, r.family_id, r.account_id, r.used_at, r.revoked_at,
         r.expires_at, r.credential_version, a.credential_version AS account_version, a.status
       FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id WHERE r.token_hash = ${tokenHash}`;
