@@ -117,8 +117,8 @@ const LOOSER = new Set<ContractSchemaName>([
   'AdminHistoryBody',
 ]);
 
-// Values JSON can carry: zod refuses Infinity and NaN, a JSON Schema validator (run on JS values)
-// takes them for numbers, and neither can arrive in a request or an answer.
+// Finite numbers only: JSON has no Infinity or NaN (an out-of-range literal such as 1e999 is the
+// one way to get Infinity from JSON.parse, and zod refuses it; JSON Schema cannot say "finite").
 const hostile = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
