@@ -12,7 +12,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const out = join(pkg, 'dist/browser');
@@ -32,24 +32,10 @@ const entries: Record<string, string> = {
   all: 'src/all.ts',
   ...Object.fromEntries(names.map((name) => [`define/${name}`, `src/define/${name}.ts`])),
 };
-// One file per entry: the reset element's forms-on-demand module is swapped for its eager twin
-// here, since a lazy import would make esbuild split every file that reaches it in two.
-const eagerForms: Plugin = {
-  name: 'eager-forms',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/forms\.ts$/ }, (args) =>
-      args.importer.endsWith('reset-password.component.ts')
-        ? { path: join(args.resolveDir, 'forms.eager.ts') }
-        : undefined,
-    );
-  },
-};
-
 await Promise.all(
   Object.entries(entries).map(([name, entry]) =>
     build({
       absWorkingDir: pkg,
-      plugins: [eagerForms],
       entryPoints: { [name]: entry },
       outdir: out,
       bundle: true,

@@ -1,9 +1,11 @@
+import { ConnectLostPassword } from '../lost-password/lost-password.component.ts';
 import { ConnectPasswordInput } from '../password-input/password-input.component.ts';
 import { ConnectResetPassword } from '../reset-password/reset-password.component.ts';
 import { define } from '../shared/define.ts';
+import { ConnectSignIn } from '../sign-in/sign-in.component.ts';
 
 /**
- * Registers `<connect-reset-password>` (once: a second import, or another copy of the package, is harmless) and the `<connect-password-input>` its form renders. The forms it can turn into, `<connect-sign-in>` (after *Save*, without `sign-in-url`) and `<connect-lost-password>` (a dead link, without `lost-password-url`), are loaded and registered only when it might show them, so they never delay the password form.
+ * Registers `<connect-reset-password>` (once: a second import, or another copy of the package, is harmless). It also registers the tags it renders (`<connect-password-input>`, `<connect-lost-password>`, `<connect-sign-in>`).
  *
  * @example
  * ```ts
@@ -11,6 +13,8 @@ import { define } from '../shared/define.ts';
  * ```
  */
 define('connect-password-input', ConnectPasswordInput);
+define('connect-lost-password', ConnectLostPassword);
+define('connect-sign-in', ConnectSignIn);
 define('connect-reset-password', ConnectResetPassword);
 
 export { ConnectResetPassword };

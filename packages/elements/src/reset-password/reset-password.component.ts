@@ -28,7 +28,6 @@ import {
 import { checkNewPassword, text } from '../shared/validate.ts';
 import type { StringId } from '../strings/en.ts';
 import { loadErrorStrings } from '../strings/registry.ts';
-import { loadLostPassword, loadSignIn, whenIdle } from './forms.ts';
 
 /**
  * Steps of `<connect-reset-password>`, reflected as `data-step` on the element.
@@ -233,7 +232,6 @@ export class ConnectResetPassword extends ConnectElement {
       // The verify answer carries the policy in force; only an older server's needs a request.
       if (!info.policy) this.#policy.load();
       this.#go({ step: 'form', info }, focus);
-      if (!this.signInUrl) whenIdle(loadSignIn);
     } catch (error) {
       // The link states' English texts load on demand (they follow a server answer).
       await loadErrorStrings().catch(() => {});
@@ -244,7 +242,6 @@ export class ConnectResetPassword extends ConnectElement {
         const failure = new ConnectErrorEvent('verify-token', error.code, error);
         this.dispatchEvent(failure);
         this.#go({ step: tokenStep }, focus);
-        if (!this.lostPasswordUrl) whenIdle(loadLostPassword);
       } else {
         this.#go({ step: 'error' }, false);
         await this.#form.fail('verify-token', error);
@@ -270,13 +267,10 @@ export class ConnectResetPassword extends ConnectElement {
     if (tokenStep && failed !== 'validation_failed') {
       this.#form.clearErrors();
       this.#go({ step: tokenStep, info: state.info });
-      if (!this.lostPasswordUrl) whenIdle(loadLostPassword);
       return;
     }
     if (!result) return;
     this.dispatchEvent(new ConnectPasswordResetEvent(result));
-    if (!this.signInUrl) await loadSignIn(); // started when the form showed: normally done
-    if (this._state !== state) return; // a newer link took over meanwhile
     this.#go({ step: this.signInUrl ? 'done' : 'sign-in', info: state.info, result });
   };
 
@@ -357,8 +351,6 @@ export class ConnectResetPassword extends ConnectElement {
   }
 
   async #showRequest(state: ResetState & { step: TokenStep }): Promise<void> {
-    await loadLostPassword(); // started when the link turned out dead: normally done
-    if (this._state !== state) return;
     this._state = { ...state, requesting: true };
     await this.updateComplete;
     const embedded = this.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(

@@ -62,6 +62,23 @@ function fillPasswords(el: HTMLElement, confirm = NEW_PASSWORD): void {
 }
 
 describe('<connect-reset-password>', () => {
+  it('sends the link check before its first render', async () => {
+    const el = document.createElement('connect-reset-password');
+    el.token = TOKEN;
+    el.client = makeClient();
+    // Record, when `fetch` is called, whether the element has rendered yet.
+    const sent: boolean[] = [];
+    const spy = vi.spyOn(globalThis, 'fetch');
+    spy.mockImplementation((...args) => {
+      sent.push(el.hasUpdated);
+      spy.mockRestore();
+      return fetch(...args);
+    });
+    await mount(el);
+    await untilStep(el, 'form');
+    expect(sent).toEqual([false]);
+  });
+
   it('reads the token from the fragment, scrubs it, and verifies it without consuming it', async () => {
     history.replaceState(null, '', `/reset?lang=en#token=${TOKEN}`);
     const el = await reset({}, null);

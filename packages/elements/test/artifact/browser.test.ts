@@ -6,14 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_DEFINE_ENTRIES,
-  DIST,
-  PACKAGE_DIR,
-  REPO_ROOT,
-  requireBuilt,
-  TAGS,
-} from './dist.ts';
+import { DEFINE_ENTRIES, DIST, PACKAGE_DIR, REPO_ROOT, requireBuilt, TAGS } from './dist.ts';
 
 /**
  * The no-build browser files (`dist/browser`) on a static page in headless Chromium, served as
@@ -168,7 +161,7 @@ describe('dist/browser in Chromium (no bundler)', { timeout: 30_000 }, () => {
     await page.close();
   });
 
-  for (const [entry, tags] of Object.entries(BROWSER_DEFINE_ENTRIES)) {
+  for (const [entry, tags] of Object.entries(DEFINE_ENTRIES)) {
     if (entry === 'all') continue;
     it(`${entry}.js alone defines exactly ${tags.join(', ')}`, async () => {
       const { page, errors } = await open(

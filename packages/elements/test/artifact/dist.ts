@@ -28,25 +28,15 @@ export const DEFINE_ENTRIES: Record<string, readonly string[]> = {
   'define/password-input': ['connect-password-input'],
   'define/lost-password': ['connect-password-input', 'connect-lost-password', 'connect-sign-in'],
   'define/sign-in': ['connect-password-input', 'connect-lost-password', 'connect-sign-in'],
-  // The sign-in and lost-password forms it can turn into load when it might show them.
-  'define/reset-password': ['connect-password-input', 'connect-reset-password'],
-  'define/register': ['connect-password-input', 'connect-register'],
-  'define/change-password': ['connect-password-input', 'connect-change-password'],
-  'define/change-email': ['connect-password-input', 'connect-change-email'],
-};
-
-/**
- * The same for the self-contained `dist/browser/` files, one file per entry: the reset file holds
- * and registers the forms it can turn into (a lazy import would split it in two).
- */
-export const BROWSER_DEFINE_ENTRIES: Record<string, readonly string[]> = {
-  ...DEFINE_ENTRIES,
   'define/reset-password': [
     'connect-password-input',
     'connect-lost-password',
     'connect-sign-in',
     'connect-reset-password',
   ],
+  'define/register': ['connect-password-input', 'connect-register'],
+  'define/change-password': ['connect-password-input', 'connect-change-password'],
+  'define/change-email': ['connect-password-input', 'connect-change-email'],
 };
 
 /** Throw a clear error when the package (or core, which it imports) has not been built. */
