@@ -7,7 +7,7 @@
  *
  * Memory: one lower-case NFC string of the whole list (~3.5 MB) and an open-addressing hash table
  * of line offsets (4 bytes × 2^20) instead of a `Set` of 380k strings (~75 MB and a second to
- * build). Built once per process, in the background from server start: the file is read and
+ * build). Built once per process, when a password is first checked: the file is read and
  * gunzipped off the event loop and the rest is done in slices of a few milliseconds, so requests
  * in flight never wait the ~0.2 s the whole build takes (issue #13).
  */
@@ -151,8 +151,9 @@ export function loadServerCommonPasswords(): Promise<CommonPasswords> {
 
 /**
  * The server's list, `browser`'s plus the large one, once the large one is built (the server
- * starts it on the first password check, which awaits it, as does every later one). If it cannot be built (the package's file is
- * missing), the error is logged once and the browser's list applies alone.
+ * starts it on the first password check, which awaits it, as does every later one). If it cannot
+ * be built (the package's file is missing), the error is logged once and the browser's list
+ * applies alone.
  */
 export async function serverCommonPasswords(
   browser: CommonPasswords,
