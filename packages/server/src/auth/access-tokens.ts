@@ -6,8 +6,9 @@
  * checked, ≤ 30 s clock tolerance, and headers that would let the token choose its own key
  * (`jku`, `jwk`, `x5u`, `x5c`) refused; jose itself refuses unknown `crit` members.
  */
+import { KeyObject, sign } from 'node:crypto';
 import { ACCESS_TOKEN_TYPE } from '@connect-auth/core/contract';
-import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { errors, type JWTPayload, jwtVerify } from 'jose';
 import { SIGNING_ALG, type SigningKeys } from './keys.ts';
 
 /**
@@ -40,6 +41,25 @@ export interface AccessTokens {
 
 const FORBIDDEN_HEADERS = ['jku', 'jwk', 'x5u', 'x5c'] as const;
 
+/** `node:crypto` keys for the signing keys' CryptoKeys (extractable: see keys.ts). */
+const keyObjects = new WeakMap<CryptoKey, KeyObject>();
+const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
+
+/**
+ * A compact JWS signed with Ed25519 by `node:crypto` itself: synchronous, ~30 µs, where jose's
+ * `SignJWT` goes through WebCrypto's job queue (~70 µs, 14% of a SQLite refresh's main-thread
+ * time in a profile). Verification stays with jose.
+ */
+function signCompact(header: object, claims: object, cryptoKey: CryptoKey): string {
+  let key = keyObjects.get(cryptoKey);
+  if (!key) {
+    key = KeyObject.from(cryptoKey);
+    keyObjects.set(cryptoKey, key);
+  }
+  const input = `${base64url(header)}.${base64url(claims)}`;
+  return `${input}.${sign(null, Buffer.from(input), key).toString('base64url')}`;
+}
+
 /**
  * Create the access-token issuer/verifier.
  */
@@ -61,15 +81,19 @@ export function createAccessTokens(deps: {
     async issue(account) {
       const iat = Math.floor(deps.clock().getTime() / 1000);
       const exp = iat + ttl;
-      const token = await new SignJWT({ cv: account.credentialVersion })
-        .setProtectedHeader({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYPE, kid: deps.keys.kid })
-        .setIssuer(issuer())
-        .setAudience(audience())
-        .setSubject(account.id)
-        .setJti(crypto.randomUUID())
-        .setIssuedAt(iat)
-        .setExpirationTime(exp)
-        .sign(deps.keys.privateKey);
+      const token = signCompact(
+        { alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYPE, kid: deps.keys.kid },
+        {
+          cv: account.credentialVersion,
+          iss: issuer(),
+          aud: audience(),
+          sub: account.id,
+          jti: crypto.randomUUID(),
+          iat,
+          exp,
+        },
+        deps.keys.privateKey,
+      );
       return { token, expiresAt: new Date(exp * 1000) };
     },
     async verify(token) {

@@ -79,7 +79,9 @@ async function importKeys(records: SigningKeyRecord[], sealer: Sealer): Promise<
       { cause },
     );
   }
-  const privateKey = (await importJWK(sealed, SIGNING_ALG)) as CryptoKey;
+  // Extractable, so access-tokens.ts can hand it to `node:crypto` (`KeyObject.from`): the key is in
+  // this process's memory either way.
+  const privateKey = (await importJWK(sealed, SIGNING_ALG, { extractable: true })) as CryptoKey;
   return {
     kid: newest.kid,
     privateKey,
