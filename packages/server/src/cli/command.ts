@@ -9,17 +9,6 @@ import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 
 /** Where the CLI writes and what it reads. */
-/** A language tag as typed (`fr`, `de_AT` → `de-AT`), or undefined when it is not one. */
-export function languageTag(raw: string): string | undefined {
-  const tag = raw.trim().replaceAll('_', '-');
-  return tag.length <= MAX_LOCALE_LENGTH && LOCALE_PATTERN.test(tag) ? tag : undefined;
-}
-
-/** What the CLI says of a value that is not a language tag. */
-export function notALanguageTag(raw: string): string {
-  return `Not a language tag: ${JSON.stringify(raw.trim().slice(0, 40))} (for example fr, de, en-GB)`;
-}
-
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -30,6 +19,17 @@ export interface CliIo {
   shutdownSignal?: Promise<unknown>;
   /** Extra options for createServer (tests: a dev handler, a logger). */
   serverOptions?: CreateServerOptions;
+}
+
+/** A language tag as typed (`fr`, `de_AT` → `de-AT`), or undefined when it is not one. */
+export function languageTag(raw: string): string | undefined {
+  const tag = raw.trim().replaceAll('_', '-');
+  return tag.length <= MAX_LOCALE_LENGTH && LOCALE_PATTERN.test(tag) ? tag : undefined;
+}
+
+/** What the CLI says of a value that is not a language tag. */
+export function notALanguageTag(raw: string): string {
+  return `Not a language tag: ${JSON.stringify(raw.trim().slice(0, 40))} (for example fr, de, en-GB)`;
 }
 
 /**

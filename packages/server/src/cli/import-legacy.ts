@@ -6,9 +6,10 @@
  * Idempotent: addresses already in the store (compared by canonical email) are skipped, so a
  * second run imports nothing twice. Bad rows are reported by line number; good rows still import.
  */
-import { canonicalizeEmail, LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '@connect-auth/core/contract';
+import { canonicalizeEmail } from '@connect-auth/core/contract';
 import { emailKeyOf } from '../services/email.ts';
 import type { Store } from '../store/types.ts';
+import { languageTag } from './command.ts';
 import { parseCsv } from './csv.ts';
 
 /** A rejected row. */
@@ -117,11 +118,12 @@ export async function importLegacyAccounts(
       });
       continue;
     }
-    const locale = localeAt >= 0 ? (record.fields[localeAt] ?? '').trim().replaceAll('_', '-') : '';
-    if (locale !== '' && (locale.length > MAX_LOCALE_LENGTH || !LOCALE_PATTERN.test(locale))) {
+    const rawLocale = localeAt >= 0 ? (record.fields[localeAt] ?? '').trim() : '';
+    const locale = rawLocale === '' ? null : languageTag(rawLocale);
+    if (locale === undefined) {
       problems.push({
         line: record.line,
-        message: `invalid locale ${JSON.stringify(locale.slice(0, 40))} (a language tag such as fr or en-GB)`,
+        message: `invalid locale ${JSON.stringify(rawLocale.replaceAll('_', '-').slice(0, 40))} (a language tag such as fr or en-GB)`,
       });
       continue;
     }
@@ -137,7 +139,7 @@ export async function importLegacyAccounts(
       email,
       emailKey,
       name: rawName === '' ? null : rawName,
-      locale: locale === '' ? null : locale,
+      locale,
     });
   }
   const imported = accounts.length > 0 ? await store.importAccounts(accounts, now) : 0;
