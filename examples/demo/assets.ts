@@ -14,7 +14,9 @@
  *   request's `Accept-Encoding`;
  * - **what each entry needs** (its static imports and the English error texts), so a page can
  *   `<link rel="modulepreload">` them and the browser fetches them beside the entry instead of
- *   one after the other.
+ *   one after the other;
+ * - **early scripts** (`browser/reset-early.ts`), bundled whole and run before the page's own:
+ *   the reset page sends its link check while the forms' code still loads.
  *
  * Nothing is written to disk.
  */
@@ -23,7 +25,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 /** One built or static file, served under `/assets/<name>`. */
 export interface Asset {
@@ -69,6 +71,14 @@ export const ENTRIES = [
 ] as const;
 /** The name of a page script. */
 export type Entry = (typeof ENTRIES)[number];
+
+/**
+ * Scripts a page runs before its own (`browser/<name>.ts`), each bundled whole, without shared
+ * chunks, so that nothing it runs ahead of delays it: the reset page's early link check.
+ */
+export const EARLY_ENTRIES = ['reset-early'] as const;
+/** The name of an early script. */
+export type EarlyEntry = (typeof EARLY_ENTRIES)[number];
 
 const HERE = import.meta.dirname;
 const REPO_ROOT = resolve(HERE, '../..');
@@ -148,9 +158,8 @@ async function bundle(): Promise<{
   entries: Map<string, EntryScript>;
 }> {
   const outdir = join(REPO_ROOT, '.data/demo-assets');
-  const result = await build({
+  const options = {
     absWorkingDir: REPO_ROOT,
-    entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, join(HERE, 'browser', `${e}.ts`)])),
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -166,19 +175,24 @@ async function bundle(): Promise<{
     metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
-  });
+  } as const satisfies BuildOptions;
+  const entryPoints = (names: readonly string[]) =>
+    Object.fromEntries(names.map((e) => [e, join(HERE, 'browser', `${e}.ts`)]));
+  const [result, early] = await Promise.all([
+    build({ ...options, entryPoints: entryPoints(ENTRIES) }),
+    build({ ...options, entryPoints: entryPoints(EARLY_ENTRIES), splitting: false }),
+  ]);
   const url = (path: string) => `${ASSETS_PATH}${basename(path)}`;
   const entries = new Map<string, EntryScript>();
-  for (const [path, output] of Object.entries(result.metafile.outputs)) {
-    const entry = output.entryPoint && basename(output.entryPoint, '.ts');
-    if (!entry) continue;
-    entries.set(entry, {
-      src: url(path),
-      preload: needed(result.metafile, path).map(url),
-    });
+  for (const { metafile } of [result, early]) {
+    for (const [path, output] of Object.entries(metafile.outputs)) {
+      const entry = output.entryPoint && basename(output.entryPoint, '.ts');
+      if (!entry) continue;
+      entries.set(entry, { src: url(path), preload: needed(metafile, path).map(url) });
+    }
   }
   const files = await Promise.all(
-    result.outputFiles.map((file) =>
+    [...result.outputFiles, ...early.outputFiles].map((file) =>
       asset(basename(file.path), new Uint8Array(file.contents), true),
     ),
   );

@@ -248,7 +248,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         const html = page.render({
           accounts: await ensureDemoAccounts(server.store, clock()),
           asset: assets.url,
-          scripts: scriptTags(page.script && assets.entries.get(page.script)),
+          // The early script first: module scripts run in document order.
+          scripts: [page.early, page.script]
+            .map((name) => scriptTags(name && assets.entries.get(name)))
+            .join(''),
         });
         const { body, headers } = encodePage(html, request.headers.get('accept-encoding'));
         return new Response(head ? null : body, {

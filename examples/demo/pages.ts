@@ -3,7 +3,7 @@
  * the steps, a note pointing at the dev inbox, a card holding the element), one entry per path.
  */
 import type { DemoAccount } from './accounts.ts';
-import type { Entry } from './assets.ts';
+import type { EarlyEntry, Entry } from './assets.ts';
 
 /** What a page needs to know about the running demo. */
 export interface PageContext {
@@ -27,6 +27,8 @@ export interface Page {
   inlineScript?: string;
   /** The page's script, one of `browser/<entry>.ts` (see assets.ts); none when absent. */
   script?: Entry;
+  /** A script that runs before `script`, bundled whole (see assets.ts). */
+  early?: EarlyEntry;
   render(context: PageContext): string;
 }
 
@@ -172,11 +174,18 @@ function elementPage(
   title: string,
   script: Entry,
   element: string,
-  options: { step?: string; lede?: string; noStore?: boolean; note?: string } = {},
+  options: {
+    step?: string;
+    lede?: string;
+    noStore?: boolean;
+    note?: string;
+    early?: EarlyEntry;
+  } = {},
 ): Page {
   return {
     path,
     script,
+    early: options.early,
     noStore: options.noStore,
     render: (context) =>
       layout(
@@ -232,6 +241,7 @@ const PAGES: Page[] = [
       step: 'Step 2 of 3',
       noStore: true,
       note: 'This page opens from the link in the email.',
+      early: 'reset-early',
     },
   ),
   elementPage(

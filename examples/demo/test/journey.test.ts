@@ -27,6 +27,34 @@ import { type DemoFixture, freshDemo } from './fixture.ts';
 const WEAK = 'password';
 const STRONG = 'Violet-Harbour-42';
 
+/**
+ * From now on, for each `POST /v1/password-resets/verify` the page sends, the path of the script
+ * whose code sent it (the innermost frame of the initiator's stack, async parents included).
+ */
+async function verifyRequests(page: Page): Promise<string[]> {
+  interface Frame {
+    url: string;
+  }
+  interface Stack {
+    callFrames: Frame[];
+    parent?: Stack;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const sent: string[] = [];
+  cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+    if (!request.url.endsWith('/v1/password-resets/verify')) return;
+    let stack = initiator.stack as Stack | undefined;
+    let url = '';
+    while (stack && !url) {
+      url = stack.callFrames.find((frame) => frame.url)?.url ?? '';
+      stack = stack.parent;
+    }
+    sent.push(url && new URL(url).pathname);
+  });
+  return sent;
+}
+
 /** axe at a step: every finding is printed; serious and critical ones fail. */
 async function audit(page: Page, step: string): Promise<void> {
   expect(seriousOrWorse(await runAxe(page, step)), `axe at "${step}"`).toEqual([]);
@@ -83,7 +111,9 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     await audit(page, 'dev inbox');
 
     // "Click on the link": strict headers, the token scrubbed from the address bar, the account
-    // named under the heading "Activate your account".
+    // named under the heading "Activate your account". The link is checked once, by the page's
+    // early script (browser/reset-early.ts), whose answer the element takes.
+    const checks = await verifyRequests(page);
     const response = await page.goto(link);
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     expect(response?.headers()['cache-control']).toContain('no-store');
@@ -94,6 +124,7 @@ describe.skipIf(!hasChromium)('activation journey in Chromium', () => {
     expect(await reset.locator('[data-part="account"]').textContent()).toContain(email);
     expect(await reset.getAttribute('data-purpose')).toBe('activation');
     expect(await reset.getByRole('heading', { name: 'Activate your account' }).count()).toBe(1);
+    expect(checks).toEqual([expect.stringMatching(/^\/assets\/reset-early-[\w-]+\.js$/)]);
     await snap(page, '04-reset-form');
     await audit(page, 'reset form');
 

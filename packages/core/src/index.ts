@@ -109,6 +109,10 @@ export {
 export { memoryStorage } from './session/memory-storage.ts';
 export { decodeAccessToken } from './tokens/decode-access-token.ts';
 export { type LocationLike, readResetToken } from './tokens/read-reset-token.ts';
+export {
+  type ResetTokenCheckOptions,
+  startResetTokenCheck,
+} from './tokens/start-reset-token-check.ts';
 export { RETRYABLE_ROUTES } from './transport/retry-policy.ts';
 export type {
   CallOptions,

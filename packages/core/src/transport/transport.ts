@@ -14,6 +14,7 @@ import {
 } from './options.ts';
 import { readBody } from './read-body.ts';
 import { RETRYABLE_ROUTES } from './retry-policy.ts';
+import { takeStarted } from './started.ts';
 import { abortedError, wait } from './wait.ts';
 
 /**
@@ -129,7 +130,19 @@ async function once<T>(
   }, config.timeout);
   try {
     const fetchImpl = config.fetch ?? globalThis.fetch;
-    const response = await fetchImpl(http);
+    // The same request, started early by `startResetTokenCheck`: its answer instead of a second
+    // request. Not for a client with a hook, which must see every request it makes.
+    const started = config.hooks.beforeRequest
+      ? undefined
+      : takeStarted(http, () => bodyText(request), fetchImpl);
+    if (started) {
+      controller.signal.addEventListener(
+        'abort',
+        () => started.controller.abort(controller.signal.reason),
+        { once: true },
+      );
+    }
+    const response = await (started ? started.response : fetchImpl(http));
     if (response.ok && request.parse === undefined) {
       await response.body?.cancel().catch(() => undefined);
       return { data: undefined as T, status: response.status, headers: response.headers };
@@ -152,7 +165,14 @@ async function once<T>(
   }
 }
 
-function buildRequest<T>(
+const bodyText = (request: TransportRequest<unknown>): string =>
+  request.body === undefined ? '' : JSON.stringify(request.body);
+
+/**
+ * The `Request` of one attempt: the base URL and the route's method and path, `accept`, the
+ * client's headers, the JSON body, `redirect: 'manual'` and the credentials mode.
+ */
+export function buildRequest<T>(
   config: ResolvedTransportOptions,
   request: TransportRequest<T>,
   signal: AbortSignal,
@@ -170,7 +190,7 @@ function buildRequest<T>(
   };
   if (request.body !== undefined) {
     headers.set('content-type', 'application/json');
-    init.body = JSON.stringify(request.body);
+    init.body = bodyText(request);
   }
   if (config.credentials !== undefined) init.credentials = config.credentials;
   return new Request(`${config.base}${route.path}`, init);
