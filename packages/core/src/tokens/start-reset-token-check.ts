@@ -18,8 +18,11 @@ export interface ResetTokenCheckOptions
   extends Pick<ConnectClientOptions, 'baseUrl' | 'fetch' | 'headers'> {
   /** The token; default: read from the address (`#token=…`, then `?token=…`) without scrubbing it. */
   token?: string;
-  /** As the client's transport: default `'include'` in browsers. */
-  credentials?: RequestCredentials;
+  /**
+   * As the client's transport: default `'include'` in browsers. Spelled out rather than the DOM's
+   * `RequestCredentials`, so the declaration also compiles in projects without the DOM library.
+   */
+  credentials?: 'include' | 'same-origin' | 'omit';
 }
 
 /**
