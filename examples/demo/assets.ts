@@ -15,8 +15,9 @@
  * - **what each entry needs** (its static imports and the English error texts), so a page can
  *   `<link rel="modulepreload">` them and the browser fetches them beside the entry instead of
  *   one after the other;
- * - **early scripts** (`browser/reset-early.ts`), bundled whole and run before the page's own:
- *   the reset page sends its link check while the forms' code still loads.
+ * - **early scripts** (`browser/reset-early.ts`), bundled whole as a classic script and inlined in
+ *   the page's `<head>` ahead of its stylesheet: the reset page sends its link check while the
+ *   page is still being parsed, before any of its files arrive.
  *
  * Nothing is written to disk.
  */
@@ -51,7 +52,9 @@ export interface Assets {
   /** Every asset by served file name (`reset-1A2B3C4D.js`, `chunk-….js`, `demo.css`, …). */
   readonly files: ReadonlyMap<string, Asset>;
   /** Each page script by entry name (`reset`, `sign-in`, …). */
-  readonly entries: ReadonlyMap<string, EntryScript>;
+  readonly entries: ReadonlyMap<Entry, EntryScript>;
+  /** Each early script's code (a classic script, inlined in the page) by name. */
+  readonly early: ReadonlyMap<EarlyEntry, string>;
   /** The content-hashed URL of a static file by its plain name (`demo.css`). */
   url(name: string): string;
 }
@@ -73,8 +76,10 @@ export const ENTRIES = [
 export type Entry = (typeof ENTRIES)[number];
 
 /**
- * Scripts a page runs before its own (`browser/<name>.ts`), each bundled whole, without shared
- * chunks, so that nothing it runs ahead of delays it: the reset page's early link check.
+ * Scripts a page runs before its own (`browser/<name>.ts`), each bundled whole into a classic
+ * script that the page inlines ahead of its stylesheet, so that nothing delays it — no request of
+ * its own, no wait for the stylesheet or for the code it runs ahead of: the reset page's early
+ * link check.
  */
 export const EARLY_ENTRIES = ['reset-early'] as const;
 /** The name of an early script. */
@@ -155,7 +160,8 @@ function needed(metafile: Metafile, output: string): string[] {
 
 async function bundle(): Promise<{
   files: (readonly [string, Asset])[];
-  entries: Map<string, EntryScript>;
+  entries: Map<Entry, EntryScript>;
+  early: Map<EarlyEntry, string>;
 }> {
   const outdir = join(REPO_ROOT, '.data/demo-assets');
   const options = {
@@ -178,25 +184,36 @@ async function bundle(): Promise<{
   } as const satisfies BuildOptions;
   const entryPoints = (names: readonly string[]) =>
     Object.fromEntries(names.map((e) => [e, join(HERE, 'browser', `${e}.ts`)]));
-  const [result, early] = await Promise.all([
+  const [result, ...earlyResults] = await Promise.all([
     build({ ...options, entryPoints: entryPoints(ENTRIES) }),
-    build({ ...options, entryPoints: entryPoints(EARLY_ENTRIES), splitting: false }),
+    // Inlined: one classic script each, no chunks, no source map comment.
+    ...EARLY_ENTRIES.map((name) =>
+      build({
+        ...options,
+        entryPoints: [join(HERE, 'browser', `${name}.ts`)],
+        format: 'iife',
+        splitting: false,
+        sourcemap: false,
+        metafile: false,
+      }),
+    ),
   ]);
   const url = (path: string) => `${ASSETS_PATH}${basename(path)}`;
-  const entries = new Map<string, EntryScript>();
-  for (const { metafile } of [result, early]) {
-    for (const [path, output] of Object.entries(metafile.outputs)) {
-      const entry = output.entryPoint && basename(output.entryPoint, '.ts');
-      if (!entry) continue;
-      entries.set(entry, { src: url(path), preload: needed(metafile, path).map(url) });
-    }
+  const entries = new Map<Entry, EntryScript>();
+  for (const [path, output] of Object.entries(result.metafile.outputs)) {
+    const entry = output.entryPoint && (basename(output.entryPoint, '.ts') as Entry);
+    if (!entry) continue;
+    entries.set(entry, { src: url(path), preload: needed(result.metafile, path).map(url) });
   }
+  const early = new Map(
+    EARLY_ENTRIES.map((name, i) => [name, earlyResults[i]?.outputFiles[0]?.text.trim() ?? '']),
+  );
   const files = await Promise.all(
-    [...result.outputFiles, ...early.outputFiles].map((file) =>
+    result.outputFiles.map((file) =>
       asset(basename(file.path), new Uint8Array(file.contents), true),
     ),
   );
-  return { files, entries };
+  return { files, entries, early };
 }
 
 /** The stylesheet and the icon, each under its plain name and a content-hashed one. */
@@ -234,6 +251,7 @@ export function buildAssets(): Promise<Assets> {
       return {
         files,
         entries: bundled.entries,
+        early: bundled.early,
         url: (name: string) => own.hashed.get(name) ?? `${ASSETS_PATH}${name}`,
       };
     },

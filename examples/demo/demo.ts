@@ -17,7 +17,7 @@ import {
 } from '@connect-auth/server';
 import { type DemoAccount, ensureDemoAccounts } from './accounts.ts';
 import { buildAssets, type EntryScript, encodePage, serveAsset } from './assets.ts';
-import { findPage, type Page } from './pages.ts';
+import { BASE_URL, findPage, type Page } from './pages.ts';
 
 /** Options of {@link startDemo}. */
 export interface DemoOptions {
@@ -94,12 +94,14 @@ function scriptTags(entry: EntryScript | undefined): string {
   ].join('');
 }
 
-/** The pages' policy, also allowing one inline script by its hash. */
-function withInlineScript(script: string): string {
-  const hash = createHash('sha256').update(script).digest('base64');
+/** The pages' policy, also allowing the page's inline scripts by their hashes. */
+function withInlineScripts(scripts: readonly string[]): string {
+  const hashes = scripts.map(
+    (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+  );
   return PAGE_HEADERS['content-security-policy'].replace(
     "script-src 'self'",
-    `script-src 'self' 'sha256-${hash}'`,
+    ["script-src 'self'", ...hashes].join(' '),
   );
 }
 
@@ -244,22 +246,22 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       }
       const page = findPage(path) ?? options.extraPages?.find((p) => p.path === path);
       if (page) {
+        const early = page.early && assets.early.get(page.early);
+        const inline = [early, page.inlineScript].filter((script): script is string => !!script);
         // Re-checked per request: once the ready account is activated, a fresh one is imported.
         const html = page.render({
           accounts: await ensureDemoAccounts(server.store, clock()),
           asset: assets.url,
-          // The early script first: module scripts run in document order.
-          scripts: [page.early, page.script]
-            .map((name) => scriptTags(name && assets.entries.get(name)))
-            .join(''),
+          // The early script runs as it is parsed: ahead of the stylesheet, which would hold it.
+          scripts:
+            (early ? `<script data-base-url="${BASE_URL}">${early}</script>\n` : '') +
+            scriptTags(page.script && assets.entries.get(page.script)),
         });
         const { body, headers } = encodePage(html, request.headers.get('accept-encoding'));
         return new Response(head ? null : body, {
           headers: {
             ...PAGE_HEADERS,
-            ...(page.inlineScript && {
-              'content-security-policy': withInlineScript(page.inlineScript),
-            }),
+            ...(inline.length > 0 && { 'content-security-policy': withInlineScripts(inline) }),
             'cache-control': page.noStore ? 'no-store' : 'no-cache',
             ...headers,
           },

@@ -11,7 +11,11 @@ export interface PageContext {
   accounts: readonly DemoAccount[];
   /** The URL of a static asset by its plain name (`demo.css` → its content-hashed URL). */
   asset(name: string): string;
-  /** The page script's `<link rel="modulepreload">` and `<script type="module">` tags, or ''. */
+  /**
+   * The page's script tags, or '': its early script inlined, then its script's
+   * `<link rel="modulepreload">` and `<script type="module">` tags. They go before the
+   * stylesheet, which would otherwise hold the inline one until it arrives.
+   */
   scripts: string;
 }
 
@@ -27,7 +31,7 @@ export interface Page {
   inlineScript?: string;
   /** The page's script, one of `browser/<entry>.ts` (see assets.ts); none when absent. */
   script?: Entry;
-  /** A script that runs before `script`, bundled whole (see assets.ts). */
+  /** A script inlined ahead of `script`, run as the page is parsed (see assets.ts). */
   early?: EarlyEntry;
   render(context: PageContext): string;
 }
@@ -90,9 +94,9 @@ export function layout(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Codelocks Connect demo</title>
-<link rel="icon" href="${context.asset('favicon.svg')}" type="image/svg+xml">
+${context.scripts}<link rel="icon" href="${context.asset('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${context.asset('demo.css')}">
-${context.scripts}</head>
+</head>
 <body>
 <a class="skip-link" href="#main">Skip to the content</a>
 <header class="site-header">
@@ -221,7 +225,10 @@ function linkPage(path: string, title: string, script: Entry, note: string): Pag
   };
 }
 
-const common = 'base-url="/" support-url="/support"';
+/** The elements' `base-url` (the demo serves the API on its own origin); early scripts get it too. */
+export const BASE_URL = '/';
+
+const common = `base-url="${BASE_URL}" support-url="/support"`;
 
 const PAGES: Page[] = [
   indexPage,

@@ -33,8 +33,9 @@ export interface ResetTokenCheckOptions
  * own timeout, abort signal, checks and typed errors). Any other call sends its own request, as
  * without this.
  *
- * For the page the emailed link opens: run it from a small script of its own, loaded before the
- * page's other scripts, and the check travels while they load and start (the answer is often
+ * For the page the emailed link opens: run it from a small script of its own that runs before the
+ * page's other scripts (best inlined in `<head>` before the stylesheets), and the check travels
+ * while they load and start (the answer is often
  * there before the form's code is). It only reads the token; the address is scrubbed when the
  * page reads it with {@link readResetToken}. Returns whether a check was sent: `false` without a
  * token or with a malformed one (the client reports that, without a request). Bad options are a
@@ -42,7 +43,7 @@ export interface ResetTokenCheckOptions
  *
  * @example
  * ```ts
- * // reset-early.ts: a separate <script type="module"> placed before the page's own scripts
+ * // reset-early.ts: bundled on its own, inlined in <head> before the stylesheets
  * import { startResetTokenCheck } from '@connect-auth/core';
  *
  * startResetTokenCheck({ baseUrl: 'https://connect.example.com' });
