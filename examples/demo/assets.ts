@@ -6,7 +6,8 @@
  *   `@connect-auth/elements/define/<x>` its page shows, bundled by esbuild from source through
  *   the `@connect-auth/source` condition (ESM, minified, code-split: what pages share, such as Lit
  *   and core, is a chunk of its own, and the common-password list and other languages' strings
- *   stay lazy chunks; source maps);
+ *   stay lazy chunks; source maps); the reset page's script is bundled alone (`ALONE`): the
+ *   emailed link opens it with an empty cache, and one file beats shared chunks there;
  * - **content-hashed names** (`reset-1A2B3C4D.js`, `demo-5E6F7A8B.css`) served with a year-long
  *   immutable cache, so a returning visitor fetches nothing but the page; the plain names
  *   (`demo.css`, `favicon.svg`) still answer, revalidated by ETag;
@@ -74,6 +75,13 @@ export const ENTRIES = [
 ] as const;
 /** The name of a page script. */
 export type Entry = (typeof ENTRIES)[number];
+
+/**
+ * Page scripts bundled on their own, with no chunk shared with the other pages: one file (and its
+ * lazy chunks) instead of the shared chunks it would need. The reset page, which the emailed
+ * link opens with an empty cache: fewer requests and modules on the way to its form.
+ */
+const ALONE = ['reset'] as const satisfies readonly Entry[];
 
 /**
  * Scripts a page runs before its own (`browser/<name>.ts`), each bundled whole into a classic
@@ -184,36 +192,40 @@ async function bundle(): Promise<{
   } as const satisfies BuildOptions;
   const entryPoints = (names: readonly string[]) =>
     Object.fromEntries(names.map((e) => [e, join(HERE, 'browser', `${e}.ts`)]));
-  const [result, ...earlyResults] = await Promise.all([
-    build({ ...options, entryPoints: entryPoints(ENTRIES) }),
-    // Inlined: one classic script each, no chunks, no source map comment.
-    ...EARLY_ENTRIES.map((name) =>
-      build({
-        ...options,
-        entryPoints: [join(HERE, 'browser', `${name}.ts`)],
-        format: 'iife',
-        splitting: false,
-        sourcemap: false,
-        metafile: false,
-      }),
+  const shared = ENTRIES.filter((name) => !(ALONE as readonly Entry[]).includes(name));
+  const early = (name: EarlyEntry) =>
+    // Inlined: one classic script, no chunks, no source map comment.
+    build({
+      ...options,
+      entryPoints: [join(HERE, 'browser', `${name}.ts`)],
+      format: 'iife',
+      splitting: false,
+      sourcemap: false,
+      metafile: false,
+    }).then((result) => [name, result.outputFiles[0]?.text.trim() ?? ''] as const);
+  const [results, earlyScripts] = await Promise.all([
+    Promise.all(
+      [shared, ...ALONE.map((name) => [name])].map((names) =>
+        build({ ...options, entryPoints: entryPoints(names) }),
+      ),
     ),
+    Promise.all(EARLY_ENTRIES.map(early)),
   ]);
   const url = (path: string) => `${ASSETS_PATH}${basename(path)}`;
   const entries = new Map<Entry, EntryScript>();
-  for (const [path, output] of Object.entries(result.metafile.outputs)) {
-    const entry = output.entryPoint && (basename(output.entryPoint, '.ts') as Entry);
-    if (!entry) continue;
-    entries.set(entry, { src: url(path), preload: needed(result.metafile, path).map(url) });
+  const outputs = new Map<string, Uint8Array<ArrayBuffer>>();
+  for (const { metafile, outputFiles } of results) {
+    for (const [path, output] of Object.entries(metafile.outputs)) {
+      const entry = output.entryPoint && (basename(output.entryPoint, '.ts') as Entry);
+      if (entry) entries.set(entry, { src: url(path), preload: needed(metafile, path).map(url) });
+    }
+    // Lazy chunks both builds hold have the same content, hence the same name: kept once.
+    for (const file of outputFiles) outputs.set(basename(file.path), new Uint8Array(file.contents));
   }
-  const early = new Map(
-    EARLY_ENTRIES.map((name, i) => [name, earlyResults[i]?.outputFiles[0]?.text.trim() ?? '']),
-  );
   const files = await Promise.all(
-    result.outputFiles.map((file) =>
-      asset(basename(file.path), new Uint8Array(file.contents), true),
-    ),
+    [...outputs].map(([name, contents]) => asset(name, contents, true)),
   );
-  return { files, entries, early };
+  return { files, entries, early: new Map(earlyScripts) };
 }
 
 /** The stylesheet and the icon, each under its plain name and a content-hashed one. */

@@ -2,6 +2,7 @@
  * The demo server without a browser: one origin for pages, assets, API and dev inbox; the reset
  * page's headers; the migrated account across restarts; a busy port; `--reset` safety.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
@@ -165,6 +166,31 @@ describe('assets', () => {
         expect(scripts, `${path} preloads ${imported[1]}`).toContain(`/assets/${imported[1]}`);
       }
     }
+  });
+
+  test('the reset page: its link check inlined ahead of the stylesheet, its forms in one file', async () => {
+    const { url } = fixture.demo;
+    const res = await fetch(`${url}/reset`);
+    const html = await res.text();
+    // The early check is a classic inline script, before the stylesheet (which would hold it),
+    // allowed by its hash and nothing broader.
+    const inline = /<script data-base-url="\/">([\s\S]+?)<\/script>/.exec(html);
+    expect(inline?.index).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
+    expect(inline?.[1]).toContain('/v1/password-resets/verify');
+    const hash = createHash('sha256')
+      .update(inline?.[1] ?? '')
+      .digest('base64');
+    const policy = res.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
+    // Bundled alone: one module with no static import, so the only other script the form waits
+    // for is the preloaded English texts (a lazy chunk every form loads).
+    const scripts = await pageScripts(url, '/reset');
+    const code = await (await fetch(`${url}${scripts[0]}`)).text();
+    expect(code).not.toMatch(/(?:^|[;}])import(?:[^"'()]*?from)?\s*"\.\//);
+    expect(scripts.length).toBeLessThanOrEqual(2);
+    // Other pages still share their chunks.
+    const signIn = await pageScripts(url, '/sign-in');
+    expect(signIn.length).toBeGreaterThan(2);
   });
 
   test('scripts, the stylesheet and pages are compressed as the request accepts', async () => {
