@@ -178,9 +178,13 @@ export function rotateRefreshToken(
       !expired &&
       at - num(row.used_at) < graceMs
     ) {
+      // Children share their parent's account and family: naming them lets the lineage index
+      // (migration 6) find the children.
       const children = yield sql`SELECT COUNT(*) AS total,
           COALESCE(SUM(CASE WHEN used_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS rotated
-        FROM refresh_tokens WHERE parent_id = ${String(row.id)}`;
+        FROM refresh_tokens
+        WHERE account_id = ${String(row.account_id)} AND family_id = ${String(row.family_id)}
+          AND parent_id = ${String(row.id)}`;
       const counts = children.rows[0];
       if (num(counts?.rotated ?? 0) === 0 && num(counts?.total ?? 0) < MAX_CHILDREN_PER_TOKEN) {
         yield insertChild(next, row);
@@ -200,7 +204,8 @@ export function rotateRefreshToken(
               : 'invalid';
     if (reason === 'reused' || (reason === 'revoked' && row.revoked_at === null)) {
       yield sql`UPDATE refresh_tokens SET revoked_at = ${at}
-        WHERE family_id = ${String(row.family_id)} AND revoked_at IS NULL`;
+        WHERE account_id = ${String(row.account_id)} AND family_id = ${String(row.family_id)}
+          AND revoked_at IS NULL`;
       step(op, 'revoke_family');
     }
     return { ok: false, reason };
@@ -216,8 +221,10 @@ function* readAccount(id: string): Generator<SqlQuery, AccountRecord, SqlResult>
 export function revokeRefreshFamily(tokenHash: string, now: Date): Operation<void> {
   return function* ({ dialect }) {
     yield* lockAccount(dialect, { refreshTokenHash: tokenHash });
+    // A family lives in one account: the pair is the lineage index's prefix (migration 6).
     yield sql`UPDATE refresh_tokens SET revoked_at = ${now.getTime()}
-      WHERE family_id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = ${tokenHash})
+      WHERE (account_id, family_id) =
+          (SELECT account_id, family_id FROM refresh_tokens WHERE token_hash = ${tokenHash})
         AND revoked_at IS NULL`;
   };
 }
