@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from './sqlite.ts';
 import { at, createAccount, refreshToken } from './suite/fixtures.ts';
@@ -70,4 +72,67 @@ describe('SQLite commit durability (relaxed hot paths, strict everything else)',
     expect(replay).toEqual({ ok: false, reason: 'reused' });
     expect(synced.count).toBe(1);
   });
+});
+
+describe('SQLite commit durability with the checkpoint worker', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'connect-auth-durability-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('every rotation acknowledged before SIGKILL is in the database when it is opened again', async () => {
+    const path = join(dir, 'db.sqlite');
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@connect-auth/source',
+        '--no-warnings',
+        fileURLToPath(new URL('./sqlite-checkpointer.child.ts', import.meta.url)),
+        path,
+        'rotate',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const acked: string[] = [];
+    let stats: { mode?: string; passive?: number; restart?: number } = {};
+    let rest = '';
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the child did not get going')), 40_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        const lines = (rest + chunk.toString()).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.startsWith('ack ')) acked.push(line.slice(4));
+          else if (line.startsWith('stats ')) stats = JSON.parse(line.slice(6));
+        }
+        // Killed mid-stream, once the worker has checkpointed — RESTARTs included — for a while.
+        if (stats.mode === 'worker' && (stats.restart ?? 0) >= 2 && acked.length >= 3000) {
+          clearTimeout(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      void exited.then(() => reject(new Error('the child exited early')));
+    });
+    expect(await exited).toBe('SIGKILL');
+    const db = new DatabaseSync(path);
+    try {
+      expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+      const stored = new Set(
+        db
+          .prepare('SELECT token_hash FROM refresh_tokens')
+          .all()
+          .map((row) => String(row.token_hash)),
+      );
+      expect(acked.filter((hash) => !stored.has(hash))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
 });

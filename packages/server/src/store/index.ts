@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Logger } from '../log.ts';
 import { openPostgresStore } from './postgres.ts';
-import { openSqliteStore } from './sqlite.ts';
+import { openSqliteStore, type SqliteStoreOptions } from './sqlite.ts';
 import type { Store } from './types.ts';
 
 export { isStoreError, StoreError, type StoreErrorCode } from './errors.ts';
@@ -35,6 +36,8 @@ export async function openStore(options: {
   dataDir?: string;
   /** PostgreSQL only: `statement_timeout` of pooled connections in ms (default 15 000; 0: none). */
   statementTimeoutMs?: number;
+  /** SQLite only: where the WAL checkpoint worker's warnings go (see {@link SqliteStoreOptions}). */
+  logger?: Logger;
 }): Promise<Store> {
   const url = options.databaseUrl?.trim();
   if (url) {
@@ -50,5 +53,8 @@ export async function openStore(options: {
   const dataDir = options.dataDir ?? './.data';
   // The database holds password hashes, emails and sealed keys: owner-only (SECURITY 31).
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  return openSqliteStore({ path: join(dataDir, SQLITE_FILE_NAME) });
+  return openSqliteStore({
+    path: join(dataDir, SQLITE_FILE_NAME),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
 }

@@ -1,14 +1,34 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../config.ts';
+import { memoryLogger } from '../log.ts';
 import { isStoreError } from './errors.ts';
 import { openStore, SQLITE_FILE_NAME } from './index.ts';
-import { openSqliteStore } from './sqlite.ts';
+import { openSqliteStore, sqliteCheckpoints } from './sqlite.ts';
+import { MAX_WAL_FRAMES, START_AFTER_WRITES } from './sqlite-checkpointer.ts';
 import { createAccount, issue, resetInput } from './suite/fixtures.ts';
+import type { Store } from './types.ts';
+
+// The checkpoint worker's thread, observed (and, when asked, refused) by the tests below.
+const threads = vi.hoisted(() => ({ refuse: false, started: [] as Worker[] }));
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:worker_threads')>();
+  class ObservedWorker extends actual.Worker {
+    constructor(...args: ConstructorParameters<typeof actual.Worker>) {
+      if (threads.refuse) throw new Error('ERR_WORKER_INIT_FAILED (test)');
+      super(...args);
+      threads.started.push(this);
+    }
+  }
+  return { ...actual, Worker: ObservedWorker };
+});
 
 describe('SQLite adapter specifics', () => {
   let dir: string;
@@ -119,4 +139,158 @@ describe('SQLite adapter specifics', () => {
     expect(second).toEqual({ ok: false, reason: 'used' });
     await store.close();
   });
+});
+
+describe('SQLite WAL checkpoints on a worker thread', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'connect-auth-checkpoint-'));
+    path = join(dir, 'db.sqlite');
+    threads.refuse = false;
+    threads.started.length = 0;
+  });
+  afterEach(async () => {
+    threads.refuse = false;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Pages the WAL file has room for: its high-water mark (SQLite reuses it from the start). */
+  const walFrames = () => {
+    const wal = `${path}-wal`;
+    return existsSync(wal) ? Math.max(0, (statSync(wal).size - 32) / (4096 + 24)) : 0;
+  };
+  /** `count` awaited writes that never yield to the event loop; the WAL's largest size meanwhile. */
+  const flood = async (store: Store, count: number) => {
+    let most = walFrames();
+    for (let i = 0; i < count; i++) {
+      await store.hitRateLimit(`k${i % 2000}`, 60_000, new Date());
+      if (i % 50 === 0) most = Math.max(most, walFrames());
+    }
+    return Math.max(most, walFrames());
+  };
+  const until = async (done: () => boolean) => {
+    for (let waited = 0; !done(); waited += 5) {
+      if (waited > 10_000) throw new Error('timed out');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
+  it('a store that served only a few writes starts no thread; in memory or with walCheckpoint connection, never', async () => {
+    const store = await openSqliteStore({ path });
+    await flood(store, START_AFTER_WRITES - 10);
+    expect(threads.started).toHaveLength(0);
+    expect(sqliteCheckpoints(store)).toMatchObject({ mode: 'connection' });
+    await store.close();
+    for (const options of [
+      { path: ':memory:' },
+      { path: join(dir, 'other.db'), walCheckpoint: 'connection' as const },
+    ]) {
+      const other = await openSqliteStore(options);
+      await flood(other, 2 * START_AFTER_WRITES);
+      expect(sqliteCheckpoints(other)).toBeUndefined();
+      await other.close();
+    }
+    expect(threads.started).toHaveLength(0);
+  });
+
+  it('checkpoints on the worker once busy, and the WAL stays bounded under a flood of writes', async () => {
+    const store = await openSqliteStore({ path });
+    // The loop never yields: PASSIVE checkpoints cannot let the WAL start over, only RESTARTs.
+    const most = await flood(store, 20_000);
+    const stats = sqliteCheckpoints(store);
+    expect(stats).toMatchObject({ mode: 'worker' });
+    expect(stats?.passive).toBeGreaterThan(0);
+    expect(stats?.restart).toBeGreaterThan(0);
+    expect(most).toBeLessThan(2 * MAX_WAL_FRAMES);
+    await store.close();
+    const db = new DatabaseSync(path);
+    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({ n: 20_000 });
+    db.close();
+  }, 60_000);
+
+  it('falls back to the connection checkpointing, with a warning, when the worker cannot start', async () => {
+    threads.refuse = true;
+    const logger = memoryLogger();
+    const store = await openSqliteStore({ path, logger });
+    const most = await flood(store, 10_000);
+    expect(sqliteCheckpoints(store)).toMatchObject({ mode: 'connection', passive: 0 });
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        event: 'sqlite_checkpoint_worker_failed',
+        reason: 'worker did not start',
+      }),
+    ]);
+    // SQLite's own checkpoint, at 1,000 pages.
+    expect(most).toBeLessThan(1100);
+    await store.close();
+  }, 60_000);
+
+  it('falls back when the worker dies, and the WAL stays bounded without it', async () => {
+    const logger = memoryLogger();
+    const store = await openSqliteStore({ path, logger });
+    await flood(store, START_AFTER_WRITES);
+    await until(() => sqliteCheckpoints(store)?.mode === 'worker');
+    await threads.started[0]?.terminate();
+    await until(() => sqliteCheckpoints(store)?.mode === 'connection');
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        event: 'sqlite_checkpoint_worker_failed',
+        reason: 'worker exited (1)',
+      }),
+    ]);
+    // Without the fallback nothing would checkpoint: 20,000 writes are ~40,000 pages.
+    expect(await flood(store, 20_000)).toBeLessThan(1100);
+    await store.close();
+  }, 60_000);
+
+  it('close lets calls queued behind a RESTART finish, then stops the worker and its connection', async () => {
+    const store = await openSqliteStore({ path });
+    // Fired without awaiting: past the threshold the store holds later calls for a RESTART.
+    const calls = Array.from({ length: 20_000 }, (_, i) =>
+      store.hitRateLimit(`k${i % 2000}`, 60_000, new Date()),
+    );
+    const stats = sqliteCheckpoints(store);
+    expect(stats?.pauses).toBeGreaterThan(0);
+    const closed = store.close();
+    const results = await Promise.allSettled(calls);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    await closed;
+    expect(threads.started).toHaveLength(1);
+    expect(threads.started[0]?.threadId).toBe(-1);
+    // SQLite removes the WAL when the last connection closes: the worker's closed first.
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(
+      isStoreError(await store.hitRateLimit('k', 1, new Date()).catch((e) => e), 'closed'),
+    ).toBe(true);
+    const db = new DatabaseSync(path);
+    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({ n: 20_000 });
+    db.close();
+  }, 60_000);
+
+  it('the worker keeps the process alive while calls wait on it, and never when idle', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@connect-auth/source',
+        '--no-warnings',
+        fileURLToPath(new URL('./sqlite-checkpointer.child.ts', import.meta.url)),
+        path,
+        'flood',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    clearTimeout(timer);
+    // 13: the top-level await never settled (a queued call was dropped); killed: never ended.
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ mode: 'worker' });
+    expect(JSON.parse(out).pauses).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { createLogger, type Logger } from '../log.ts';
 import { StoreError } from './errors.ts';
 import type {
   CommitOptions,
@@ -10,7 +11,13 @@ import type {
 } from './sql/driver.ts';
 import type { SqlQuery, SqlResult } from './sql/query.ts';
 import { render } from './sql/query.ts';
-import { createSqlStore } from './sql/store.ts';
+import { createSqlStore, driverOf } from './sql/store.ts';
+import {
+  type CheckpointerOptions,
+  type CheckpointerStats,
+  createWalCheckpointer,
+  type WalCheckpointer,
+} from './sqlite-checkpointer.ts';
 import type { Store } from './types.ts';
 
 /**
@@ -18,7 +25,11 @@ import type { Store } from './types.ts';
  *
  * @example
  * ```ts
- * const options: SqliteStoreOptions = { path: './data/connect-auth.db', busyTimeoutMs: 5000 };
+ * const options: SqliteStoreOptions = {
+ *   path: './data/connect-auth.db',
+ *   busyTimeoutMs: 5000,
+ *   walCheckpoint: 'worker',
+ * };
  * ```
  */
 export interface SqliteStoreOptions {
@@ -26,11 +37,30 @@ export interface SqliteStoreOptions {
   path: string;
   /** How long a statement waits for another process's write lock (ms). Default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Who copies the write-ahead log into the database file. `'worker'` (the default for a file):
+   * once the store has served ~100 writes, a worker thread with its own connection checkpoints
+   * every ~64 writes, so the copying and its fsyncs leave the event loop; calls wait briefly only
+   * when the log passes ~4,096 pages (16 MiB at the default page size) while it starts over. If the
+   * thread cannot start or fails, the connection checkpoints again, with a warning.
+   * `'connection'`: SQLite's own automatic checkpoint, inside the commit that passes 1,000 pages,
+   * on the event loop — no extra thread or connection. In-memory databases always use it.
+   */
+  walCheckpoint?: 'worker' | 'connection';
+  /** Where the checkpoint worker's warnings go. Default: JSON lines on stderr. */
+  logger?: Logger;
   /** Fault injection for tests only. */
   testHooks?: StoreTestHooks;
 }
 
 const STATEMENT_CACHE_SIZE = 256;
+
+/** A cached statement: whether it returns rows, and whether it may write (all but SELECTs). */
+interface Prepared {
+  statement: StatementSync;
+  returnsRows: boolean;
+  writes: boolean;
+}
 
 /**
  * The embedded SQLite driver over `node:sqlite`'s synchronous `DatabaseSync`.
@@ -48,22 +78,37 @@ const STATEMENT_CACHE_SIZE = 256;
  * of a refresh, and ten of them per sign-in stalled every other request. The level can only change
  * between transactions, so it is set before `BEGIN`; a relaxed transaction whose result asks for
  * durability after all is made durable by an fsync of the WAL file, which holds every commit so far.
+ *
+ * Checkpoints: with `walCheckpoint: 'worker'` a worker thread copies the WAL into the database file
+ * (`sqlite-checkpointer.ts`); while it runs a RESTART checkpoint, calls queue in order (`#serve`)
+ * instead of blocking the event loop on the write lock, and `close()` lets them run first.
  */
 class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite' as const;
   readonly #db: DatabaseSync;
   /** Prepared statements by text, and whether each returns rows (`columns()` costs 3–6 µs a call). */
-  readonly #statements = new Map<string, { statement: StatementSync; returnsRows: boolean }>();
+  readonly #statements = new Map<string, Prepared>();
   readonly #context: SqlContext;
-  #closed = false;
+  #closing: Promise<void> | undefined;
   #synchronous: 'FULL' | 'NORMAL' = 'FULL';
+  /** Whether the running operation wrote (a statement other than a SELECT ran). */
+  #wrote = false;
+  readonly #checkpointer: WalCheckpointer | undefined;
   #wal: number | undefined;
   readonly #walMode: boolean;
 
-  constructor(db: DatabaseSync, hooks: StoreTestHooks | undefined) {
+  constructor(
+    db: DatabaseSync,
+    hooks: StoreTestHooks | undefined,
+    checkpoints: Omit<CheckpointerOptions, 'path'> | undefined,
+  ) {
     this.#db = db;
     const mode = db.prepare('PRAGMA journal_mode').get() as { journal_mode?: string } | undefined;
     this.#walMode = mode?.journal_mode === 'wal';
+    const path = db.location();
+    if (checkpoints && this.#walMode && path !== null) {
+      this.#checkpointer = createWalCheckpointer(db, { ...checkpoints, path });
+    }
     this.#context = {
       dialect: 'sqlite',
       step: (operation, step) => hooks?.afterStatement?.(operation, step),
@@ -96,12 +141,22 @@ class SqliteDriver implements SqlDriver {
     return unique && error.message.includes(column);
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#statements.clear();
-    this.#db.close();
-    if (this.#wal !== undefined) closeSync(this.#wal);
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      // Calls queued behind a RESTART checkpoint were accepted: they run first.
+      for (let paused = this.#checkpointer?.paused; paused; paused = this.#checkpointer?.paused)
+        await paused;
+      await this.#checkpointer?.close();
+      this.#statements.clear();
+      this.#db.close();
+      if (this.#wal !== undefined) closeSync(this.#wal);
+    })();
+    return this.#closing;
+  }
+
+  /** What the WAL checkpointer did so far (undefined: the connection checkpoints, as SQLite does). */
+  checkpoints(): CheckpointerStats | undefined {
+    return this.#checkpointer?.stats();
   }
 
   #setSynchronous(wanted: 'FULL' | 'NORMAL') {
@@ -122,9 +177,19 @@ class SqliteDriver implements SqlDriver {
   }
 
   #settle<T>(run: () => T): Promise<T> {
+    if (this.#closing) return Promise.reject(new StoreError('closed', 'The store is closed.'));
+    return this.#serve(run);
+  }
+
+  /** Run now, or — while a RESTART checkpoint holds the database — queued, in call order. */
+  #serve<T>(run: () => T): Promise<T> {
+    const paused = this.#checkpointer?.paused;
+    if (paused) return paused.then(() => this.#serve(run));
     try {
-      if (this.#closed) throw new StoreError('closed', 'The store is closed.');
-      return Promise.resolve(run());
+      this.#wrote = false;
+      const value = run();
+      if (this.#wrote) this.#checkpointer?.wrote();
+      return Promise.resolve(value);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -150,8 +215,9 @@ class SqliteDriver implements SqlDriver {
   }
 
   #execute(query: SqlQuery): SqlResult {
-    const { statement, returnsRows } = this.#prepare(render(query, 'sqlite'));
+    const { statement, returnsRows, writes } = this.#prepare(render(query, 'sqlite'));
     const values = query.values as Array<string | number | null>;
+    if (writes) this.#wrote = true;
     if (returnsRows) {
       const rows = statement.all(...values) as Array<Record<string, unknown>>;
       return { rows, changes: rows.length };
@@ -160,12 +226,16 @@ class SqliteDriver implements SqlDriver {
     return { rows: [], changes: Number(changes) };
   }
 
-  #prepare(text: string): { statement: StatementSync; returnsRows: boolean } {
+  #prepare(text: string): Prepared {
     let prepared = this.#statements.get(text);
     if (!prepared) {
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.clear();
       const statement = this.#db.prepare(text);
-      prepared = { statement, returnsRows: statement.columns().length > 0 };
+      prepared = {
+        statement,
+        returnsRows: statement.columns().length > 0,
+        writes: !/^\s*SELECT\b/i.test(text),
+      };
       this.#statements.set(text, prepared);
     }
     return prepared;
@@ -202,11 +272,32 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     // Explicit, not left to build defaults: every commit (a consumed token) is fsynced.
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
-    const store = createSqlStore(new SqliteDriver(db, options.testHooks), { migrationLock: null });
-    await store.migrate();
+    const checkpoints =
+      (options.walCheckpoint ?? 'worker') === 'worker'
+        ? { busyTimeoutMs: timeout, logger: options.logger ?? createLogger() }
+        : undefined;
+    const driver = new SqliteDriver(db, options.testHooks, checkpoints);
+    const store = createSqlStore(driver, { migrationLock: null });
+    try {
+      await store.migrate();
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
     return store;
   } catch (error) {
     if (db.isOpen) db.close();
     throw error;
   }
+}
+
+/**
+ * What the WAL checkpoint worker of a store opened by {@link openSqliteStore} did so far;
+ * undefined for any other store, or when its connection checkpoints itself from the start.
+ *
+ * @internal
+ */
+export function sqliteCheckpoints(store: Store): CheckpointerStats | undefined {
+  const driver = driverOf(store);
+  return driver instanceof SqliteDriver ? driver.checkpoints() : undefined;
 }
