@@ -196,6 +196,8 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
 
   it('checkpoints on the worker once busy, and the WAL stays bounded under a flood of writes', async () => {
     const store = await openSqliteStore({ path });
+    await flood(store, START_AFTER_WRITES);
+    await until(() => sqliteCheckpoints(store)?.mode === 'worker');
     // The loop never yields: PASSIVE checkpoints cannot let the WAL start over, only RESTARTs.
     const most = await flood(store, 20_000);
     const stats = sqliteCheckpoints(store);
@@ -205,7 +207,9 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
     expect(most).toBeLessThan(2 * MAX_WAL_FRAMES);
     await store.close();
     const db = new DatabaseSync(path);
-    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({ n: 20_000 });
+    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({
+      n: 20_000 + START_AFTER_WRITES,
+    });
     db.close();
   }, 60_000);
 
@@ -247,7 +251,9 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
 
   it('close lets calls queued behind a RESTART finish, then stops the worker and its connection', async () => {
     const store = await openSqliteStore({ path });
-    // Fired without awaiting: past the threshold the store holds later calls for a RESTART.
+    await flood(store, START_AFTER_WRITES);
+    await until(() => sqliteCheckpoints(store)?.mode === 'worker');
+    // Fired without awaiting: soon the store holds the later calls for a RESTART.
     const calls = Array.from({ length: 20_000 }, (_, i) =>
       store.hitRateLimit(`k${i % 2000}`, 60_000, new Date()),
     );
@@ -265,7 +271,9 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
       isStoreError(await store.hitRateLimit('k', 1, new Date()).catch((e) => e), 'closed'),
     ).toBe(true);
     const db = new DatabaseSync(path);
-    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({ n: 20_000 });
+    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({
+      n: 20_000 + START_AFTER_WRITES,
+    });
     db.close();
   }, 60_000);
 
