@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
 import { openPostgresStore } from './postgres.ts';
-import { openSqliteStore, type SqliteStoreOptions } from './sqlite.ts';
+import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
 export { isStoreError, StoreError, type StoreErrorCode } from './errors.ts';
@@ -36,7 +36,7 @@ export async function openStore(options: {
   dataDir?: string;
   /** PostgreSQL only: `statement_timeout` of pooled connections in ms (default 15 000; 0: none). */
   statementTimeoutMs?: number;
-  /** SQLite only: where the WAL checkpoint worker's warnings go (see {@link SqliteStoreOptions}). */
+  /** SQLite only: where the WAL checkpoint worker's warnings go (`openSqliteStore`'s `logger`). */
   logger?: Logger;
 }): Promise<Store> {
   const url = options.databaseUrl?.trim();
