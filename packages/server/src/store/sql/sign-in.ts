@@ -57,7 +57,8 @@ function reserveInOneStatement(input: ReserveSignInInput) {
         EXISTS (SELECT 1 FROM rate_limits WHERE key = ${keys.known} AND reset_at > ${at}) AS known
       FROM lock
     ), gate AS MATERIALIZED (
-      SELECT wait_hits IS NULL AND NOT (COALESCE(prior_hits, 0) >= CAST(${bound(input.account.hardStop)} AS BIGINT) AND NOT known) AS open
+      SELECT wait_hits IS NULL
+        AND NOT (prior_hits IS NOT NULL AND prior_hits >= CAST(${bound(input.account.hardStop)} AS BIGINT) AND NOT known) AS open
       FROM state
     ), ip AS (
       INSERT INTO rate_limits (key, hits, reset_at)
