@@ -21,8 +21,10 @@ import { num, toAccount } from './rows.ts';
  * below then changes one email's rate-limit rows while no other statement of that email runs, and
  * the only row two emails share — the IP's — is the only one of its kind in each statement, so
  * they cannot deadlock; pruning skips rows locked by them (`pruning.ts`).
+ *
+ * @internal
  */
-const SIGN_IN_LOCK_CLASS = 0x53494749; // 'SIGI'
+export const SIGN_IN_LOCK_CLASS = 0x53494749; // 'SIGI'
 
 /** A threshold as a bindable number (`Infinity` means no limit). */
 const bound = (n: number) => Math.min(n, Number.MAX_SAFE_INTEGER);
