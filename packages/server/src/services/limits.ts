@@ -4,7 +4,7 @@
  */
 
 import { isIPv6 } from 'node:net';
-import type { Store } from '../store/types.ts';
+import type { AccountRecord, SignInKeys, Store } from '../store/types.ts';
 import { ServiceError } from './errors.ts';
 
 /** The limits in force. */
@@ -115,6 +115,20 @@ export interface Limits {
    * this source since its last success.
    */
   signInGate(emailKey: string, ip: string, now: Date): Promise<number>;
+  /**
+   * {@link Limits.signInGate} and the account lookup in one store call (`Store.reserveSignIn`):
+   * the attempt's number and the account with this email key, or null.
+   */
+  signInAttempt(
+    emailKey: string,
+    ip: string,
+    now: Date,
+  ): Promise<{ attempt: number; account: AccountRecord | null }>;
+  /**
+   * What `Store.completeSignIn` needs to do {@link Limits.signInSucceeded}'s work in the same
+   * step as the rest of a verified sign-in's bookkeeping.
+   */
+  signInSuccess(emailKey: string, ip: string): { keys: SignInKeys; knownWindowMs: number };
   /** The admitted attempt succeeded: give back its reservations, forget the source's failures. */
   signInSucceeded(emailKey: string, ip: string, now: Date): Promise<void>;
   /** Forget every sign-in failure of the email (a completed reset). */
@@ -124,7 +138,8 @@ export interface Limits {
 // Emails hold no whitespace, so a space ends the email in every key: the prefix of one email's
 // keys is never the prefix of another's.
 const signInPrefix = (emailKey: string) => `signin ${emailKey} `;
-const signInKeys = (emailKey: string, source: string) => ({
+const signInKeys = (emailKey: string, source: string): SignInKeys => ({
+  lock: signInPrefix(emailKey),
   ip: `ip:signin:${source}`,
   source: `${signInPrefix(emailKey)}source ${source}`,
   wait: `${signInPrefix(emailKey)}wait ${source}`,
@@ -144,6 +159,50 @@ function limited(resetAt: Date, now: Date): ServiceError {
  */
 export function createLimits(store: Store, overrides: Partial<LimitSettings> = {}): Limits {
   const s: LimitSettings = { ...DEFAULT_LIMITS, ...overrides };
+  const signInAttempt: Limits['signInAttempt'] = async (emailKey, ip, now) => {
+    const key = signInKeys(emailKey, ipKey(ip));
+    // One round trip for the common path: refused by a running delay or the account-wide pause
+    // without counting; else counted per IP, per email and source, per email (reserve, then
+    // verify: each count is atomic, so N parallel attempts get distinct counts).
+    const reserved = await store.reserveSignIn({
+      emailKey,
+      keys: key,
+      now,
+      ip: { windowMs: s.ipWindowMs, limit: s.ipSignInFailures },
+      source: { windowMs: s.failureWindowMs, delayFrom: s.delayFrom },
+      account: { windowMs: s.accountWindowMs, hardStop: s.hardStop },
+    });
+    // A delay running for this source: refused without counting, so it is never extended.
+    if (reserved.wait) throw limited(reserved.wait.resetAt, now);
+    // The account-wide pause spares sources where the owner signed in lately.
+    if (reserved.paused) throw limited(reserved.paused.resetAt, now);
+    const perIp = reserved.ip;
+    if (!perIp) throw new TypeError('reserveSignIn counted no IP for an admitted attempt');
+    if (perIp.count > s.ipSignInFailures) throw limited(perIp.resetAt, now);
+    if (!reserved.source) throw new TypeError('reserveSignIn counted no source under the limit');
+    const attempt = reserved.source.count;
+    let total = reserved.total;
+    if (!total) {
+      // From `delayFrom` on, one attempt per delay: the first hit opens the window, any other
+      // in it is refused. (The store leaves the account's count to this path.)
+      const delay = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (attempt - s.delayFrom));
+      const slot = await store.hitRateLimit(key.wait, delay, now);
+      if (slot.count > 1) {
+        await store.releaseRateLimit(key.source, now);
+        await store.releaseRateLimit(key.ip, now);
+        throw limited(slot.resetAt, now);
+      }
+      total = await store.hitRateLimit(key.account, s.accountWindowMs, now);
+    }
+    // Parallel attempts that all read the window under the pause: the counts tell.
+    if (total.count - 1 >= s.hardStop && (await store.peekRateLimit(key.known, now)) === null) {
+      await store.releaseRateLimit(key.account, now);
+      await store.releaseRateLimit(key.source, now);
+      await store.releaseRateLimit(key.ip, now);
+      throw limited(total.resetAt, now);
+    }
+    return { attempt, account: reserved.account };
+  };
   return {
     settings: s,
     async ipRequest(kind, ip, now) {
@@ -169,38 +228,11 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
       return hour.count <= s.mailPerHour;
     },
     async signInGate(emailKey, ip, now) {
-      const source = ipKey(ip);
-      const key = signInKeys(emailKey, source);
-      // A delay running for this source: refused without counting, so it is never extended.
-      const wait = await store.peekRateLimit(key.wait, now);
-      if (wait) throw limited(wait.resetAt, now);
-      // The account-wide pause spares sources where the owner signed in lately.
-      const paused = async (hits: number) =>
-        hits >= s.hardStop && (await store.peekRateLimit(key.known, now)) === null;
-      const account = await store.peekRateLimit(key.account, now);
-      if (account && (await paused(account.count))) throw limited(account.resetAt, now);
-      // Reserve, then verify: each hit is atomic, so N parallel attempts get distinct counts.
-      const perIp = await store.hitRateLimit(key.ip, s.ipWindowMs, now);
-      if (perIp.count > s.ipSignInFailures) throw limited(perIp.resetAt, now);
-      const attempt = (await store.hitRateLimit(key.source, s.failureWindowMs, now)).count;
-      if (attempt >= s.delayFrom) {
-        // One attempt per delay: the first hit opens the window, any other in it is refused.
-        const delay = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (attempt - s.delayFrom));
-        const slot = await store.hitRateLimit(key.wait, delay, now);
-        if (slot.count > 1) {
-          await store.releaseRateLimit(key.source, now);
-          await store.releaseRateLimit(key.ip, now);
-          throw limited(slot.resetAt, now);
-        }
-      }
-      const total = await store.hitRateLimit(key.account, s.accountWindowMs, now);
-      if (await paused(total.count - 1)) {
-        await store.releaseRateLimit(key.account, now);
-        await store.releaseRateLimit(key.source, now);
-        await store.releaseRateLimit(key.ip, now);
-        throw limited(total.resetAt, now);
-      }
-      return attempt;
+      return (await signInAttempt(emailKey, ip, now)).attempt;
+    },
+    signInAttempt,
+    signInSuccess(emailKey, ip) {
+      return { keys: signInKeys(emailKey, ipKey(ip)), knownWindowMs: s.knownSourceMs };
     },
     async signInSucceeded(emailKey, ip, now) {
       const key = signInKeys(emailKey, ipKey(ip));

@@ -89,11 +89,12 @@ export async function signIn(
 ): Promise<IssuedSession> {
   const emailKey = emailKeyOf(input.email);
   const now = deps.clock();
-  const attempt = await throttled(deps, { flow: 'sign_in', ip }, () =>
-    deps.limits.signInGate(emailKey, ip, now),
+  // One round trip before the hash (the gate and the account lookup) and one after it: each
+  // statement waits on an event loop busy with hashing, so their number bounds sign-in's rate.
+  const { attempt, account } = await throttled(deps, { flow: 'sign_in', ip }, () =>
+    deps.limits.signInAttempt(emailKey, ip, now),
   );
   const password = normalizePassword(input.password);
-  const account = await deps.store.findAccountByEmailKey(emailKey);
   // No stored password can be longer than the policy allows: refuse such input without hashing
   // (SECURITY 14). The decision depends on the input only, never on the account.
   const ok = !fitsPasswordLimits(password)
@@ -123,10 +124,22 @@ export async function signIn(
     account.passwordHash && deps.hasher.needsRehash(account.passwordHash)
       ? { from: account.passwordHash, to: await deps.hasher.hash(password) }
       : undefined;
-  await deps.store.recordSuccessfulSignIn(account.id, now, rehash);
-  await deps.limits.signInSucceeded(emailKey, ip, now);
+  // The success bookkeeping (failure counts, the reservation given back, the source now known,
+  // a rehash) and the new session's refresh token, in one step.
+  const refresh = newRefresh(deps, {
+    accountId: account.id,
+    credentialVersion: account.credentialVersion,
+    familyId: crypto.randomUUID(),
+  });
+  await deps.store.completeSignIn({
+    accountId: account.id,
+    now,
+    ...(rehash ? { rehash } : {}),
+    ...deps.limits.signInSuccess(emailKey, ip),
+    refreshToken: refresh.record,
+  });
   deps.logger.info('sign_in', { accountId: account.id, ip });
-  return startSession(deps, account);
+  return { session: await accessSession(deps, account), refreshToken: refresh.raw };
 }
 
 /**

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isStoreError } from './errors.ts';
 import { openStore } from './index.ts';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPostgresStore, poolOf } from './postgres.ts';
+import { SIGN_IN_LOCK_CLASS } from './sql/sign-in.ts';
 import { at, createAccount, refreshToken } from './suite/fixtures.ts';
 import { storeFactories, testDatabaseUrl } from './testing.ts';
 
@@ -239,6 +240,63 @@ describe.skipIf(!postgres?.available)(title, () => {
         await store.close();
       }
     });
+  });
+
+  it("one email's sign-in statements wait for each other; another email's, from the same IP, do not", async () => {
+    // The per-email advisory lock: one email's rate-limit rows are only ever changed by one
+    // statement at a time, so the multi-row statements cannot deadlock.
+    const store = await postgres?.open();
+    const pool = store && poolOf(store);
+    if (!store || !pool) throw new Error('no store');
+    const holder = await pool.connect();
+    const watcher = await pool.connect();
+    const keys = (email: string) => ({
+      lock: `signin ${email} `,
+      ip: 'ip:signin:192.0.2.1',
+      source: `signin ${email} source 192.0.2.1`,
+      wait: `signin ${email} wait 192.0.2.1`,
+      account: `signin ${email} account`,
+      known: `known-source ${email} 192.0.2.1`,
+    });
+    const reserve = (email: string) =>
+      store.reserveSignIn({
+        emailKey: email,
+        keys: keys(email),
+        now: at(0),
+        ip: { windowMs: 60_000, limit: 50 },
+        source: { windowMs: 60_000, delayFrom: 5 },
+        account: { windowMs: 60_000, hardStop: 20 },
+      });
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        SIGN_IN_LOCK_CLASS,
+        keys('held@example.com').lock,
+      ]);
+      const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const held = reserve('held@example.com');
+      let settled = false;
+      void held.finally(() => {
+        settled = true;
+      });
+      for (;;) {
+        const waiting = await watcher.query(
+          'SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))',
+          [rows[0]?.pid],
+        );
+        if (waiting.rows.length > 0 || settled) break;
+      }
+      expect(settled).toBe(false);
+      // Another email from the same IP goes ahead (and counts the IP first).
+      expect((await reserve('other@example.com')).ip?.count).toBe(1);
+      await holder.query('COMMIT');
+      expect((await held).ip?.count).toBe(2);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
+      watcher.release();
+      await store.close();
+    }
   });
 
   it('a connection the database terminated while idle is not handed to the next operation', async () => {

@@ -224,6 +224,7 @@ class PostgresDriver implements SqlDriver {
       let result: pg.QueryResult;
       try {
         result = await target.query({
+          ...(query.name === undefined ? {} : { name: query.name }),
           text: render(query, 'postgres'),
           values: query.values as unknown[],
         });

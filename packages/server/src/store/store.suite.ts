@@ -5,6 +5,7 @@ import { outboxTests } from './suite/outbox.suite.ts';
 import { refreshTests } from './suite/refresh.suite.ts';
 import { resetTests } from './suite/reset.suite.ts';
 import { schemaTests } from './suite/schema.suite.ts';
+import { signInTests } from './suite/sign-in.suite.ts';
 import { toolkitTests } from './suite/toolkit.suite.ts';
 import type { StoreFactory } from './testing.ts';
 
@@ -27,6 +28,7 @@ export function defineStoreSuite(factory: StoreFactory): void {
   refreshTests(factory);
   outboxTests(factory);
   limitTests(factory);
+  signInTests(factory);
   schemaTests(factory);
   toolkitTests(factory);
 }

@@ -165,6 +165,74 @@ export interface RateLimitHit {
 }
 
 /**
+ * The rate-limit keys of one sign-in attempt (built by the server's limits, `services/limits.ts`).
+ */
+export interface SignInKeys {
+  /** Failed sign-ins from the source (an IP, or an IPv6 /64), whatever the email. */
+  ip: string;
+  /** Consecutive failures of the email from the source. */
+  source: string;
+  /** The delay running for the email from the source. */
+  wait: string;
+  /** Failures of the email from every source. */
+  account: string;
+  /** Open while the source is one the email's owner signed in from lately. */
+  known: string;
+  /**
+   * A text shared by every attempt at the email, whatever the source: a store that can serialise
+   * one email's attempts (PostgreSQL: an advisory lock on its hash) does so on it.
+   */
+  lock: string;
+}
+
+/** Input of {@link Store.reserveSignIn}: the keys, the windows and the thresholds. */
+export interface ReserveSignInInput {
+  emailKey: string;
+  keys: SignInKeys;
+  now: Date;
+  /** Counted unless refused by `wait` or `paused`. */
+  ip: { windowMs: number; limit: number };
+  /** Counted only when the IP's count is ≤ `ip.limit`. */
+  source: { windowMs: number; delayFrom: number };
+  /** Counted only when the source's count is < `source.delayFrom`; paused at `hardStop`. */
+  account: { windowMs: number; hardStop: number };
+}
+
+/**
+ * Result of {@link Store.reserveSignIn}. Exactly the counts in it that are not null were
+ * incremented; each is the window's count after this attempt, this one included.
+ */
+export interface SignInReservation {
+  /** The account with the email key, or null — looked up whatever else happened. */
+  account: AccountRecord | null;
+  /** The running delay (`keys.wait` open): nothing was counted. */
+  wait: RateLimitHit | null;
+  /** `keys.account` holds ≥ `hardStop` and `keys.known` is not open: nothing was counted. */
+  paused: RateLimitHit | null;
+  /** `keys.ip` after this attempt (null when refused above). */
+  ip: RateLimitHit | null;
+  /** `keys.source` after this attempt (null when refused above or the IP is over its limit). */
+  source: RateLimitHit | null;
+  /** `keys.account` after this attempt (null when not counted: refused above, or the source reached `delayFrom`). */
+  total: RateLimitHit | null;
+  /** Whether `keys.known` was open. */
+  known: boolean;
+}
+
+/** Input of {@link Store.completeSignIn}: a verified sign-in's bookkeeping and its new session. */
+export interface CompleteSignInInput {
+  accountId: string;
+  now: Date;
+  /** As in {@link Store.recordSuccessfulSignIn}: replaced only while the hash is still `from`. */
+  rehash?: { from: string; to: string };
+  keys: SignInKeys;
+  /** The source stays known (`keys.known`) this long from `now`. */
+  knownWindowMs: number;
+  /** The new session's first refresh token (a new family). */
+  refreshToken: RefreshTokenRecord;
+}
+
+/**
  * Rows removed by {@link Store.pruneExpired}.
  *
  * @example
@@ -296,6 +364,25 @@ export interface Store {
     now: Date,
     rehash?: { from: string; to: string },
   ): Promise<void>;
+
+  /**
+   * Admit one sign-in attempt and find its account, in one atomic step (one statement on
+   * PostgreSQL, one transaction on SQLite) — the sign-in's first round trip. Keeps the order of
+   * `services/limits.ts`' gate: when `keys.wait` is open, or `keys.account` holds ≥
+   * `account.hardStop` while `keys.known` is not open, nothing is counted; otherwise `keys.ip` is
+   * counted (as {@link Store.hitRateLimit}), then `keys.source` if the IP's count is ≤
+   * `ip.limit`, then `keys.account` if the source's count is < `source.delayFrom`. Each count
+   * is an atomic increment, so parallel attempts get distinct counts and none is lost; the
+   * account is looked up whatever the outcome.
+   */
+  reserveSignIn(input: ReserveSignInInput): Promise<SignInReservation>;
+  /**
+   * A verified sign-in, in one atomic step (one statement on PostgreSQL, one transaction on
+   * SQLite): {@link Store.recordSuccessfulSignIn}; give back one count of `keys.ip` and of
+   * `keys.account` (as {@link Store.releaseRateLimit}); forget `keys.source` and `keys.wait`;
+   * start a fresh window of `knownWindowMs` for `keys.known` holding 1; insert `refreshToken`.
+   */
+  completeSignIn(input: CompleteSignInInput): Promise<void>;
 
   // One-time tokens
   /**

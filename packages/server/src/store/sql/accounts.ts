@@ -78,12 +78,22 @@ export function setAccountLocale(id: string, locale: string | null, now: Date): 
   };
 }
 
-/** @internal */
+/**
+ * Count a failed sign-in. A relaxed commit (`CommitOptions`) on both adapters: on PostgreSQL the
+ * statement relaxes its own commit (`set_config(…, true)`, as a refresh rotation does), so one
+ * account's failures, which queue on its row lock, do not each hold it across a WAL flush.
+ *
+ * @internal
+ */
 export function recordFailedSignIn(accountId: string, now: Date): Operation<number> {
-  return function* () {
+  return function* ({ dialect }) {
     const { rows } =
-      yield sql`UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, updated_at = ${now.getTime()}
-      WHERE id = ${accountId} RETURNING failed_sign_ins`;
+      dialect === 'postgres'
+        ? yield sql`UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, updated_at = ${now.getTime()}
+          WHERE id = ${accountId}
+          RETURNING failed_sign_ins, set_config('synchronous_commit', 'off', true) AS relaxed_commit`
+        : yield sql`UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, updated_at = ${now.getTime()}
+          WHERE id = ${accountId} RETURNING failed_sign_ins`;
     return rows[0] ? num(rows[0].failed_sign_ins) : 0;
   };
 }

@@ -9,10 +9,17 @@ import { sql } from './query.ts';
  * @internal
  */
 export function pruneExpired(now: Date, retainMs: number): Operation<PruneResult> {
-  return function* () {
+  return function* ({ dialect }) {
     const at = now.getTime();
     const before = at - Math.max(0, retainMs);
-    const rateLimits = yield sql`DELETE FROM rate_limits WHERE reset_at <= ${at}`;
+    // PostgreSQL: rows a sign-in statement holds are skipped (the next prune takes them). A
+    // sign-in locks its IP's row and then its email's rows in one statement; a prune waiting on
+    // one of them while holding another could deadlock with it.
+    const rateLimits =
+      dialect === 'postgres'
+        ? yield sql`DELETE FROM rate_limits WHERE key IN
+            (SELECT key FROM rate_limits WHERE reset_at <= ${at} FOR UPDATE SKIP LOCKED)`
+        : yield sql`DELETE FROM rate_limits WHERE reset_at <= ${at}`;
     const tokens = yield sql`DELETE FROM tokens WHERE expires_at <= ${before}`;
     const refreshTokens = yield sql`DELETE FROM refresh_tokens WHERE expires_at <= ${before}`;
     yield sql`DELETE FROM email_changes WHERE expires_at <= ${before}`;

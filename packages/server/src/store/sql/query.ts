@@ -8,6 +8,12 @@ export type SqlParam = SqlValue | readonly SqlValue[];
 export interface SqlQuery {
   readonly strings: readonly string[];
   readonly values: readonly SqlValue[];
+  /**
+   * A name for a hot statement of fixed text: PostgreSQL then parses and plans it once per pooled
+   * connection (a prepared statement) instead of on every call. Ignored by SQLite, which caches
+   * its prepared statements by text anyway.
+   */
+  readonly name?: string;
 }
 
 /** A result row as the driver returns it (numbers may arrive as strings from PostgreSQL). */
@@ -50,6 +56,14 @@ function checked(value: SqlValue): SqlValue {
   if (value === null || typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   throw new TypeError(`Unsupported SQL parameter: ${String(value)}`);
+}
+
+/**
+ * The same statement, named (see {@link SqlQuery.name}). Only for statements whose text never
+ * varies between calls (no lists of varying length).
+ */
+export function named(name: string, query: SqlQuery): SqlQuery {
+  return { ...query, name };
 }
 
 /**

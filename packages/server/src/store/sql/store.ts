@@ -8,6 +8,7 @@ import * as oneTime from './one-time-tokens.ts';
 import * as outbox from './outbox.ts';
 import * as pruning from './pruning.ts';
 import * as refresh from './refresh.ts';
+import * as signIn from './sign-in.ts';
 import * as signingKeys from './signing-keys.ts';
 import * as toolkit from './toolkit.ts';
 
@@ -46,6 +47,16 @@ export function createSqlStore(
     recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now), relaxed),
     recordSuccessfulSignIn: (id, now, rehash) =>
       one(accounts.recordSuccessfulSignIn(id, now, rehash), relaxed),
+    // PostgreSQL: one autocommit statement each, relaxing its own commit; SQLite: a relaxed
+    // transaction.
+    reserveSignIn: (input) =>
+      driver.dialect === 'postgres'
+        ? one(signIn.reserveSignIn(input))
+        : tx(signIn.reserveSignIn(input), relaxed),
+    completeSignIn: (input) =>
+      driver.dialect === 'postgres'
+        ? one(signIn.completeSignIn(input))
+        : tx(signIn.completeSignIn(input), relaxed),
 
     issueToken: (token, supersedes, mail) => tx(oneTime.issueToken(token, supersedes, mail)),
     inspectToken: (hash, purposes, now) => one(oneTime.inspectToken(hash, purposes, now)),
