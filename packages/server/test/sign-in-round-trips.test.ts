@@ -1,30 +1,11 @@
-/**
- * How many statements one sign-in sends to PostgreSQL (issue #13): each waits on an event loop
- * busy with hashing, so their number bounds sign-in throughput below the raw hash rate. Right
- * password: 2 (was 14), wrong password: 2 (was 7), unknown email: 1 (was 6).
- */
-import pg from 'pg';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { statementsSent } from '../src/store/suite/pg-probes.ts';
 import type { Store } from '../src/store/types.ts';
 import { factories, rejection, STRONG, seedAccount, startServer } from './helpers.ts';
 
-/** The statements `run` sent through any `pg` client (pool queries included), in order. */
+/** The statements `run` sent to PostgreSQL, in order, the outbox's polling left out. */
 async function sent(run: () => Promise<void>): Promise<string[]> {
-  const texts: string[] = [];
-  const original = pg.Client.prototype.query;
-  const query = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
-    this: pg.Client,
-    ...args: unknown[]
-  ) {
-    const [first] = args as [string | { text: string }];
-    texts.push(typeof first === 'string' ? first : first.text);
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof pg.Client.prototype.query);
-  try {
-    await run();
-  } finally {
-    query.mockRestore();
-  }
+  const texts = await statementsSent(run);
   // `settled()` also polls the outbox once.
   return texts.filter((text) => !/\boutbox\b/.test(text));
 }

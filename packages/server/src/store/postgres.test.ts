@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isStoreError } from './errors.ts';
 import { openStore } from './index.ts';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPostgresStore, poolOf } from './postgres.ts';
 import { SIGN_IN_LOCK_CLASS } from './sql/sign-in.ts';
 import { at, createAccount, refreshToken } from './suite/fixtures.ts';
+import { statementsSent, waitsFor } from './suite/pg-probes.ts';
 import { storeFactories, testDatabaseUrl } from './testing.ts';
 
 const postgres = (await storeFactories()).find((f) => f.name === 'postgres');
@@ -143,26 +144,6 @@ describe.skipIf(!postgres?.available)(title, () => {
   });
 
   describe('refresh rotation', () => {
-    /** The statements a store's pool sends while `run` runs (every `pg` client's queries). */
-    const sent = async (run: () => Promise<unknown>) => {
-      const texts: string[] = [];
-      const original = pg.Client.prototype.query;
-      const query = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
-        this: pg.Client,
-        ...args: unknown[]
-      ) {
-        const [first] = args as [string | { text: string }];
-        texts.push(typeof first === 'string' ? first : first.text);
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof pg.Client.prototype.query);
-      try {
-        await run();
-      } finally {
-        query.mockRestore();
-      }
-      return texts;
-    };
-
     it('a successful rotation is one statement relaxing its own commit; a replay revokes in a strict transaction', async () => {
       const store = await postgres?.open();
       if (!store) throw new Error('no store');
@@ -170,7 +151,7 @@ describe.skipIf(!postgres?.available)(title, () => {
         const account = await createAccount(store);
         const first = refreshToken(account);
         await store.insertRefreshToken(first);
-        const rotation = await sent(async () => {
+        const rotation = await statementsSent(async () => {
           const result = await store.rotateRefreshToken(
             first.tokenHash,
             refreshToken(account),
@@ -181,7 +162,7 @@ describe.skipIf(!postgres?.available)(title, () => {
         // No BEGIN/COMMIT: one round trip, which turns synchronous_commit off for itself only.
         expect(rotation).toHaveLength(1);
         expect(rotation[0]).toContain("set_config('synchronous_commit', 'off', true)");
-        const replay = await sent(async () => {
+        const replay = await statementsSent(async () => {
           const result = await store.rotateRefreshToken(
             first.tokenHash,
             refreshToken(account),
@@ -213,21 +194,9 @@ describe.skipIf(!postgres?.available)(title, () => {
         await store.insertRefreshToken(token);
         await holder.query('BEGIN');
         await holder.query('SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [account.id]);
-        const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
         const rotation = store.rotateRefreshToken(token.tokenHash, refreshToken(account), at(1));
-        let settled = false;
-        void rotation.finally(() => {
-          settled = true;
-        });
-        // Until the rotation is seen waiting for the holder's lock (or, wrongly, finishes).
-        for (;;) {
-          const waiting = await watcher.query(
-            'SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))',
-            [rows[0]?.pid],
-          );
-          if (waiting.rows.length > 0 || settled) break;
-        }
-        expect(settled).toBe(false);
+        // The rotation waits for the holder's lock (rather than, wrongly, finishing).
+        expect(await waitsFor(holder, watcher, rotation)).toBe(true);
         await holder.query('UPDATE refresh_tokens SET revoked_at = 1 WHERE account_id = $1', [
           account.id,
         ]);
@@ -273,20 +242,8 @@ describe.skipIf(!postgres?.available)(title, () => {
         SIGN_IN_LOCK_CLASS,
         keys('held@example.com').lock,
       ]);
-      const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const held = reserve('held@example.com');
-      let settled = false;
-      void held.finally(() => {
-        settled = true;
-      });
-      for (;;) {
-        const waiting = await watcher.query(
-          'SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))',
-          [rows[0]?.pid],
-        );
-        if (waiting.rows.length > 0 || settled) break;
-      }
-      expect(settled).toBe(false);
+      expect(await waitsFor(holder, watcher, held)).toBe(true);
       // Another email from the same IP goes ahead (and counts the IP first).
       expect((await reserve('other@example.com')).ip?.count).toBe(1);
       await holder.query('COMMIT');
