@@ -28,6 +28,11 @@ export interface LoadSpec {
   expect: number;
   /** Open loop: each connection sends at most this many requests per second, on a fixed schedule. */
   rate?: number;
+  /**
+   * Wall-clock time (`Date.now()`) at which the timed window opens: generators run side by side
+   * are given the same one, so neither's start-up falls inside the other's window.
+   */
+  startAt?: number;
 }
 
 export interface LoadResult {
@@ -119,6 +124,10 @@ if (spec.chain) {
     send('POST', '/v1/sessions', signInOf(i, chain)),
   );
   await Promise.all(conns);
+}
+if (spec.startAt !== undefined) {
+  const wait = spec.startAt - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
 const start = performance.now();
 until = start + spec.seconds * 1000;
