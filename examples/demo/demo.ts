@@ -94,11 +94,20 @@ function scriptTags(entry: EntryScript | undefined): string {
   ].join('');
 }
 
+/** Each inline script's CSP source (`'sha256-…'`), computed once: the scripts never change. */
+const scriptHashes = new Map<string, string>();
+const hashSource = (script: string) => {
+  let source = scriptHashes.get(script);
+  if (!source) {
+    source = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    scriptHashes.set(script, source);
+  }
+  return source;
+};
+
 /** The pages' policy, also allowing the page's inline scripts by their hashes. */
 function withInlineScripts(scripts: readonly string[]): string {
-  const hashes = scripts.map(
-    (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
-  );
+  const hashes = scripts.map(hashSource);
   return PAGE_HEADERS['content-security-policy'].replace(
     "script-src 'self'",
     ["script-src 'self'", ...hashes].join(' '),

@@ -223,7 +223,11 @@ export interface SignInReservation {
 export interface CompleteSignInInput {
   accountId: string;
   now: Date;
-  /** As in {@link Store.recordSuccessfulSignIn}: replaced only while the hash is still `from`. */
+  /**
+   * Rehash on login: the hash is replaced by `to` only while it is still `from`, the hash the
+   * password was verified against — a password reset that committed meanwhile must not be
+   * overwritten with a hash of the old password.
+   */
   rehash?: { from: string; to: string };
   keys: SignInKeys;
   /** The source stays known (`keys.known`) this long from `now`. */
@@ -354,16 +358,6 @@ export interface Store {
   setAccountLocale(id: string, locale: string | null, now: Date): Promise<boolean>;
   /** Record a failed sign-in; returns the new consecutive-failure count. */
   recordFailedSignIn(accountId: string, now: Date): Promise<number>;
-  /**
-   * Reset the failure count and, when given, replace the hash (rehash on login) - only if it is
-   * still `rehash.from`, the hash the password was verified against: a password reset that
-   * committed meanwhile must not be overwritten with a hash of the old password.
-   */
-  recordSuccessfulSignIn(
-    accountId: string,
-    now: Date,
-    rehash?: { from: string; to: string },
-  ): Promise<void>;
 
   /**
    * Admit one sign-in attempt and find its account, in one atomic step (one statement on
@@ -378,7 +372,8 @@ export interface Store {
   reserveSignIn(input: ReserveSignInInput): Promise<SignInReservation>;
   /**
    * A verified sign-in, in one atomic step (one statement on PostgreSQL, one transaction on
-   * SQLite): {@link Store.recordSuccessfulSignIn}; give back one count of `keys.ip` and of
+   * SQLite): reset the account's failure count and apply `rehash` (the hash replaced only while
+   * it is still `rehash.from`); give back one count of `keys.ip` and of
    * `keys.account` (as {@link Store.releaseRateLimit}); forget `keys.source` and `keys.wait`;
    * start a fresh window of `knownWindowMs` for `keys.known` holding 1; insert `refreshToken`.
    */

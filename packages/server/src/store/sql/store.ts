@@ -45,8 +45,6 @@ export function createSqlStore(
     findAccountById: (id) => one(accounts.findAccount('id', id)),
     setAccountLocale: (id, locale, now) => one(accounts.setAccountLocale(id, locale, now)),
     recordFailedSignIn: (id, now) => one(accounts.recordFailedSignIn(id, now), relaxed),
-    recordSuccessfulSignIn: (id, now, rehash) =>
-      one(accounts.recordSuccessfulSignIn(id, now, rehash), relaxed),
     // PostgreSQL: one autocommit statement each, relaxing its own commit; SQLite: a relaxed
     // transaction.
     reserveSignIn: (input) =>

@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isStoreError } from '../errors.ts';
 import { type StoreFactory, setAccountStatus } from '../testing.ts';
-import { at, createAccount, issue, refreshToken, resetInput, T0, useStore } from './fixtures.ts';
+import type { AccountRecord } from '../types.ts';
+import {
+  at,
+  createAccount,
+  issue,
+  MINUTE,
+  refreshToken,
+  resetInput,
+  signInKeys,
+  T0,
+  useStore,
+} from './fixtures.ts';
 
 /** Accounts: create, unique emailKey, import, status, sign-in counters. */
 export function accountTests(factory: StoreFactory): void {
@@ -126,20 +137,28 @@ export function accountTests(factory: StoreFactory): void {
       expect(result).toEqual({ ok: false, reason: 'revoked' });
     });
 
+    /** A verified sign-in's bookkeeping (`completeSignIn`), optionally rehashing. */
+    const succeed = (account: AccountRecord, now: Date, rehash?: { from: string; to: string }) =>
+      store().completeSignIn({
+        accountId: account.id,
+        now,
+        ...(rehash ? { rehash } : {}),
+        keys: signInKeys(account.emailKey),
+        knownWindowMs: MINUTE,
+        refreshToken: refreshToken(account),
+      });
+
     it('counts failed sign-ins and resets them on success, optionally rehashing', async () => {
       const account = await createAccount(store());
       expect(await store().recordFailedSignIn(account.id, at(1))).toBe(1);
       expect(await store().recordFailedSignIn(account.id, at(2))).toBe(2);
       expect((await store().findAccountById(account.id))?.failedSignIns).toBe(2);
-      await store().recordSuccessfulSignIn(account.id, at(3));
+      await succeed(account, at(3));
       expect(await store().findAccountById(account.id)).toMatchObject({
         failedSignIns: 0,
         passwordHash: '$argon2id$old',
       });
-      await store().recordSuccessfulSignIn(account.id, at(4), {
-        from: '$argon2id$old',
-        to: '$argon2id$rehashed',
-      });
+      await succeed(account, at(4), { from: '$argon2id$old', to: '$argon2id$rehashed' });
       expect((await store().findAccountById(account.id))?.passwordHash).toBe('$argon2id$rehashed');
       expect(await store().recordFailedSignIn(randomUUID(), at(5))).toBe(0);
     });
@@ -153,7 +172,7 @@ export function accountTests(factory: StoreFactory): void {
       );
       expect(done.ok).toBe(true);
       await store().recordFailedSignIn(account.id, at(3));
-      await store().recordSuccessfulSignIn(account.id, at(4), {
+      await succeed(account, at(4), {
         from: '$argon2id$old',
         to: '$argon2id$rehash-of-the-old-password',
       });

@@ -6,6 +6,7 @@ import type {
   AccountStatus,
   NewOutboxMail,
   RefreshTokenRecord,
+  SignInKeys,
   Store,
   TokenPurpose,
   TokenRecord,
@@ -141,4 +142,17 @@ export function refreshToken(
 /** The input of a password reset completion. */
 export function resetInput(tokenId: string, to: string, now = T0, passwordHash = '$argon2id$new') {
   return { tokenId, passwordHash, now, notice: mail(to, 'password_changed', now) };
+}
+
+/** Sign-in rate-limit keys shaped like the server's (`services/limits.ts`), for one email and source. */
+export function signInKeys(emailKey: string, source = '192.0.2.1'): SignInKeys {
+  const prefix = `signin ${emailKey} `;
+  return {
+    lock: prefix,
+    ip: `ip:signin:${source}`,
+    source: `${prefix}source ${source}`,
+    wait: `${prefix}wait ${source}`,
+    account: `${prefix}account`,
+    known: `known-source ${emailKey} ${source}`,
+  };
 }

@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory } from '../testing.ts';
 import type { ReserveSignInInput, SignInKeys, Store } from '../types.ts';
-import { at, createAccount, MINUTE, refreshToken, T0, useStore, useTwoStores } from './fixtures.ts';
-
-/** Keys shaped like the server's (`services/limits.ts`), for one email and source. */
-function keys(emailKey: string, source = '192.0.2.1'): SignInKeys {
-  const prefix = `signin ${emailKey} `;
-  return {
-    lock: prefix,
-    ip: `ip:signin:${source}`,
-    source: `${prefix}source ${source}`,
-    wait: `${prefix}wait ${source}`,
-    account: `${prefix}account`,
-    known: `known-source ${emailKey} ${source}`,
-  };
-}
+import {
+  at,
+  createAccount,
+  signInKeys as keys,
+  MINUTE,
+  refreshToken,
+  T0,
+  useStore,
+  useTwoStores,
+} from './fixtures.ts';
 
 const HOUR = 60 * MINUTE;
 
