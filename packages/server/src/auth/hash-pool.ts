@@ -18,6 +18,8 @@ type Job =
 /** A pool of hashing threads. */
 export interface HashPool {
   run(job: Job): Promise<unknown>;
+  /** Threads hashing now (a thread runs one job at a time; the rest wait in its queue). */
+  readonly busy: number;
   /** Stop every thread (pending jobs reject). */
   close(): Promise<void>;
 }
@@ -43,8 +45,9 @@ parentPort.on('message', (m) => {
 const argon2Path = createRequire(import.meta.url).resolve('@node-rs/argon2');
 
 /**
- * Create a pool of `size` threads at `nice` (default 10). The caller bounds jobs in flight to
- * `size` (the hasher's semaphore), so a job always finds an idle thread.
+ * Create a pool of `size` threads at `nice` (default 10). The caller bounds jobs in flight (the
+ * hasher's semaphore: two per thread); a job goes to an idle thread, else to the one with the
+ * fewest jobs, where it waits in that thread's message queue and starts as the current one ends.
  */
 export function createHashPool(size: number, nice = 10): HashPool {
   interface Slot {
@@ -87,6 +90,9 @@ export function createHashPool(size: number, nice = 10): HashPool {
         slot.worker.ref();
         slot.worker.postMessage({ id, ...job });
       });
+    },
+    get busy() {
+      return slots.filter((s) => s.pending.size > 0).length;
     },
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));

@@ -66,6 +66,24 @@ describe('password hashing', () => {
     expect(stale.needsRehash(await stale.dummyHash())).toBe(false);
   });
 
+  it('hands a thread its next job while it hashes, so it does not wait on the event loop', async () => {
+    const one = createPasswordHasher({ concurrency: 1 });
+    const phc = await one.hash('Correct-Horse-9');
+    let second = false;
+    const first = one.verify(phc, 'Correct-Horse-9');
+    void one.verify(phc, 'Wrong-Horse-9').then(() => (second = true));
+    expect(one.cap.active).toBe(2);
+    // The event loop is held (as a busy loop would be) for far longer than two hashes take: the
+    // thread must go from the first job to the second on its own. With one job per thread, the
+    // second would only be sent after the loop heard of the first result, and would still be
+    // hashing when the loop next turned.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    expect(await first).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(second).toBe(true);
+    expect(one.cap.active).toBe(0);
+  });
+
   it('caps concurrency: a burst queues', async () => {
     const cap = createSemaphore(2);
     let peak = 0;

@@ -25,6 +25,9 @@ const OPTIONS: Options = { ...ARGON2_PARAMS, algorithm: 2 as Options['algorithm'
 const BUILT_IN_DUMMY =
   '$argon2id$v=19$m=19456,t=2,p=1$6vVbkt8B4Wn6sRW83DTugA$0CQQdtB7ERGQEk/2nUXWoXnOLSYE3w/DLn9ZoEM4LF8';
 
+/** Jobs in flight per hashing thread: the one it runs and the next, already in its queue. */
+const JOBS_PER_THREAD = 2;
+
 /** Hashes and verifies passwords with a concurrency cap. */
 export interface PasswordHasher {
   /** PHC string of `password`. */
@@ -45,9 +48,10 @@ export interface PasswordHasher {
 }
 
 /**
- * Create a hasher. The cap defaults to the available cores: that many hashing threads keep every
- * core busy (the raw argon2id rate) while a burst of sign-ins waits in a queue rather than
- * allocating 19 MiB each at once. The threads run below the event loop's OS priority, so cheap
+ * Create a hasher. `concurrency` (default: the available cores) is the number of hashing threads,
+ * which keep every core busy (the raw argon2id rate) while a burst of sign-ins waits in a queue
+ * rather than allocating 19 MiB each at once; each thread is handed its next job while it hashes
+ * one (`cap` admits two per thread), so it never waits on the event loop between hashes. The threads run below the event loop's OS priority, so cheap
  * routes keep answering in a few milliseconds while sign-ins use the rest of the machine.
  *
  * @example
@@ -59,13 +63,21 @@ export interface PasswordHasher {
  */
 export function createPasswordHasher(
   options: {
+    /** Hashing threads (hashes running at once). Default: the available cores. */
     concurrency?: number;
     /** The dummy PHC string; `null` makes one at runtime (tests of that path). Default: built in. */
     dummy?: string | null;
   } = {},
-): PasswordHasher {
+): PasswordHasher & {
+  /** Hashes running now: at most `concurrency`, however many `cap` admits (tests, benchmarks). */
+  readonly hashing: number;
+} {
   const size = options.concurrency ?? Math.max(1, availableParallelism());
-  const cap = createSemaphore(size);
+  // Each thread holds its next job while it hashes one, so it starts that job the moment the
+  // current one ends instead of idling until the event loop hears of the result and sends more
+  // (under load the loop is often waiting for a core itself). Memory stays bounded by the
+  // threads: a queued job is two strings, its 19 MiB are taken only when it runs.
+  const cap = createSemaphore(size * JOBS_PER_THREAD);
   const pool = createHashPool(size);
   const hash = (password: string, o: Options) =>
     pool.run({ op: 'hash', password, options: o }) as Promise<string>;
@@ -100,6 +112,9 @@ export function createPasswordHasher(
     dummyHash: getDummy,
     needsRehash,
     cap,
+    get hashing() {
+      return pool.busy;
+    },
   };
 }
 
