@@ -41,6 +41,11 @@ export interface LoadResult {
   p50: number;
   p99: number;
   statuses: Record<string, number>;
+  /**
+   * This generator's own CPU (user + system) in ms per second of its window: CPU the server and
+   * the hashing did not get on this machine, which a client on another machine would not take.
+   */
+  cpu: number;
   /** With `mixed`: p50 ms per prefix. */
   p50By?: Record<string, number>;
 }
@@ -130,9 +135,11 @@ if (spec.startAt !== undefined) {
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
 const start = performance.now();
+const cpuAtStart = process.cpuUsage();
 until = start + spec.seconds * 1000;
 await Promise.all(Array.from({ length: spec.connections }, connection));
 const elapsed = (performance.now() - start) / 1000;
+const cpuUsed = process.cpuUsage(cpuAtStart);
 latencies.sort((a, b) => a - b);
 const at = (q: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -142,6 +149,7 @@ const result: LoadResult = {
   p50: at(0.5),
   p99: at(0.99),
   statuses,
+  cpu: (cpuUsed.user + cpuUsed.system) / 1000 / elapsed,
   ...(spec.mixed
     ? {
         p50By: Object.fromEntries(
