@@ -49,6 +49,50 @@ describe('serve (Node adapter)', () => {
     expect(seen).toEqual([]);
   });
 
+  it('sends each answer with its Content-Length, never chunked, and HEAD without a body', async () => {
+    const text = JSON.stringify({ ok: true, word: 'Schlüssel' });
+    running = await serve({ fetch: async () => jsonResponse(JSON.parse(text)) });
+    const answer = await raw(
+      running.port,
+      'GET /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    const [head = '', body] = answer.split('\r\n\r\n');
+    expect(head).not.toMatch(/transfer-encoding/i);
+    expect(head).toMatch(new RegExp(`content-length: ${Buffer.byteLength(text)}\r?$`, 'im'));
+    expect(body).toBe(text);
+    const headAnswer = await raw(
+      running.port,
+      'HEAD /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(headAnswer.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(headAnswer.endsWith('\r\n\r\n')).toBe(true);
+  });
+
+  it('answers a clean 500 problem when the body of the app fails while it is read', async () => {
+    const errors: unknown[] = [];
+    running = await serve(
+      {
+        fetch: async () =>
+          new Response(
+            new ReadableStream({
+              pull(controller) {
+                controller.error(new Error('body failed'));
+              },
+            }),
+            { headers: { 'content-type': 'application/json' } },
+          ),
+      },
+      { onError: (error) => errors.push(error) },
+    );
+    const answer = await raw(
+      running.port,
+      'GET /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 500 Internal Server Error');
+    expect(answer).toContain('"code":"server_error"');
+    expect(errors).toHaveLength(1);
+  });
+
   it('gives its own answers (413 before the app reads a byte) the security headers of the app', async () => {
     running = await serve({ fetch: async () => jsonResponse({ ok: true }) });
     const answer = await raw(

@@ -138,17 +138,21 @@ function toRequest(
   });
 }
 
+/**
+ * Write `response`: its body is read whole first, so the answer carries its `Content-Length` and
+ * goes out in one write, never chunked (every answer of the app is a small, finished document).
+ */
 async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
+  const body = head || !response.body ? undefined : Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    if (name === 'set-cookie') return;
+    if (name === 'set-cookie' || name === 'content-length' || name === 'transfer-encoding') return;
     headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  if (body) headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
-  if (head || !response.body) return void res.end();
-  const body = Buffer.from(await response.arrayBuffer());
   res.end(body);
 }
 
