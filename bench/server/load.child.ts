@@ -8,6 +8,7 @@
  *   node bench/server/load.child.ts '<json spec>'
  */
 import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 
 export interface LoadSpec {
   url: string;
@@ -33,6 +34,12 @@ export interface LoadSpec {
    * are given the same one, so neither's start-up falls inside the other's window.
    */
   startAt?: number;
+  /**
+   * Bodiless requests written on raw keep-alive sockets and answers read by their
+   * `Content-Length`, without an HTTP library: a probe that spends less of the machine, and of
+   * the latency it reports, on itself.
+   */
+  rawSocket?: boolean;
 }
 
 export interface LoadResult {
@@ -71,6 +78,41 @@ const byTag: number[][] = (spec.mixed ?? []).map(() => []);
 const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
 const target = new URL(spec.url);
 
+/** One raw socket per connection (`rawSocket`): write the request, resolve on the whole answer. */
+function rawSender() {
+  let socket: Socket | undefined;
+  let received: Buffer<ArrayBufferLike> = Buffer.alloc(0);
+  let waiting: ((answer: { status: number }) => void) | undefined;
+  const onData = (chunk: Buffer) => {
+    received = received.length ? Buffer.concat([received, chunk]) : chunk;
+    const end = received.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const head = received.subarray(0, end).toString('latin1');
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    if (!length) throw new Error(`rawSocket: an answer without Content-Length: ${head}`);
+    const total = end + 4 + Number(length[1]);
+    if (received.length < total) return;
+    received = received.subarray(total);
+    const done = waiting;
+    waiting = undefined;
+    done?.({ status: Number(head.slice(9, 12)) });
+  };
+  return async (method: string, path: string) => {
+    if (!socket) {
+      const s = connect(Number(target.port), target.hostname);
+      s.setNoDelay(true);
+      s.on('data', onData);
+      await new Promise((resolve, reject) => s.once('connect', resolve).once('error', reject));
+      socket = s;
+    }
+    const open = socket;
+    return new Promise<{ status: number; cookie?: string }>((resolve) => {
+      waiting = resolve;
+      open.write(`${method} ${path} HTTP/1.1\r\nhost: ${target.host}\r\n\r\n`);
+    });
+  };
+}
+
 function send(method: string, path: string, body: string | undefined, cookie?: string) {
   return new Promise<{ status: number; cookie?: string }>((resolve, reject) => {
     const headers: Record<string, string> = {};
@@ -100,6 +142,7 @@ let next = 0;
 let until = 0;
 const signInOf = (i: number, chain: { signIn: string[] }) => chain.signIn[i % chain.signIn.length];
 async function connection(_: unknown, i: number) {
+  const sendOn = spec.rawSocket ? rawSender() : send;
   let cookie: string | undefined;
   if (spec.chain) cookie = (await send('POST', '/v1/sessions', signInOf(i, spec.chain))).cookie;
   let slot = performance.now();
@@ -113,7 +156,7 @@ async function connection(_: unknown, i: number) {
     const index = next++;
     const body = bodies ? bodies[index % bodies.length] : undefined;
     const started = performance.now();
-    const res = await send(spec.method, spec.path, body, cookie);
+    const res = await sendOn(spec.method, spec.path, body, cookie);
     if (performance.now() > until) break;
     latencies.push(performance.now() - started);
     if (spec.mixed) byTag[tags[index % tags.length] as number]?.push(performance.now() - started);
