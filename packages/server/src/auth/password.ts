@@ -51,14 +51,16 @@ export interface PasswordHasher {
  * Create a hasher. `concurrency` (default: the available cores) is the number of hashing threads,
  * which keep every core busy (the raw argon2id rate) while a burst of sign-ins waits in a queue
  * rather than allocating 19 MiB each at once; each thread is handed its next job while it hashes
- * one (`cap` admits two per thread), so it never waits on the event loop between hashes. The threads run below the event loop's OS priority, so cheap
- * routes keep answering in a few milliseconds while sign-ins use the rest of the machine.
+ * one (`cap` admits two per thread), so it never waits on the event loop between hashes. The
+ * threads run below the event loop's OS priority, so cheap routes keep answering in a few
+ * milliseconds while sign-ins use the rest of the machine.
  *
  * @example
  * ```ts
- * const hasher = createPasswordHasher();
+ * const hasher = createPasswordHasher({ concurrency: 2 });
  * const phc = await hasher.hash('correct horse battery staple');
  * await hasher.verify(phc, 'correct horse battery staple'); // true
+ * hasher.hashing; // 0: no hash running now (at most 2 at once)
  * ```
  */
 export function createPasswordHasher(
