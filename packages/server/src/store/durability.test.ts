@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from './sqlite.ts';
-import { at, createAccount, refreshToken } from './suite/fixtures.ts';
+import { at, createAccount, refreshToken, useTempDir } from './suite/fixtures.ts';
 import type { Store } from './types.ts';
 
 // Counts the explicit WAL fsyncs of the SQLite driver (`fdatasyncSync`), passing them through.
@@ -23,12 +21,11 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 describe('SQLite commit durability (relaxed hot paths, strict everything else)', () => {
-  let dir: string;
+  const dir = useTempDir('connect-auth-durability-');
   let store: Store;
   let execs: string[];
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'connect-auth-durability-'));
-    store = await openSqliteStore({ path: join(dir, 'db.sqlite') });
+    store = await openSqliteStore({ path: join(dir(), 'db.sqlite') });
     execs = [];
     const exec = DatabaseSync.prototype.exec;
     vi.spyOn(DatabaseSync.prototype, 'exec').mockImplementation(function (this: DatabaseSync, s) {
@@ -40,7 +37,6 @@ describe('SQLite commit durability (relaxed hot paths, strict everything else)',
   afterEach(async () => {
     vi.restoreAllMocks();
     await store.close();
-    await rm(dir, { recursive: true, force: true });
   });
   /** The synchronous level in force when the last `BEGIN IMMEDIATE` ran. */
   const levelAtLastBegin = () => {
@@ -75,16 +71,10 @@ describe('SQLite commit durability (relaxed hot paths, strict everything else)',
 });
 
 describe('SQLite commit durability with the checkpoint worker', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'connect-auth-durability-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('connect-auth-durability-');
 
   it('every rotation acknowledged before SIGKILL is in the database when it is opened again', async () => {
-    const path = join(dir, 'db.sqlite');
+    const path = join(dir(), 'db.sqlite');
     const child = spawn(
       process.execPath,
       [

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +12,7 @@ import { isStoreError } from './errors.ts';
 import { openStore, SQLITE_FILE_NAME } from './index.ts';
 import { openSqliteStore, sqliteCheckpoints } from './sqlite.ts';
 import { MAX_WAL_FRAMES, START_AFTER_WRITES } from './sqlite-checkpointer.ts';
-import { createAccount, issue, resetInput } from './suite/fixtures.ts';
+import { createAccount, issue, resetInput, useTempDir } from './suite/fixtures.ts';
 import type { Store } from './types.ts';
 
 // The checkpoint worker's thread, observed (and, when asked, refused) by the tests below.
@@ -31,16 +30,10 @@ vi.mock('node:worker_threads', async (importOriginal) => {
 });
 
 describe('SQLite adapter specifics', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'connect-auth-sqlite-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDir('connect-auth-sqlite-');
 
   it('openStore without a database URL creates <dataDir>/connect-auth.db in WAL mode', async () => {
-    const dataDir = join(dir, 'nested', 'data');
+    const dataDir = join(tempDir(), 'nested', 'data');
     const store = await openStore({ dataDir });
     expect(store.kind).toBe('sqlite');
     await createAccount(store);
@@ -56,7 +49,7 @@ describe('SQLite adapter specifics', () => {
   it('SECURITY 31 (#8 item 8): the data directory is created 0700, the database and its WAL files 0600, whatever the umask', async () => {
     const previous = process.umask(0o022);
     try {
-      const dataDir = join(dir, 'fresh', 'data');
+      const dataDir = join(tempDir(), 'fresh', 'data');
       const store = await openStore({ dataDir });
       await createAccount(store);
       const mode = async (path: string) => (await stat(path)).mode & 0o777;
@@ -78,13 +71,13 @@ describe('SQLite adapter specifics', () => {
 
   it('openStore defaults to the data directory the server uses (./.data)', async () => {
     const cwd = process.cwd();
-    process.chdir(dir);
+    process.chdir(tempDir());
     try {
       const store = await openStore({});
       await store.close();
-      expect(existsSync(join(dir, resolveConfig({ dev: true }).dataDir, SQLITE_FILE_NAME))).toBe(
-        true,
-      );
+      expect(
+        existsSync(join(tempDir(), resolveConfig({ dev: true }).dataDir, SQLITE_FILE_NAME)),
+      ).toBe(true);
     } finally {
       process.chdir(cwd);
     }
@@ -125,7 +118,7 @@ describe('SQLite adapter specifics', () => {
   it('a transaction never interleaves with other calls on the shared connection', async () => {
     // Fire many different operations without awaiting in between: each runs BEGIN IMMEDIATE …
     // COMMIT synchronously, so none sees or breaks another's open transaction.
-    const store = await openSqliteStore({ path: join(dir, 'x.db') });
+    const store = await openSqliteStore({ path: join(tempDir(), 'x.db') });
     const account = await createAccount(store);
     const t = await issue(store, account);
     const calls = [
@@ -141,18 +134,26 @@ describe('SQLite adapter specifics', () => {
   });
 });
 
+/** Every rate-limit hit committed to the database at `path`, read by a connection of its own. */
+function rateLimitHits(path: string): number {
+  const db = new DatabaseSync(path);
+  try {
+    return Number((db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}
+
 describe('SQLite WAL checkpoints on a worker thread', () => {
-  let dir: string;
+  const dir = useTempDir('connect-auth-checkpoint-');
   let path: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'connect-auth-checkpoint-'));
-    path = join(dir, 'db.sqlite');
+  beforeEach(() => {
+    path = join(dir(), 'db.sqlite');
     threads.refuse = false;
     threads.started.length = 0;
   });
-  afterEach(async () => {
+  afterEach(() => {
     threads.refuse = false;
-    await rm(dir, { recursive: true, force: true });
   });
 
   /** Pages the WAL file has room for: its high-water mark (SQLite reuses it from the start). */
@@ -184,7 +185,7 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
     await store.close();
     for (const options of [
       { path: ':memory:' },
-      { path: join(dir, 'other.db'), walCheckpoint: 'connection' as const },
+      { path: join(dir(), 'other.db'), walCheckpoint: 'connection' as const },
     ]) {
       const other = await openSqliteStore(options);
       await flood(other, 2 * START_AFTER_WRITES);
@@ -206,11 +207,7 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
     expect(stats?.restart).toBeGreaterThan(0);
     expect(most).toBeLessThan(2 * MAX_WAL_FRAMES);
     await store.close();
-    const db = new DatabaseSync(path);
-    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({
-      n: 20_000 + START_AFTER_WRITES,
-    });
-    db.close();
+    expect(rateLimitHits(path)).toBe(20_000 + START_AFTER_WRITES);
   }, 60_000);
 
   it('falls back to the connection checkpointing, with a warning, when the worker cannot start', async () => {
@@ -270,11 +267,7 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
     expect(
       isStoreError(await store.hitRateLimit('k', 1, new Date()).catch((e) => e), 'closed'),
     ).toBe(true);
-    const db = new DatabaseSync(path);
-    expect(db.prepare('SELECT SUM(hits) AS n FROM rate_limits').get()).toEqual({
-      n: 20_000 + START_AFTER_WRITES,
-    });
-    db.close();
+    expect(rateLimitHits(path)).toBe(20_000 + START_AFTER_WRITES);
   }, 60_000);
 
   it('the worker keeps the process alive while calls wait on it, and never when idle', async () => {

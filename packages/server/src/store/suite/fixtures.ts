@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { StoreFactory, TestDatabase, TestStoreOptions } from '../testing.ts';
 import type {
@@ -22,6 +25,26 @@ export function at(ms: number): Date {
 
 /** Minutes in milliseconds. */
 export const MINUTE = 60_000;
+
+/**
+ * A fresh temporary directory (named `<prefix>…`) before each test, deleted with its contents
+ * after it. Returns a getter. Register it before hooks that use the directory: its `afterEach`
+ * then runs after theirs.
+ */
+export function useTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  return () => {
+    if (!dir) throw new Error('temp dir not created');
+    return dir;
+  };
+}
 
 /**
  * Open a fresh store before each test and close (and delete) it after. Returns a getter.
