@@ -1,10 +1,14 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from './sqlite.ts';
-import { at, createAccount, refreshToken, useTempDir } from './suite/fixtures.ts';
+import {
+  at,
+  createAccount,
+  refreshToken,
+  spawnCheckpointerChild,
+  useTempDir,
+} from './suite/fixtures.ts';
 import type { Store } from './types.ts';
 
 // Counts the explicit WAL fsyncs of the SQLite driver (`fdatasyncSync`), passing them through.
@@ -75,17 +79,7 @@ describe('SQLite commit durability with the checkpoint worker', () => {
 
   it('every rotation acknowledged before SIGKILL is in the database when it is opened again', async () => {
     const path = join(dir(), 'db.sqlite');
-    const child = spawn(
-      process.execPath,
-      [
-        '--conditions=@connect-auth/source',
-        '--no-warnings',
-        fileURLToPath(new URL('./sqlite-checkpointer.child.ts', import.meta.url)),
-        path,
-        'rotate',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawnCheckpointerChild(path, 'rotate');
     const acked: string[] = [];
     let stats: { mode?: string; passive?: number; restart?: number } = {};
     let rest = '';

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { chmod, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../config.ts';
@@ -12,7 +10,13 @@ import { isStoreError } from './errors.ts';
 import { openStore, SQLITE_FILE_NAME } from './index.ts';
 import { openSqliteStore, sqliteCheckpoints } from './sqlite.ts';
 import { MAX_WAL_FRAMES, START_AFTER_WRITES } from './sqlite-checkpointer.ts';
-import { createAccount, issue, resetInput, useTempDir } from './suite/fixtures.ts';
+import {
+  createAccount,
+  issue,
+  resetInput,
+  spawnCheckpointerChild,
+  useTempDir,
+} from './suite/fixtures.ts';
 import type { Store } from './types.ts';
 
 // The checkpoint worker's thread, observed (and, when asked, refused) by the tests below.
@@ -271,17 +275,7 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
   }, 60_000);
 
   it('the worker keeps the process alive while calls wait on it, and never when idle', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--conditions=@connect-auth/source',
-        '--no-warnings',
-        fileURLToPath(new URL('./sqlite-checkpointer.child.ts', import.meta.url)),
-        path,
-        'flood',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawnCheckpointerChild(path, 'flood');
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
 import type { StoreFactory, TestDatabase, TestStoreOptions } from '../testing.ts';
 import type {
@@ -44,6 +46,25 @@ export function useTempDir(prefix: string): () => string {
     if (!dir) throw new Error('temp dir not created');
     return dir;
   };
+}
+
+/**
+ * Start `sqlite-checkpointer.child.ts` in a process of its own on the database at `path`:
+ * `flood` writes until done and prints its checkpoint stats, `rotate` prints each acknowledged
+ * rotation (for a SIGKILL). Its stdout is piped.
+ */
+export function spawnCheckpointerChild(path: string, mode: 'flood' | 'rotate') {
+  return spawn(
+    process.execPath,
+    [
+      '--conditions=@connect-auth/source',
+      '--no-warnings',
+      fileURLToPath(new URL('../sqlite-checkpointer.child.ts', import.meta.url)),
+      path,
+      mode,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
 }
 
 /**
