@@ -19,6 +19,7 @@ import {
 import { createOpenApiDocument, OPENAPI_PATH } from '@connect-auth/core/openapi';
 import { readJsonObject, validate } from '../http/body.ts';
 import { readCookie, refreshCookie } from '../http/cookies.ts';
+import { FinishedResponse } from '../http/finished-response.ts';
 import { jsonResponse } from '../http/problem.ts';
 import type { Router } from '../http/router.ts';
 import { acceptedLanguage } from '../i18n/index.ts';
@@ -148,7 +149,7 @@ export function addRoutes(router: Router, deps: RouteDeps): Router {
   let openApi: string | undefined;
   router.add('GET', OPENAPI_PATH, async () => {
     openApi ??= JSON.stringify(createOpenApiDocument({ serverUrl: deps.publicUrl?.() }));
-    return new Response(openApi, {
+    return new FinishedResponse(openApi, {
       headers: {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': 'public, max-age=300',

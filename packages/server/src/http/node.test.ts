@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FinishedResponse } from './finished-response.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { type RunningServer, serve } from './node.ts';
 import { jsonResponse } from './problem.ts';
@@ -66,6 +67,35 @@ describe('serve (Node adapter)', () => {
     );
     expect(headAnswer.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
     expect(headAnswer.endsWith('\r\n\r\n')).toBe(true);
+  });
+
+  it('writes a FinishedResponse from its bytes, never through its body stream', async () => {
+    class Unreadable extends FinishedResponse {
+      override get body(): never {
+        throw new Error('the adapter read the stream');
+      }
+      override arrayBuffer(): never {
+        throw new Error('the adapter read the stream');
+      }
+    }
+    const text = JSON.stringify({ word: 'Schlüssel' });
+    const errors: unknown[] = [];
+    running = await serve(
+      {
+        fetch: async () =>
+          new Unreadable(text, { headers: { 'content-type': 'application/json' } }),
+      },
+      { onError: (error) => errors.push(error) },
+    );
+    const answer = await raw(
+      running.port,
+      'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    const [head = '', body] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(head).toMatch(new RegExp(`content-length: ${Buffer.byteLength(text)}\r?$`, 'im'));
+    expect(body).toBe(text);
+    expect(errors).toEqual([]);
   });
 
   it('answers a clean 500 problem when the body of the app fails while it is read', async () => {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { MAX_REQUEST_BODY_BYTES } from '@connect-auth/core/contract';
 import { BodyTooLarge, readCapped } from './body.ts';
+import { FinishedResponse } from './finished-response.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { problemResponse } from './problem.ts';
 import type { RequestContext } from './router.ts';
@@ -143,7 +144,7 @@ function toRequest(
  * goes out in one write, never chunked (every answer of the app is a small, finished document).
  */
 async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
-  const body = head || !response.body ? undefined : Buffer.from(await response.arrayBuffer());
+  const body = head ? undefined : await bodyOf(response);
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name === 'set-cookie' || name === 'content-length' || name === 'transfer-encoding') return;
@@ -154,6 +155,15 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
   if (body) headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);
+}
+
+/** The bytes of an answer: a {@link FinishedResponse}'s as they are, any other's read whole. */
+async function bodyOf(response: Response): Promise<Buffer | undefined> {
+  if (response instanceof FinishedResponse) {
+    const { buffer, byteOffset, byteLength } = response.bodyBytes;
+    return Buffer.from(buffer, byteOffset, byteLength);
+  }
+  return response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
 }
 
 /**

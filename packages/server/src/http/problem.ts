@@ -11,6 +11,7 @@ import {
 } from '@connect-auth/core/contract';
 import { matchLanguage, wordsFor } from '../i18n/index.ts';
 import { ServiceError, type ServiceErrorExtras } from '../services/errors.ts';
+import { FinishedResponse } from './finished-response.ts';
 
 /** Extension members a problem may carry. */
 export type ProblemExtras = ServiceErrorExtras;
@@ -70,7 +71,7 @@ export function problemResponse(
   out.append('vary', 'Accept-Language');
   if (extras.retryAfterMs !== undefined)
     out.set('retry-after', String(Math.max(1, Math.ceil(extras.retryAfterMs / 1000))));
-  return new Response(JSON.stringify(body), { status, headers: out });
+  return new FinishedResponse(JSON.stringify(body), { status, headers: out });
 }
 
 /**
@@ -79,5 +80,5 @@ export function problemResponse(
 export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   const out = new Headers(headers);
   out.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(body), { status, headers: out });
+  return new FinishedResponse(JSON.stringify(body), { status, headers: out });
 }
