@@ -6,6 +6,7 @@
  */
 import { type FieldIssue, MAX_REQUEST_BODY_BYTES } from '@connect-auth/core/contract';
 import type * as z from 'zod/mini';
+import { ReceivedRequest } from './finished-response.ts';
 import { ProblemError } from './problem.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -65,6 +66,10 @@ export async function readCapped(
 
 /** Read the request's body as bytes, refusing more than the limit without buffering past it. */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  // Read whole by the Node adapter already (within the same limit): taken as it is.
+  if (request instanceof ReceivedRequest && request.bodyBytes.byteLength <= limit) {
+    return request.bodyBytes;
+  }
   try {
     return await readCapped(
       request.body?.getReader() ?? null,

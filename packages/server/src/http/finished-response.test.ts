@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FinishedResponse } from './finished-response.ts';
+import { FinishedResponse, ReceivedRequest } from './finished-response.ts';
 import { withHeaders } from './headers.ts';
 
 const text = JSON.stringify({ ok: true, word: 'Schlüssel' });
@@ -62,5 +62,45 @@ describe('FinishedResponse', () => {
     expect(() => new Response('x', { status: 204 })).toThrow(TypeError);
     expect(() => new FinishedResponse('x', { status: 204 })).toThrow(TypeError);
     expect(new FinishedResponse('', { status: 204 }).status).toBe(204);
+  });
+});
+
+describe('ReceivedRequest', () => {
+  const bytes = new TextEncoder().encode(text);
+  const received = () =>
+    new ReceivedRequest(
+      'http://127.0.0.1/v1/sessions',
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      bytes,
+    );
+
+  it('is a Request with its method, URL and headers, its body kept as the bytes given', () => {
+    const request = received();
+    expect(request).toBeInstanceOf(Request);
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('http://127.0.0.1/v1/sessions');
+    expect(request.headers.get('content-type')).toBe('application/json');
+    expect(request.bodyBytes).toBe(bytes);
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it('reads as any Request does, once; clones before a read, refuses after', async () => {
+    expect(await received().json()).toEqual(JSON.parse(text));
+    expect(await new Response(received().body).text()).toBe(text);
+    const request = received();
+    const copy = request.clone();
+    expect(await request.text()).toBe(text);
+    expect(request.bodyUsed).toBe(true);
+    await expect(request.arrayBuffer()).rejects.toThrow(TypeError);
+    expect(() => request.clone()).toThrow(TypeError);
+    expect(copy.method).toBe('POST');
+    expect(await copy.text()).toBe(text);
+  });
+
+  it('refuses a body on GET and HEAD, as Request does', () => {
+    expect(() => new ReceivedRequest('http://x/', { method: 'GET' }, bytes)).toThrow(TypeError);
+    expect(new ReceivedRequest('http://x/', { method: 'GET' }, new Uint8Array(0)).method).toBe(
+      'GET',
+    );
   });
 });

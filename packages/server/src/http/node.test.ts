@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FinishedResponse } from './finished-response.ts';
+import { readJsonObject } from './body.ts';
+import { FinishedResponse, ReceivedRequest } from './finished-response.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { type RunningServer, serve } from './node.ts';
 import { jsonResponse } from './problem.ts';
@@ -96,6 +97,24 @@ describe('serve (Node adapter)', () => {
     expect(head).toMatch(new RegExp(`content-length: ${Buffer.byteLength(text)}\r?$`, 'im'));
     expect(body).toBe(text);
     expect(errors).toEqual([]);
+  });
+
+  it('hands the app the body it read as bytes, which the JSON reader takes without a stream', async () => {
+    const seen: Array<{ received: boolean; value: unknown; used: boolean }> = [];
+    running = await serve({
+      async fetch(request) {
+        const value = await readJsonObject(request);
+        seen.push({ received: request instanceof ReceivedRequest, value, used: request.bodyUsed });
+        return jsonResponse({ ok: true });
+      },
+    });
+    const body = JSON.stringify({ email: 'ada@example.com', word: 'Schlüssel' });
+    const answer = await raw(
+      running.port,
+      `POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(seen).toEqual([{ received: true, value: JSON.parse(body), used: false }]);
   });
 
   it('answers a clean 500 problem when the body of the app fails while it is read', async () => {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { MAX_REQUEST_BODY_BYTES } from '@connect-auth/core/contract';
 import { BodyTooLarge, readCapped } from './body.ts';
-import { FinishedResponse } from './finished-response.ts';
+import { FinishedResponse, ReceivedRequest } from './finished-response.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { problemResponse } from './problem.ts';
 import type { RequestContext } from './router.ts';
@@ -132,11 +132,11 @@ function toRequest(
   } catch {
     url = new URL('/__invalid__', base);
   }
-  return new Request(url, {
-    method: req.method ?? 'GET',
-    headers,
-    body: body && body.length > 0 ? body : undefined,
-  });
+  const method = req.method ?? 'GET';
+  // A body read whole stays bytes (`ReceivedRequest`), never an undici stream to read back.
+  return body && body.length > 0
+    ? new ReceivedRequest(url, { method, headers }, body)
+    : new Request(url, { method, headers });
 }
 
 /**
