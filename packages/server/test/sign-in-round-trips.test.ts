@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPasswordHasher, type PasswordHasher } from '../src/auth/password.ts';
+import type { Logger } from '../src/log.ts';
 import { statementsSent } from '../src/store/suite/pg-probes.ts';
 import type { Store } from '../src/store/types.ts';
 import { factories, rejection, STRONG, seedAccount, startServer } from './helpers.ts';
@@ -101,3 +103,71 @@ for (const factory of factories) {
     });
   });
 }
+
+const sqlite = factories.find((f) => f.name.includes('sqlite'));
+
+describe.skipIf(!sqlite?.available)('a sign-in between its pieces [sqlite]', () => {
+  it('lets work that became ready run before the reservation, after the hash and after the bookkeeping', async () => {
+    if (!sqlite) throw new Error('no sqlite factory');
+    const order: string[] = [];
+    let armed = false;
+    /** Work that becomes ready now (as another request's bytes would): a macrotask. */
+    const ready = (label: string) => {
+      if (armed) setImmediate(() => order.push(`ready ${label}`));
+    };
+    const store = await sqlite.open();
+    const watched = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'reserveSignIn' && property !== 'completeSignIn') return value;
+        return async (...args: unknown[]) => {
+          if (armed) order.push(String(property));
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (property === 'completeSignIn') ready('after the bookkeeping');
+          return result;
+        };
+      },
+    });
+    const real = createPasswordHasher();
+    const hasher: PasswordHasher = Object.assign(Object.create(real), {
+      async verify(phc: string, password: string) {
+        const ok = await real.verify(phc, password);
+        ready('after the hash');
+        return ok;
+      },
+    });
+    const logger: Logger = {
+      info: (event) => {
+        if (armed && event === 'sign_in') order.push('signed in');
+      },
+      warn: () => {},
+      error: () => {},
+    };
+    const t = await startServer(sqlite, {
+      store: watched,
+      hasher,
+      logger,
+      clock: () => {
+        ready('before the reservation');
+        return new Date();
+      },
+    });
+    try {
+      await seedAccount(t, 'turns@example.com', 'active');
+      const client = t.client();
+      armed = true;
+      await client.signIn({ email: 'turns@example.com', password: STRONG });
+      armed = false;
+      // Without the turns, each piece ran straight into the next and the ready work came last.
+      const at = (entry: string) => order.indexOf(entry);
+      expect(at('ready before the reservation')).toBeGreaterThanOrEqual(0);
+      expect(at('ready before the reservation')).toBeLessThan(at('reserveSignIn'));
+      expect(at('ready after the hash')).toBeGreaterThan(at('reserveSignIn'));
+      expect(at('ready after the hash')).toBeLessThan(at('completeSignIn'));
+      expect(at('ready after the bookkeeping')).toBeGreaterThan(at('completeSignIn'));
+      expect(at('ready after the bookkeeping')).toBeLessThan(at('signed in'));
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -79,6 +79,14 @@ export async function startSession(
 }
 
 /**
+ * Let the event loop serve what became ready meanwhile (another request, a hash's result) before
+ * the next piece of a sign-in runs. Its pieces — the reservation, then after the hash the
+ * bookkeeping, then the tokens and the answer — otherwise run back to back as one chain of
+ * microtasks, and a cheap request that arrived during them waited for all of them (issue #13).
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Sign in. Unknown email, wrong password, an account awaiting activation or email verification,
  * and a disabled account all answer `invalid_credentials`, after the same hashing work.
  */
@@ -91,6 +99,7 @@ export async function signIn(
   const now = deps.clock();
   // One round trip before the hash (the gate and the account lookup) and one after it: each
   // statement waits on an event loop busy with hashing, so their number bounds sign-in's rate.
+  await nextTurn();
   const { attempt, account } = await throttled(deps, { flow: 'sign_in', ip }, () =>
     deps.limits.signInAttempt(emailKey, ip, now),
   );
@@ -102,6 +111,7 @@ export async function signIn(
     : account?.passwordHash
       ? await deps.hasher.verify(account.passwordHash, password)
       : await deps.hasher.verifyDummy(password);
+  await nextTurn();
   if (!ok || !account || account.status !== 'active') {
     // The attempt was counted as a failure when the gate admitted it (reserve, then verify).
     // The account's own counter is written after the answer: written before, it made a wrong
@@ -138,6 +148,7 @@ export async function signIn(
     ...deps.limits.signInSuccess(emailKey, ip),
     refreshToken: refresh.record,
   });
+  await nextTurn();
   deps.logger.info('sign_in', { accountId: account.id, ip });
   return { session: await accessSession(deps, account), refreshToken: refresh.raw };
 }
