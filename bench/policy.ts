@@ -84,7 +84,6 @@ const loadStart = performance.now();
 const blocklist = await loadCommonPasswords();
 const loadListMs = performance.now() - loadStart;
 const zts = createZxcvbnTs();
-const userInputs = USER_INPUTS;
 
 interface Candidate {
   name: string;
@@ -108,10 +107,10 @@ const candidates: Candidate[] = [
   },
   {
     name: 'zxcvbn 4.4.2 (original)',
-    score: (p) => zxcvbn(p, userInputs).score,
-    weak: (p) => zxcvbn(p, userInputs).score <= 1,
+    score: (p) => zxcvbn(p, USER_INPUTS).score,
+    weak: (p) => zxcvbn(p, USER_INPUTS).score <= 1,
     common: (p) =>
-      zxcvbn(p, userInputs).sequence.some(
+      zxcvbn(p, USER_INPUTS).sequence.some(
         (m) =>
           m.pattern === 'dictionary' &&
           (m as { dictionary_name?: string }).dictionary_name === 'passwords' &&
@@ -122,8 +121,8 @@ const candidates: Candidate[] = [
   },
   {
     name: '@zxcvbn-ts/core + common + en',
-    score: (p) => zts.check(p, userInputs).score,
-    weak: (p) => zts.check(p, userInputs).score <= 1,
+    score: (p) => zts.check(p, USER_INPUTS).score,
+    weak: (p) => zts.check(p, USER_INPUTS).score <= 1,
     module: '@zxcvbn-ts/core',
     setup: `const [c, l, e] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
 const f = new c.ZxcvbnFactory({ dictionary: { ...l.dictionary, ...e.dictionary }, graphs: l.adjacencyGraphs, translations: e.translations }); f.check('x');`,
@@ -217,7 +216,7 @@ const strong = Array.from({ length: 300 }, () => {
     if (/[a-z]/.test(p) && /[A-Z]/.test(p) && /\d/.test(p)) return p;
   }
 });
-const reference = judged.map((p) => zxcvbn(p, userInputs).score);
+const reference = judged.map((p) => zxcvbn(p, USER_INPUTS).score);
 /** `2.6×`, `265×`. */
 const ratioText = (r: number) =>
   `${r >= 10 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1)}×`;

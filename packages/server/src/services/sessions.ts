@@ -97,9 +97,9 @@ export async function signIn(
 ): Promise<IssuedSession> {
   const emailKey = emailKeyOf(input.email);
   const now = deps.clock();
+  await nextTurn();
   // One round trip before the hash (the gate and the account lookup) and one after it: each
   // statement waits on an event loop busy with hashing, so their number bounds sign-in's rate.
-  await nextTurn();
   const { attempt, account } = await throttled(deps, { flow: 'sign_in', ip }, () =>
     deps.limits.signInAttempt(emailKey, ip, now),
   );
