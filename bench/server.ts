@@ -231,7 +231,7 @@ for (const storeName of PARTS.includes('http') ? STORES : []) {
 if (PARTS.includes('cheap')) {
   section(
     'Server: a cheap route under sign-in load',
-    `\`GET /.well-known/jwks.json\` on 1 connection at 200 req/s (a fixed schedule, as a page's other requests arrive: it does not take the CPU the sign-ins need), alone and while 16 connections sign in (right password) as fast as they can; ${ROUNDS + 1} interleaved rounds; sign-in req/s beside the raw argon2id rate measured right before. The goal: JWKS p99 ≤ 5 ms under the load, sign-in ≥ 0.85 × raw. On one 2-core machine the sign-in load generator takes CPU from the server that a real client, on another machine, would not: the last row runs that generator at nice +${CLIENT_NICE} (the JWKS probe stays at normal priority), as if its clients were elsewhere. The CPU columns give each generator's own CPU time per second (median) — taken from the ${cores} cores the server and its hashing share; the raw probe ran alone. The last two rows send the same JWKS requests on a raw keep-alive socket (no HTTP library; the answer read by its Content-Length): a probe that spends about half the CPU, and less of the latency it reports, on itself.`,
+    `\`GET /.well-known/jwks.json\` on 1 connection at 200 req/s (a fixed schedule, as a page's other requests arrive: it does not take the CPU the sign-ins need), alone and while 16 connections sign in (right password) as fast as they can; ${ROUNDS + 1} interleaved rounds; sign-in req/s beside the raw argon2id rate measured right before. The goal: JWKS p99 ≤ 5 ms under the load, sign-in ≥ 0.85 × raw. On one 2-core machine the sign-in load generator takes CPU from the server that a real client, on another machine, would not: the last row runs that generator at nice +${CLIENT_NICE} (the JWKS probe stays at normal priority), as if its clients were elsewhere. The CPU columns give each generator's own CPU time per second (median) — taken from the ${cores} cores the server and its hashing share; the raw probe ran alone. The last two rows send the same JWKS requests on a raw keep-alive socket (no HTTP library; the answer read by its Content-Length): a probe that spends about half the CPU, and less of the latency it reports, on itself. The two floor rows show what this machine allows: the same answer (body and headers) from a bare \`node:http\` server with nothing else on its event loop (\`bench/server/bare.child.ts\`), alone, then beside the server's own hashing pool (${cores} threads at nice +10) verifying nonstop — the CPU a sign-in load takes, without its HTTP, store and token work.`,
   );
   const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite']);
   const ready = (await server.first) as { url: string };
@@ -274,9 +274,38 @@ if (PARTS.includes('cheap')) {
         nice,
       ),
     ]);
+  // The floor: the same answer from a bare node:http server, alone and beside nonstop hashing.
+  const jwks = await fetch(`${ready.url}/.well-known/jwks.json`);
+  const bareSpec = {
+    body: await jwks.text(),
+    headers: Object.fromEntries(
+      [...jwks.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+    ),
+  };
+  const bareAlone: LoadResult[] = [];
+  const bareHashing: LoadResult[] = [];
+  const bareHashRates: number[] = [];
+  const onBare = async (hashing: boolean) => {
+    const bare = startChild([
+      SOURCE,
+      join(here, 'bare.child.ts'),
+      JSON.stringify({ ...bareSpec, hashing }),
+    ]);
+    const lines = createInterface({
+      input: bare.child.stdout as NonNullable<typeof bare.child.stdout>,
+    });
+    const { url } = (await bare.first) as { url: string };
+    const result = await load({ ...jwksProbe(true), url });
+    const last = new Promise<string>((resolve) => lines.on('line', resolve));
+    await stop(bare.child);
+    if (hashing) bareHashRates.push((JSON.parse(await last) as { hashes: number }).hashes);
+    return result;
+  };
   for (let round = 0; round < ROUNDS + 1; round++) {
     alone.push(await load(jwksProbe()));
     aloneRawSocket.push(await load(jwksProbe(true)));
+    bareAlone.push(await onBare(false));
+    bareHashing.push(await onBare(true));
     const raw = (await hashRate()).rate;
     const [jwks, sign] = await underSignIn(0);
     loaded.push(jwks);
@@ -338,6 +367,22 @@ if (PARTS.includes('cheap')) {
           'under 16 connections of sign-in, the JWKS probe on a raw socket',
           ...jwksCells(loadedRawSocket),
           ...signInCells(signingRawSocket),
+        ],
+        [
+          'floor: bare node:http, the same answer, alone (raw socket)',
+          ...jwksCells(bareAlone),
+          '',
+          '',
+          '',
+          '',
+        ],
+        [
+          `floor: bare node:http beside ${cores} hashing threads (nice +10) verifying nonstop (raw socket)`,
+          ...jwksCells(bareHashing),
+          `(${fmtSpread(bareHashRates, 1)} hashes/s)`,
+          '',
+          '',
+          '',
         ],
       ],
     ),

@@ -1,0 +1,62 @@
+/**
+ * The cheap route's floor on this machine: a bare `node:http` server that answers every request
+ * with the body and headers it is given (the bench passes our JWKS answer), nothing else on its
+ * event loop. With `hashing`, the server's own hashing pool (`createHashPool`: one thread per
+ * core at nice +10) verifies argon2id nonstop beside it, two jobs queued per thread as sign-in
+ * keeps them — the CPU a sign-in load takes, without its HTTP, store and token work. Prints
+ * `{ url }` when ready (hashing under way); on SIGTERM prints `{ hashes }` (verifications per
+ * second since ready) and exits.
+ *
+ *   node --conditions=@connect-auth/source bench/server/bare.child.ts '{"body":"…","headers":{…},"hashing":true}'
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
+import { createHashPool } from '../../packages/server/src/auth/hash-pool.ts';
+import { ARGON2_PARAMS } from '../../packages/server/src/auth/password.ts';
+
+interface BareSpec {
+  body: string;
+  headers: Record<string, string>;
+  hashing?: boolean;
+}
+const PASSWORD = 'Harbour-Lantern-42';
+/** argon2id (algorithm 2) with the server's parameters. */
+const ARGON2ID = { ...ARGON2_PARAMS, algorithm: 2 };
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as BareSpec;
+const body = Buffer.from(spec.body);
+const headers = { ...spec.headers, 'content-length': String(body.length) };
+const server = createServer((_, res) => {
+  res.writeHead(200, headers);
+  res.end(body);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+let verified = 0;
+let stopping = false;
+const threads = availableParallelism();
+const pool = spec.hashing ? createHashPool(threads) : undefined;
+if (pool) {
+  const phc = (await pool.run({ op: 'hash', password: PASSWORD, options: ARGON2ID })) as string;
+  const verifyNonstop = async () => {
+    while (!stopping) {
+      await pool.run({ op: 'verify', phc, password: PASSWORD });
+      verified++;
+    }
+  };
+  for (let i = 0; i < 2 * threads; i++) void verifyNonstop().catch(() => undefined);
+}
+const since = performance.now();
+verified = 0;
+const { port } = server.address() as AddressInfo;
+process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
+process.once('SIGTERM', () => {
+  stopping = true;
+  const seconds = (performance.now() - since) / 1000;
+  process.stdout.write(`${JSON.stringify({ hashes: verified / seconds })}\n`);
+  server.close();
+  server.closeAllConnections();
+  const closed = pool ? pool.close() : Promise.resolve();
+  void closed.finally(() => process.exit(0));
+});
