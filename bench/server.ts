@@ -4,8 +4,10 @@
  * 1 / 4 / 16 connections, interleaved rounds of: reset request (known and unknown address),
  * verify token, sign-in (right and wrong password), refresh; each sign-in figure is paired with
  * the raw argon2id verify rate measured right before it. Then the cheap route (JWKS) alone and
- * under 16 connections of sign-in, and cold start and idle RSS of the packed CLI vs a bare
- * `node:http` server. Prints Markdown tables; asserts nothing.
+ * under 16 connections of sign-in, beside a bare `node:http` server's floor (alone, and beside
+ * nonstop hashing); the event loop's CPU per sign-in, warm and after idle waits; and cold start
+ * and idle RSS of the packed CLI vs a bare `node:http` server. Prints Markdown tables; asserts
+ * nothing.
  *
  *   pnpm bench:server   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_STORES=sqlite,postgres to change)
  */
@@ -27,7 +29,7 @@ const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const CONNECTIONS = [1, 4, 16];
 /** The cheap-route part's last row: the sign-in load generator's nice level. */
 const CLIENT_NICE = 10;
-const PARTS = (process.env.BENCH_PARTS ?? 'http,cheap,cold').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'http,cheap,loop,cold').split(',');
 const PASSWORD = 'Harbour-Lantern-42';
 /** session-<i>@example.com accounts bench/server/server.child.ts creates with PASSWORD. */
 const SESSION_ACCOUNTS = 16;
@@ -385,6 +387,54 @@ if (PARTS.includes('cheap')) {
           '',
         ],
       ],
+    ),
+  );
+}
+
+// The event loop's own CPU per sign-in: back to back, after an idle wait, after a real hash.
+if (PARTS.includes('loop')) {
+  section(
+    "Server: the event loop's CPU per sign-in",
+    "Why a sign-in costs the event loop more under load than in a tight loop. Sign-ins through `app.fetch` in one process (no HTTP; SQLite file), one after another, the server's hasher replaced by a stand-in that answers at once, or after 20 ms of an idle event loop (about one hash), beside the real argon2id hasher; the main thread's own CPU time from `/proc/thread-self/schedstat` (hashing threads not counted); 3 interleaved rounds (`bench/server/loop-cost.child.ts`). The same JavaScript costs several times more CPU when the loop sleeps between pieces (caches cold, a virtual CPU woken from idle), and that — not the messages to and from the hashing threads — is most of a sign-in's event-loop time under load.",
+  );
+  const kinds = ['instant', 'idle', 'argon2id'] as const;
+  const runs = new Map<string, { wallUs: number; mainUs: number }[]>();
+  for (let round = 0; round < 3; round++) {
+    for (const kind of round % 2 ? [...kinds].reverse() : kinds) {
+      const r = await runChild<{ wallUs: number; mainUs: number }>([
+        SOURCE,
+        join(here, 'loop-cost.child.ts'),
+        kind,
+      ]);
+      runs.set(kind, [...(runs.get(kind) ?? []), r]);
+    }
+  }
+  const label = {
+    instant: 'stand-in hasher, answers at once (a warm loop)',
+    idle: 'stand-in hasher, answers after 20 ms of idle loop',
+    argon2id: "argon2id (the server's hashing threads)",
+  };
+  const instant = median((runs.get('instant') ?? []).map((x) => x.mainUs));
+  console.log(
+    mdTable(
+      [
+        'hasher',
+        'wall µs per sign-in',
+        'main-thread CPU µs per sign-in (min / median / max)',
+        '÷ warm',
+      ],
+      kinds.map((kind) => {
+        const list = runs.get(kind) ?? [];
+        return [
+          label[kind],
+          median(list.map((x) => x.wallUs)).toFixed(0),
+          fmtSpread(
+            list.map((x) => x.mainUs),
+            0,
+          ),
+          `${(median(list.map((x) => x.mainUs)) / instant).toFixed(1)}×`,
+        ];
+      }),
     ),
   );
 }
