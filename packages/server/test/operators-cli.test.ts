@@ -172,6 +172,9 @@ describe('operator CLI (child process, SQLite, real SMTP)', { timeout: 120_000 }
         const result = await client.completePasswordReset({ token, password: STRONG });
         expect(result.activated).toBe(true);
       }
+      // Their notices go out through this server (its dev transport), not the CLI's SMTP below:
+      // close() stops the worker and leaves what is still queued for the next process.
+      await server.settled();
     } finally {
       await server.close();
     }

@@ -12,6 +12,7 @@ import { canonicalEmail, emailKeyOf } from './email.ts';
 import { findLiveToken, issueOneTime, tokenProblem } from './one-time-tokens.ts';
 import { failureLogged, throttled } from './outcome-log.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
+import { nextTurn } from './turns.ts';
 
 /**
  * Register. The password is checked against the policy first (the verdict depends only on the
@@ -45,6 +46,7 @@ async function registerInBackground(
   // Hashed whatever the address's state (#8 item 4): the hash occupies the same CPU and hashing
   // slot for a new address as for an existing one, so a request sent right after cannot tell.
   const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
+  await nextTurn();
   const allowed = await deps.limits.mailAllowed(emailKey, now);
   let account: AccountRecord | null = await deps.store.findAccountByEmailKey(emailKey);
   if (!account) {

@@ -12,6 +12,7 @@ import { codeHash, findLiveToken, issueOneTime, tokenProblem } from './one-time-
 import { failureLogged, throttled } from './outcome-log.ts';
 import { assertStrongPassword, normalizePassword } from './password.ts';
 import { type IssuedSession, startSession } from './sessions.ts';
+import { nextTurn } from './turns.ts';
 
 /** An account id no row has (ids are UUIDs): the token lookup for an address without an account. */
 const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
@@ -153,6 +154,7 @@ export async function completePasswordReset(
   }
   await assertStrongPassword(deps, input.password, account);
   const passwordHash = await deps.hasher.hash(normalizePassword(input.password));
+  await nextTurn();
   const now = deps.clock();
   // Composed inside the transaction from its result: the account read above may be stale by then
   // (another call can activate it in between), and the notice must say what this reset did.

@@ -15,6 +15,7 @@ import { ServiceError } from './errors.ts';
 import { tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, fitsPasswordLimits, normalizePassword } from './password.ts';
 import { authenticate, type IssuedSession, startSession } from './sessions.ts';
+import { nextTurn } from './turns.ts';
 
 /** How long an email-change link works. */
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
@@ -46,6 +47,7 @@ async function assertCurrentPassword(
     hash !== null && fitsPasswordLimits(normalized)
       ? await deps.hasher.verify(hash, normalized)
       : false;
+  await nextTurn();
   if (!ok || hash === null) {
     // The gate already counted this attempt (reserve, then verify): nothing more to record.
     deps.logger.info('failure', { flow, accountId: account.id, ip, failures: attempt });
@@ -76,6 +78,7 @@ export async function changePassword(
     'change_password',
   );
   const passwordHash = await deps.hasher.hash(normalizePassword(input.newPassword));
+  await nextTurn();
   const now = deps.clock();
   const changed = await deps.store.changePassword({
     accountId: account.id,

@@ -11,6 +11,7 @@ import { emailKeyOf } from './email.ts';
 import { ServiceError } from './errors.ts';
 import { throttled } from './outcome-log.ts';
 import { fitsPasswordLimits, normalizePassword } from './password.ts';
+import { nextTurn } from './turns.ts';
 
 /**
  * Refresh token lifetime (30 days); each use rotates it.
@@ -79,14 +80,6 @@ export async function startSession(
 }
 
 /**
- * Let the event loop serve what became ready meanwhile (another request, a hash's result) before
- * the next piece of a sign-in runs. Its pieces — the reservation, then after the hash the
- * bookkeeping, then the tokens and the answer — otherwise run back to back as one chain of
- * microtasks, and a cheap request that arrived during them waited for all of them (issue #13).
- */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
  * Sign in. Unknown email, wrong password, an account awaiting activation or email verification,
  * and a disabled account all answer `invalid_credentials`, after the same hashing work.
  */
@@ -97,6 +90,9 @@ export async function signIn(
 ): Promise<IssuedSession> {
   const emailKey = emailKeyOf(input.email);
   const now = deps.clock();
+  // Its pieces — the reservation; after the hash, the bookkeeping; then the tokens and the
+  // answer — each start in a turn of their own (turns.ts), so a cheap request that arrived
+  // meanwhile waits for one piece, not the whole sign-in.
   await nextTurn();
   // One round trip before the hash (the gate and the account lookup) and one after it: each
   // statement waits on an event loop busy with hashing, so their number bounds sign-in's rate.
@@ -134,6 +130,7 @@ export async function signIn(
     account.passwordHash && deps.hasher.needsRehash(account.passwordHash)
       ? { from: account.passwordHash, to: await deps.hasher.hash(password) }
       : undefined;
+  if (rehash) await nextTurn();
   // The success bookkeeping (failure counts, the reservation given back, the source now known,
   // a rehash) and the new session's refresh token, in one step.
   const refresh = newRefresh(deps, {
