@@ -14,13 +14,13 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { createHashPool } from '../../packages/server/src/auth/hash-pool.ts';
 import { ARGON2_PARAMS } from '../../packages/server/src/auth/password.ts';
+import { PASSWORD } from './bench-server.ts';
 
 interface BareSpec {
   body: string;
   headers: Record<string, string>;
   hashing?: boolean;
 }
-const PASSWORD = 'Harbour-Lantern-42';
 /** argon2id (algorithm 2) with the server's parameters. */
 const ARGON2ID = { ...ARGON2_PARAMS, algorithm: 2 };
 

@@ -8,17 +8,15 @@
  *
  *   node --conditions=@connect-auth/source bench/server/loop-cost.child.ts instant|idle|argon2id [idle ms]
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   createPasswordHasher,
   type PasswordHasher,
 } from '../../packages/server/src/auth/password.ts';
-import { silentLogger } from '../../packages/server/src/log.ts';
 import { createServer } from '../../packages/server/src/server.ts';
 import { storeFactories } from '../../packages/server/src/store/testing.ts';
+import { benchServerOptions, createActiveAccount, PASSWORD } from './bench-server.ts';
 
-const PASSWORD = 'Harbour-Lantern-42';
 const kind = process.argv[2] ?? 'instant';
 const idleMs = Number(process.argv[3] ?? 20);
 
@@ -44,25 +42,10 @@ const hasher =
 const sqlite = (await storeFactories()).find((f) => f.name === 'sqlite');
 if (!sqlite) throw new Error('no SQLite store factory');
 const store = await sqlite.open();
-const server = await createServer({
-  dev: true,
-  port: 0,
-  secret: 'bench-secret-0123456789-abcdefghijkl',
-  logger: silentLogger,
-  store,
-  hasher,
-  transport: { async send() {} },
-  limits: { ipRequests: 1e9, ipSignInFailures: 1e9, delayFrom: 1e9, hardStop: 1e9 },
-});
-await store.createAccount({
-  id: randomUUID(),
-  email: 'bench@example.com',
-  emailKey: 'bench@example.com',
-  name: null,
-  status: 'active',
-  passwordHash: phc,
-  createdAt: new Date(),
-});
+const server = await createServer(
+  benchServerOptions(store, { hasher, transport: { async send() {} } }),
+);
+await createActiveAccount(store, 'bench@example.com', phc);
 const body = JSON.stringify({ email: 'bench@example.com', password: PASSWORD });
 const signIn = async () => {
   const response = await server.app.fetch(

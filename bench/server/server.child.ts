@@ -9,11 +9,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createPasswordHasher } from '../../packages/server/src/auth/password.ts';
-import { silentLogger } from '../../packages/server/src/log.ts';
 import { createServer } from '../../packages/server/src/server.ts';
 import { storeFactories } from '../../packages/server/src/store/testing.ts';
+import { benchServerOptions, createActiveAccount, PASSWORD } from './bench-server.ts';
 
-export const PASSWORD = 'Harbour-Lantern-42';
 /** Accounts `session-<i>@example.com` with {@link PASSWORD}, one per connection of the spread refresh row. */
 export const SESSION_ACCOUNTS = 16;
 export const KNOWN = 5000;
@@ -25,61 +24,26 @@ if (!factory?.available) {
 }
 const store = await factory.open();
 const links = new Map<string, string>();
-const server = await createServer({
-  dev: true,
-  port: 0,
-  secret: 'bench-secret-0123456789-abcdefghijkl',
-  logger: silentLogger,
-  store,
-  transport: {
-    async send(mail) {
-      const m = /token=([A-Za-z0-9_-]+)/.exec(mail.text);
-      if (m?.[1]) links.set(mail.to, m[1]);
+const server = await createServer(
+  benchServerOptions(store, {
+    transport: {
+      async send(mail) {
+        const m = /token=([A-Za-z0-9_-]+)/.exec(mail.text);
+        if (m?.[1]) links.set(mail.to, m[1]);
+      },
     },
-  },
-  limits: {
-    ipRequests: 1e9,
-    ipSignInFailures: 1e9,
-    delayFrom: 1e9,
-    hardStop: 1e9,
-    mailCooldownMs: 0,
-    mailPerHour: 1e9,
-  },
-});
+  }),
+);
 const url = await server.listen();
 const now = new Date();
-await store.createAccount({
-  id: randomUUID(),
-  email: 'bench@example.com',
-  emailKey: 'bench@example.com',
-  name: null,
-  status: 'active',
-  passwordHash: await createPasswordHasher().hash(PASSWORD),
-  createdAt: now,
-});
+await createActiveAccount(store, 'bench@example.com', await createPasswordHasher().hash(PASSWORD));
 // One account per connection for the spread refresh row (sessions of different accounts).
 const hash = await createPasswordHasher().hash(PASSWORD);
 for (let i = 0; i < SESSION_ACCOUNTS; i++) {
   const email = `session-${i}@example.com`;
-  await store.createAccount({
-    id: randomUUID(),
-    email,
-    emailKey: email,
-    name: null,
-    status: 'active',
-    passwordHash: hash,
-    createdAt: now,
-  });
+  await createActiveAccount(store, email, hash);
 }
-await store.createAccount({
-  id: randomUUID(),
-  email: 'verify@example.com',
-  emailKey: 'verify@example.com',
-  name: null,
-  status: 'active',
-  passwordHash: await createPasswordHasher().hash(PASSWORD),
-  createdAt: now,
-});
+await createActiveAccount(store, 'verify@example.com', await createPasswordHasher().hash(PASSWORD));
 const known = Array.from({ length: KNOWN }, (_, i) => {
   const email = `known-${i}@example.com`;
   return { id: randomUUID(), email, emailKey: email, name: null };
