@@ -2,7 +2,7 @@
  * `pnpm bench`: build the packages, run every benchmark (each in its own process, one after the
  * other), print their tables as they come and write them, with the machine, the date and the
  * versions measured, to docs/benchmarks.md (the hand-written analysis at the end of that file,
- * after the `<!-- analysis -->` marker, is kept). Takes about 6–9 minutes on a 2-core machine.
+ * after the `<!-- analysis -->` marker, is kept). Takes about 9–10 minutes on a 2-core machine.
  *
  *   pnpm bench            everything
  *   pnpm bench size,policy  only these parts (size, policy, server, pages, round-trips), docs/benchmarks.md untouched
