@@ -68,6 +68,27 @@ for (const factory of factories) {
       expect(notice?.data).toMatchObject({ activated: false });
     });
 
+    it('a wrong current password counts on the account, as a failed sign-in does', async () => {
+      const here = await signedIn();
+      const failures = async () =>
+        (await t.store.findAccountByEmailKey('owner@example.com'))?.failedSignIns;
+      expect(await failures()).toBe(0);
+      const wrong = await rejection(
+        here.changePassword({ currentPassword: 'Wrong-Lantern-41', newPassword: NEW_PASSWORD }),
+      );
+      expect(wrong.code).toBe('invalid_credentials');
+      const emailChange = await rejection(
+        here.requestEmailChange({ newEmail: 'n@example.com', password: 'Wrong-Lantern-41' }),
+      );
+      expect(emailChange.code).toBe('invalid_credentials');
+      // Written after the answer, like a failed sign-in's count.
+      await t.server.settled();
+      expect(await failures()).toBe(2);
+      // A later sign-in with the right password starts the count again.
+      await signedIn();
+      expect(await failures()).toBe(0);
+    });
+
     it('changePassword and the other calls need a session', async () => {
       const client = t.client();
       expect(

@@ -49,7 +49,13 @@ async function assertCurrentPassword(
       : false;
   await nextTurn();
   if (!ok || hash === null) {
-    // The gate already counted this attempt (reserve, then verify): nothing more to record.
+    // The gate already counted this attempt (reserve, then verify). The account's own counter —
+    // what Customer Services sees — counts it too, after the answer, as a failed sign-in does: a
+    // stolen access token used to guess the password shows there.
+    const id = account.id;
+    deps.background.run('sign_in_failed', async () => {
+      await deps.store.recordFailedSignIn(id, now);
+    });
     deps.logger.info('failure', { flow, accountId: account.id, ip, failures: attempt });
     throw new ServiceError('invalid_credentials');
   }
