@@ -111,7 +111,7 @@ export interface Limits {
    * Admit one sign-in attempt or throw `rate_limited`. An admitted attempt is counted as a failure
    * at once — per IP, per email and source, per email — with atomic increments, so a parallel
    * burst can never get more attempts verified than the limits allow (reserve, then verify);
-   * {@link Limits.signInSucceeded} gives the reservation back. Returns the attempt's number from
+   * `Store.completeSignIn` gives the reservation back. Returns the attempt's number from
    * this source since its last success.
    */
   signInGate(emailKey: string, ip: string, now: Date): Promise<number>;
@@ -125,12 +125,10 @@ export interface Limits {
     now: Date,
   ): Promise<{ attempt: number; account: AccountRecord | null }>;
   /**
-   * What `Store.completeSignIn` needs to do {@link Limits.signInSucceeded}'s work in the same
-   * step as the rest of a verified sign-in's bookkeeping.
+   * What `Store.completeSignIn` needs to give an admitted attempt's reservations back and forget
+   * the source's failures, in the same step as the rest of a verified sign-in's bookkeeping.
    */
   signInSuccess(emailKey: string, ip: string): { keys: SignInKeys; knownWindowMs: number };
-  /** The admitted attempt succeeded: give back its reservations, forget the source's failures. */
-  signInSucceeded(emailKey: string, ip: string, now: Date): Promise<void>;
   /** Forget every sign-in failure of the email (a completed reset). */
   signInCleared(emailKey: string): Promise<void>;
 }
@@ -233,15 +231,6 @@ export function createLimits(store: Store, overrides: Partial<LimitSettings> = {
     signInAttempt,
     signInSuccess(emailKey, ip) {
       return { keys: signInKeys(emailKey, ipKey(ip)), knownWindowMs: s.knownSourceMs };
-    },
-    async signInSucceeded(emailKey, ip, now) {
-      const key = signInKeys(emailKey, ipKey(ip));
-      await store.releaseRateLimit(key.ip, now);
-      await store.releaseRateLimit(key.account, now);
-      await store.clearRateLimit(key.source);
-      await store.clearRateLimit(key.wait);
-      await store.clearRateLimit(key.known);
-      await store.hitRateLimit(key.known, s.knownSourceMs, now);
     },
     async signInCleared(emailKey) {
       await store.clearRateLimitPrefix(signInPrefix(emailKey));

@@ -59,7 +59,13 @@ async function assertCurrentPassword(
     deps.logger.info('failure', { flow, accountId: account.id, ip, failures: attempt });
     throw new ServiceError('invalid_credentials');
   }
-  await deps.limits.signInSucceeded(account.emailKey, ip, now);
+  // A sign-in's success bookkeeping, in one step: the reservation given back, the source known,
+  // the account's failure count reset — without a new session (the user keeps theirs).
+  await deps.store.completeSignIn({
+    accountId: account.id,
+    now,
+    ...deps.limits.signInSuccess(account.emailKey, ip),
+  });
   return hash;
 }
 

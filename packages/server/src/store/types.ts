@@ -219,7 +219,11 @@ export interface SignInReservation {
   known: boolean;
 }
 
-/** Input of {@link Store.completeSignIn}: a verified sign-in's bookkeeping and its new session. */
+/**
+ * Input of {@link Store.completeSignIn}: a verified sign-in's bookkeeping and its new session —
+ * or, without `refreshToken`, the bookkeeping alone (a signed-in user's current password checked
+ * again, who keeps the session they have).
+ */
 export interface CompleteSignInInput {
   accountId: string;
   now: Date;
@@ -232,8 +236,8 @@ export interface CompleteSignInInput {
   keys: SignInKeys;
   /** The source stays known (`keys.known`) this long from `now`. */
   knownWindowMs: number;
-  /** The new session's first refresh token (a new family). */
-  refreshToken: RefreshTokenRecord;
+  /** The new session's first refresh token (a new family); absent when no session starts. */
+  refreshToken?: RefreshTokenRecord;
 }
 
 /**
@@ -375,7 +379,8 @@ export interface Store {
    * SQLite): reset the account's failure count and apply `rehash` (the hash replaced only while
    * it is still `rehash.from`); give back one count of `keys.ip` and of
    * `keys.account` (as {@link Store.releaseRateLimit}); forget `keys.source` and `keys.wait`;
-   * start a fresh window of `knownWindowMs` for `keys.known` holding 1; insert `refreshToken`.
+   * start a fresh window of `knownWindowMs` for `keys.known` holding 1; insert `refreshToken`,
+   * when there is one.
    */
   completeSignIn(input: CompleteSignInInput): Promise<void>;
 

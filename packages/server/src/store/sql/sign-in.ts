@@ -170,6 +170,8 @@ export function reserveSignIn(input: ReserveSignInInput): Operation<SignInReserv
  */
 function completeInOneStatement(input: CompleteSignInInput) {
   const { keys, refreshToken: t } = input;
+  // Without a refresh token its parameters are null and the session part inserts no row (the
+  // statement's text stays the same, so it stays one prepared statement).
   const at = input.now.getTime();
   const from = input.rehash?.from ?? null;
   const to = input.rehash?.to ?? null;
@@ -193,19 +195,20 @@ function completeInOneStatement(input: CompleteSignInInput) {
     ), session AS (
       INSERT INTO refresh_tokens
         (id, family_id, account_id, token_hash, credential_version, created_at, expires_at, used_at, revoked_at)
-      SELECT CAST(${t.id} AS TEXT), CAST(${t.familyId} AS TEXT), CAST(${t.accountId} AS TEXT),
-        CAST(${t.tokenHash} AS TEXT), CAST(${t.credentialVersion} AS INTEGER),
-        CAST(${t.createdAt.getTime()} AS BIGINT), CAST(${t.expiresAt.getTime()} AS BIGINT),
-        CAST(${t.usedAt?.getTime() ?? null} AS BIGINT), CAST(${t.revokedAt?.getTime() ?? null} AS BIGINT)
-      FROM lock
+      SELECT CAST(${t?.id ?? null} AS TEXT), CAST(${t?.familyId ?? null} AS TEXT),
+        CAST(${t?.accountId ?? null} AS TEXT), CAST(${t?.tokenHash ?? null} AS TEXT),
+        CAST(${t?.credentialVersion ?? null} AS INTEGER), CAST(${t?.createdAt.getTime() ?? null} AS BIGINT),
+        CAST(${t?.expiresAt.getTime() ?? null} AS BIGINT), CAST(${t?.usedAt?.getTime() ?? null} AS BIGINT),
+        CAST(${t?.revokedAt?.getTime() ?? null} AS BIGINT)
+      FROM lock WHERE CAST(${t?.id ?? null} AS TEXT) IS NOT NULL
     )
     SELECT set_config('synchronous_commit', 'off', true) AS relaxed_commit FROM lock`,
   );
 }
 
 /**
- * A verified sign-in's bookkeeping and its first refresh token (`Store.completeSignIn`): one
- * statement on PostgreSQL, one transaction on SQLite.
+ * A verified sign-in's bookkeeping and its first refresh token, if any (`Store.completeSignIn`):
+ * one statement on PostgreSQL, one transaction on SQLite.
  *
  * @internal
  */
@@ -223,6 +226,6 @@ export function completeSignIn(input: CompleteSignInInput): Operation<void> {
     yield* clearRateLimit(keys.wait)(context);
     yield* clearRateLimit(keys.known)(context);
     yield* hitRateLimit(keys.known, input.knownWindowMs, now)(context);
-    yield* insertRefreshToken(input.refreshToken)(context);
+    if (input.refreshToken) yield* insertRefreshToken(input.refreshToken)(context);
   };
 }

@@ -164,6 +164,28 @@ export function signInTests(factory: StoreFactory): void {
       expect(rotated).toMatchObject({ ok: true, account: { id: account.id } });
     });
 
+    it('completeSignIn without a refresh token does the bookkeeping and starts no session', async () => {
+      const account = await createAccount(store());
+      const k = keys(account.emailKey);
+      await store().reserveSignIn(input(account.emailKey));
+      await store().recordFailedSignIn(account.id, T0);
+      await store().reserveSignIn(input(account.emailKey, { now: at(MINUTE) }));
+      await store().completeSignIn({
+        accountId: account.id,
+        now: at(MINUTE),
+        keys: k,
+        knownWindowMs: HOUR,
+      });
+      expect(await store().findAccountById(account.id)).toMatchObject({ failedSignIns: 0 });
+      // 2 reserved, 1 given back; the source forgotten and now known.
+      expect(await counts(store(), k, at(MINUTE))).toEqual({ ip: 1, source: null, account: 1 });
+      expect(await store().peekRateLimit(k.known, at(MINUTE))).toEqual({
+        count: 1,
+        resetAt: at(MINUTE + HOUR),
+      });
+      expect(await store().revokeAllSessions(account.id, at(2 * MINUTE))).toBe(0);
+    });
+
     it('completeSignIn restarts the known window and never counts below zero', async () => {
       const account = await createAccount(store());
       const k = keys(account.emailKey);
