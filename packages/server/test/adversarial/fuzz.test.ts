@@ -1,5 +1,6 @@
 /**
- * Property-based fuzzing of every endpoint over loopback HTTP (SECURITY 21, 24, 29, 31): at least
+ * Property-based fuzzing of every endpoint over loopback HTTP (SECURITY 21, 24, 29, 31) — the
+ * journey's, a signed-in user's (with a real access token) and the admin API's (with a real key): at least
  * `ADVERSARIAL_RUNS` inputs per endpoint and database — malformed, oversized, wrongly typed and
  * hostile bodies (CR/LF/NUL, homoglyphs, fullwidth and IDN addresses, lone surrogates,
  * `__proto__`, deep nesting, truncated JSON, raw bytes), wrong content types and methods,
@@ -8,9 +9,10 @@
  * headers, Retry-After matching retryAfterMs), and `Object.prototype` must be untouched.
  */
 import { Agent, request } from 'node:http';
-import { ROUTES } from '@connect-auth/core/contract';
+import { ADMIN_ROUTES, ROUTES } from '@connect-auth/core/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createAdminKey } from '../../src/services/operators.ts';
 import { factories, seedAccount, startServer, type TestServer } from '../helpers.ts';
 import { BUDGET, cheapHasher, prototypeSnapshot, report, violations } from './harness.ts';
 
@@ -18,6 +20,8 @@ interface Endpoint {
   method: string;
   path: string;
   fields: string[];
+  /** The credential its `Authorization` header carries most of the time (else hostile ones). */
+  auth?: 'access' | 'admin';
 }
 
 const ENDPOINTS: Endpoint[] = [
@@ -31,6 +35,24 @@ const ENDPOINTS: Endpoint[] = [
   { ...ROUTES.verifyEmail, fields: ['token'] },
   { ...ROUTES.passwordPolicy, fields: [] },
   { ...ROUTES.jwks, fields: [] },
+  // A signed-in user's calls, with a real access token (which a fuzzed password change or a sign
+  // out everywhere may end: the answers then stay 401s, as they must).
+  { ...ROUTES.changePassword, fields: ['currentPassword', 'newPassword'], auth: 'access' },
+  { ...ROUTES.requestEmailChange, fields: ['newEmail', 'password'], auth: 'access' },
+  { ...ROUTES.confirmEmailChange, fields: ['token'], auth: 'access' },
+  { ...ROUTES.signOutEverywhere, fields: [], auth: 'access' },
+  // The admin API, with a real admin key.
+  { ...ADMIN_ROUTES.stats, fields: [], auth: 'admin' },
+  { ...ADMIN_ROUTES.listAccounts, fields: [], auth: 'admin' },
+  { ...ADMIN_ROUTES.findAccount, fields: ['email'], auth: 'admin' },
+  { ...ADMIN_ROUTES.invite, fields: ['email', 'name', 'locale'], auth: 'admin' },
+  { ...ADMIN_ROUTES.sendActivation, fields: ['email'], auth: 'admin' },
+  { ...ADMIN_ROUTES.disable, fields: ['email'], auth: 'admin' },
+  { ...ADMIN_ROUTES.enable, fields: ['email'], auth: 'admin' },
+  { ...ADMIN_ROUTES.signOut, fields: ['email'], auth: 'admin' },
+  { ...ADMIN_ROUTES.changeEmail, fields: ['email', 'newEmail'], auth: 'admin' },
+  { ...ADMIN_ROUTES.history, fields: ['email'], auth: 'admin' },
+  { ...ADMIN_ROUTES.audit, fields: [], auth: 'admin' },
 ];
 
 /** Real tokens of every purpose, gathered once per server, for truncation and misuse. */
@@ -40,6 +62,9 @@ interface Secrets {
   verifyEmail: string;
   refresh: string;
   code: string;
+  /** An access token of a signed-in user, and an admin API key. */
+  access: string;
+  admin: string;
 }
 
 const HOSTILE_STRINGS = [
@@ -224,14 +249,30 @@ function arbitraries(endpoint: Endpoint, secrets: Secrets) {
     },
   );
   const cookieValue = fc.oneof(token, text).map((v) => uri(String(v)).slice(0, 600));
+  const hostileAuth = fc.oneof(
+    token,
+    fc.constantFrom(secrets.access, secrets.admin).map((t) => t.slice(0, -1)),
+    fc.constantFrom(secrets.access, secrets.admin),
+  );
+  const credential = endpoint.auth && secrets[endpoint.auth];
+  const authorization = credential
+    ? fc.oneof(
+        { weight: 8, arbitrary: fc.constant(`Bearer ${credential}`) },
+        { weight: 2, arbitrary: hostileAuth.map((t) => `Bearer ${t}`) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('Basic Zm9vOmJhcg==', 'Bearer', `bearer  ${credential}`),
+        },
+      )
+    : token.map((t) => `Bearer ${t}`);
   const headers = fc.record(
     {
       origin: fc.constantFrom('https://evil.example', 'null', 'http://127.0.0.1'),
       cookie: cookieValue.map((v) => `__Host-connect_refresh=${v}`),
-      authorization: token.map((t) => `Bearer ${t}`),
+      authorization,
       'x-forwarded-for': fc.constantFrom('1.2.3.4', '::1', 'garbage'),
     },
-    { requiredKeys: [] },
+    { requiredKeys: credential ? ['authorization'] : [] },
   );
   const method = fc.oneof(
     { weight: 12, arbitrary: fc.constant(endpoint.method) },
@@ -241,6 +282,17 @@ function arbitraries(endpoint: Endpoint, secrets: Secrets) {
     { weight: 6, arbitrary: fc.constant('') },
     fc.string({ maxLength: 30 }).map((q) => `?${uri(q)}`),
     fc.constantFrom('?token=abc', '?__proto__[x]=1', '/', '/..', '%2F..'),
+    // The admin lists' paging and filters, well-formed and not.
+    fc
+      .tuple(
+        fc.constantFrom('limit', 'before', 'status', 'cursor', 'q'),
+        fc.oneof(
+          fc.constantFrom('1', '0', '-1', '500', '1e9', 'NaN', 'active', 'pending_activation'),
+          fc.string({ maxLength: 20 }),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        ),
+      )
+      .map(([name, v]) => `?${name}=${uri(v)}`),
   );
   return fc.record({ method, body, contentType, headers, query });
 }
@@ -265,6 +317,8 @@ for (const factory of factories) {
       const agent = new Agent({ keepAlive: false, maxSockets: 32 });
       const failures: string[] = [];
       const perEndpoint: Record<string, number> = {};
+      /** Answers below 400 per endpoint: the fuzzing of credentialed endpoints got past the check. */
+      const succeeded: Record<string, number> = {};
       const timings: Record<string, number> = {};
       try {
         // Real tokens of every purpose.
@@ -283,12 +337,31 @@ for (const factory of factories) {
           signIn.headers.get('set-cookie') ?? '',
         )?.[1];
         const reset = await t.lastMail('fuzz@example.com', 'password_reset');
+        /**
+         * A session of a fresh account, for each signed-in user's endpoint: a fuzzed password
+         * change or sign-out everywhere ends the session it used, never the next endpoint's.
+         */
+        const freshSession = async (n: number) => {
+          await seedAccount(t, `owner-${n}@example.com`, 'active', 'Harbour-Lantern-42');
+          const session = await t.client().signIn({
+            email: `owner-${n}@example.com`,
+            password: 'Harbour-Lantern-42',
+          });
+          return session.accessToken;
+        };
+        const { key: admin } = await createAdminKey(
+          { store: t.store, clock: () => new Date() },
+          'fuzz',
+          'cli:test',
+        );
         const secrets: Secrets = {
           reset: reset?.token ?? '',
           activation: (await t.lastMail('migrated@example.com', 'account_activation'))?.token ?? '',
           verifyEmail: (await t.lastMail('newcomer@example.com', 'verify_email'))?.token ?? '',
           refresh: refresh ?? '',
           code: reset?.code ?? '',
+          access: await freshSession(-1),
+          admin,
         };
         expect(Object.values(secrets).every((s) => s.length > 0)).toBe(true);
 
@@ -296,6 +369,8 @@ for (const factory of factories) {
         for (const [e, endpoint] of ENDPOINTS.entries()) {
           perEndpoint[endpoint.path + (endpoint.method === 'GET' ? '' : ` ${endpoint.method}`)] = 0;
           const key = Object.keys(perEndpoint).at(-1) as string;
+          succeeded[key] = 0;
+          if (endpoint.auth === 'access') secrets.access = await freshSession(e);
           const t0 = Date.now();
           await fc
             .assert(
@@ -326,6 +401,7 @@ for (const factory of factories) {
                         return;
                       }
                       const text = res.text;
+                      if (res.status < 400) succeeded[key] = (succeeded[key] ?? 0) + 1;
                       const found = violations(res.status, res.headers, text, input.method);
                       if (found.length > 0) {
                         failures.push(
@@ -368,10 +444,16 @@ for (const factory of factories) {
           ms: Date.now() - started,
           seed: BUDGET.seed,
           perEndpoint,
+          succeeded,
           timings,
         });
       }
       expect(failures.slice(0, 5)).toEqual([]);
+      // Every endpoint with a credential was reached past it, not only refused at the door.
+      for (const endpoint of ENDPOINTS.filter((x) => x.auth)) {
+        const key = endpoint.path + (endpoint.method === 'GET' ? '' : ` ${endpoint.method}`);
+        expect(succeeded[key], key).toBeGreaterThan(0);
+      }
       for (const count of Object.values(perEndpoint)) {
         expect(count).toBeGreaterThanOrEqual(BUDGET.runs);
       }
