@@ -17,6 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { PASSWORD } from './server/bench-server.ts';
 import type { LoadResult, LoadSpec } from './server/load.child.ts';
 import { fmtSpread, mdTable, median, section } from './shared.ts';
 
@@ -30,7 +31,6 @@ const CONNECTIONS = [1, 4, 16];
 /** The cheap-route part's last row: the sign-in load generator's nice level. */
 const CLIENT_NICE = 10;
 const PARTS = (process.env.BENCH_PARTS ?? 'http,cheap,loop,cold').split(',');
-const PASSWORD = 'Harbour-Lantern-42';
 /** session-<i>@example.com accounts bench/server/server.child.ts creates with PASSWORD. */
 const SESSION_ACCOUNTS = 16;
 const SOURCE = '--conditions=@connect-auth/source';

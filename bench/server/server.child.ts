@@ -36,14 +36,15 @@ const server = await createServer(
 );
 const url = await server.listen();
 const now = new Date();
-await createActiveAccount(store, 'bench@example.com', await createPasswordHasher().hash(PASSWORD));
-// One account per connection for the spread refresh row (sessions of different accounts).
+// One hash for every account (they share the password).
 const hash = await createPasswordHasher().hash(PASSWORD);
+await createActiveAccount(store, 'bench@example.com', hash);
+// One account per connection for the spread refresh row (sessions of different accounts).
 for (let i = 0; i < SESSION_ACCOUNTS; i++) {
   const email = `session-${i}@example.com`;
   await createActiveAccount(store, email, hash);
 }
-await createActiveAccount(store, 'verify@example.com', await createPasswordHasher().hash(PASSWORD));
+await createActiveAccount(store, 'verify@example.com', hash);
 const known = Array.from({ length: KNOWN }, (_, i) => {
   const email = `known-${i}@example.com`;
   return { id: randomUUID(), email, emailKey: email, name: null };

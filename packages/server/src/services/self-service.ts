@@ -14,7 +14,12 @@ import { canonicalEmail, emailKeyOf } from './email.ts';
 import { ServiceError } from './errors.ts';
 import { tokenProblem } from './one-time-tokens.ts';
 import { assertStrongPassword, fitsPasswordLimits, normalizePassword } from './password.ts';
-import { authenticate, type IssuedSession, startSession } from './sessions.ts';
+import {
+  authenticate,
+  countFailedSignInLater,
+  type IssuedSession,
+  startSession,
+} from './sessions.ts';
 import { nextTurn } from './turns.ts';
 
 /** How long an email-change link works. */
@@ -49,13 +54,9 @@ async function assertCurrentPassword(
       : false;
   await nextTurn();
   if (!ok || hash === null) {
-    // The gate already counted this attempt (reserve, then verify). The account's own counter —
-    // what Customer Services sees — counts it too, after the answer, as a failed sign-in does: a
-    // stolen access token used to guess the password shows there.
-    const id = account.id;
-    deps.background.run('sign_in_failed', async () => {
-      await deps.store.recordFailedSignIn(id, now);
-    });
+    // The gate already counted this attempt (reserve, then verify); the account counts it too,
+    // as a failed sign-in: a stolen access token used to guess the password shows there.
+    countFailedSignInLater(deps, account.id, now);
     deps.logger.info('failure', { flow, accountId: account.id, ip, failures: attempt });
     throw new ServiceError('invalid_credentials');
   }

@@ -80,6 +80,17 @@ export async function startSession(
 }
 
 /**
+ * Count a wrong password on the account (`failedSignIns`, what Customer Services sees) after the
+ * answer: written before it, a wrong password for an existing account was one database write
+ * slower than an unknown email. The gate's reservation already counted the attempt.
+ */
+export function countFailedSignInLater(deps: ServiceDeps, accountId: string, now: Date): void {
+  deps.background.run('sign_in_failed', async () => {
+    await deps.store.recordFailedSignIn(accountId, now);
+  });
+}
+
+/**
  * Sign in. Unknown email, wrong password, an account awaiting activation or email verification,
  * and a disabled account all answer `invalid_credentials`, after the same hashing work.
  */
@@ -110,14 +121,7 @@ export async function signIn(
   await nextTurn();
   if (!ok || !account || account.status !== 'active') {
     // The attempt was counted as a failure when the gate admitted it (reserve, then verify).
-    // The account's own counter is written after the answer: written before, it made a wrong
-    // password for an existing account one database write slower than an unknown email.
-    if (account) {
-      const id = account.id;
-      deps.background.run('sign_in_failed', async () => {
-        await deps.store.recordFailedSignIn(id, now);
-      });
-    }
+    if (account) countFailedSignInLater(deps, account.id, now);
     deps.logger.info('failure', {
       flow: 'sign_in',
       accountId: account?.id ?? null,

@@ -1,7 +1,7 @@
 /**
  * Property-based fuzzing of every endpoint over loopback HTTP (SECURITY 21, 24, 29, 31) — the
- * journey's, a signed-in user's (with a real access token) and the admin API's (with a real key): at least
- * `ADVERSARIAL_RUNS` inputs per endpoint and database — malformed, oversized, wrongly typed and
+ * journey's, a signed-in user's (with a real access token) and the admin API's (with a real
+ * key): at least `ADVERSARIAL_RUNS` inputs per endpoint and database — malformed, oversized, wrongly typed and
  * hostile bodies (CR/LF/NUL, homoglyphs, fullwidth and IDN addresses, lone surrogates,
  * `__proto__`, deep nesting, truncated JSON, raw bytes), wrong content types and methods,
  * truncated and wrong-purpose tokens, hostile cookies and origins. Every answer must keep the
@@ -54,6 +54,10 @@ const ENDPOINTS: Endpoint[] = [
   { ...ADMIN_ROUTES.history, fields: ['email'], auth: 'admin' },
   { ...ADMIN_ROUTES.audit, fields: [], auth: 'admin' },
 ];
+
+/** An endpoint's name in the report: its path, and its method unless GET. */
+const endpointKey = (endpoint: Endpoint) =>
+  endpoint.path + (endpoint.method === 'GET' ? '' : ` ${endpoint.method}`);
 
 /** Real tokens of every purpose, gathered once per server, for truncation and misuse. */
 interface Secrets {
@@ -367,8 +371,8 @@ for (const factory of factories) {
 
         const BATCH = 32;
         for (const [e, endpoint] of ENDPOINTS.entries()) {
-          perEndpoint[endpoint.path + (endpoint.method === 'GET' ? '' : ` ${endpoint.method}`)] = 0;
-          const key = Object.keys(perEndpoint).at(-1) as string;
+          const key = endpointKey(endpoint);
+          perEndpoint[key] = 0;
           succeeded[key] = 0;
           if (endpoint.auth === 'access') secrets.access = await freshSession(e);
           const t0 = Date.now();
@@ -451,8 +455,7 @@ for (const factory of factories) {
       expect(failures.slice(0, 5)).toEqual([]);
       // Every endpoint with a credential was reached past it, not only refused at the door.
       for (const endpoint of ENDPOINTS.filter((x) => x.auth)) {
-        const key = endpoint.path + (endpoint.method === 'GET' ? '' : ` ${endpoint.method}`);
-        expect(succeeded[key], key).toBeGreaterThan(0);
+        expect(succeeded[endpointKey(endpoint)], endpointKey(endpoint)).toBeGreaterThan(0);
       }
       for (const count of Object.values(perEndpoint)) {
         expect(count).toBeGreaterThanOrEqual(BUDGET.runs);
