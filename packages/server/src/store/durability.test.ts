@@ -72,6 +72,30 @@ describe('SQLite commit durability (relaxed hot paths, strict everything else)',
     expect(replay).toEqual({ ok: false, reason: 'reused' });
     expect(synced.count).toBe(1);
   });
+
+  it('a group commit holding a replay is fsynced once before any of its members is answered', async () => {
+    const account = await createAccount(store);
+    const [first, second] = [refreshToken(account), refreshToken(account)];
+    await store.insertRefreshToken(first);
+    await store.insertRefreshToken(second);
+    await store.rotateRefreshToken(first.tokenHash, refreshToken(account), at(1));
+    expect(synced.count).toBe(0);
+    // One turn: a replay of the first token and a rotation of the second, committed together.
+    const commits = () => execs.filter((s) => s === 'COMMIT').length;
+    const before = commits();
+    const answers: string[] = [];
+    const replay = store.rotateRefreshToken(first.tokenHash, refreshToken(account), at(2));
+    const rotation = store.rotateRefreshToken(second.tokenHash, refreshToken(account), at(2));
+    for (const [name, call] of [
+      ['replay', replay],
+      ['rotation', rotation],
+    ] as const)
+      void call.then(() => answers.push(`${name} after ${synced.count} fsync`));
+    expect(await replay).toEqual({ ok: false, reason: 'reused' });
+    expect((await rotation).ok).toBe(true);
+    expect(commits() - before).toBe(1);
+    expect(answers.sort()).toEqual(['replay after 1 fsync', 'rotation after 1 fsync']);
+  });
 });
 
 describe('SQLite commit durability with the checkpoint worker', () => {

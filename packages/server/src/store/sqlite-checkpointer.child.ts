@@ -3,7 +3,7 @@
  * `durability.test.ts`):
  *
  *   node --conditions=@connect-auth/source sqlite-checkpointer.child.ts <path> flood
- *     20,000 awaited writes that never yield to the event loop, then the checkpointer's stats as
+^ *     20,000 awaited writes (a commit each), then the checkpointer's stats as
  *     one JSON line — and no `close()`: the process must end by itself.
  *   node … sqlite-checkpointer.child.ts <path> rotate
  *     rotates one refresh token after another, printing `ack <hash>` once each rotation's call

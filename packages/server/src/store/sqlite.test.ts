@@ -11,8 +11,10 @@ import { openStore, SQLITE_FILE_NAME } from './index.ts';
 import { openSqliteStore, sqliteCheckpoints } from './sqlite.ts';
 import { MAX_WAL_FRAMES, START_AFTER_WRITES } from './sqlite-checkpointer.ts';
 import {
+  at,
   createAccount,
   issue,
+  refreshToken,
   resetInput,
   spawnCheckpointerChild,
   useTempDir,
@@ -138,6 +140,148 @@ describe('SQLite adapter specifics', () => {
   });
 });
 
+describe('SQLite group commit of relaxed writes', () => {
+  const tempDir = useTempDir('connect-auth-group-');
+  let path: string;
+  let store: Store | undefined;
+  let reader: DatabaseSync | undefined;
+  afterEach(async () => {
+    reader?.close();
+    reader = undefined;
+    await store?.close();
+    store = undefined;
+  });
+  /** Refresh tokens committed as used, read by a connection of its own (committed data only). */
+  const usedTokens = () => {
+    reader ??= new DatabaseSync(path);
+    const row = reader.prepare(
+      'SELECT COUNT(*) AS n FROM refresh_tokens WHERE used_at IS NOT NULL',
+    );
+    return Number((row.get() as { n: number }).n);
+  };
+  /** `count` refresh tokens of one account, inserted and committed. */
+  const tokens = async (s: Store, count: number) => {
+    const account = await createAccount(s);
+    const list = Array.from({ length: count }, () => refreshToken(account));
+    for (const t of list) await s.insertRefreshToken(t);
+    return { account, list };
+  };
+
+  it('rotations called in one turn run at its end, in one transaction, each committed when it settles', async () => {
+    path = join(tempDir(), 'group.db');
+    // Before each rotation's second statement, what another connection sees: with a commit per
+    // rotation the earlier ones would be there.
+    const seen: number[] = [];
+    store = await openSqliteStore({
+      path,
+      testHooks: {
+        afterStatement(operation, step) {
+          if (operation === 'rotateRefreshToken' && step === 'mark_used') seen.push(usedTokens());
+        },
+      },
+    });
+    const { account, list } = await tokens(store, 5);
+    const rotations = list.map((t) =>
+      store?.rotateRefreshToken(t.tokenHash, refreshToken(account), at(1)),
+    );
+    // Called, not run: nothing is written until the turn ends.
+    expect(seen).toEqual([]);
+    expect(usedTokens()).toBe(0);
+    const results = await Promise.all(rotations);
+    expect(results.map((r) => r?.ok)).toEqual([true, true, true, true, true]);
+    expect(seen).toEqual([0, 0, 0, 0, 0]);
+    expect(usedTokens()).toBe(5);
+  });
+
+  it('a member that fails rolls back alone; the rest of its group commits', async () => {
+    path = join(tempDir(), 'member.db');
+    let inserts = 0;
+    store = await openSqliteStore({
+      path,
+      testHooks: {
+        afterStatement(operation, step) {
+          if (operation === 'rotateRefreshToken' && step === 'insert_next' && ++inserts === 2)
+            throw new Error('fault after the second insert');
+        },
+      },
+    });
+    const { account, list } = await tokens(store, 3);
+    const children = list.map(() => refreshToken(account));
+    const outcomes = await Promise.allSettled(
+      list.map((t, i) => store?.rotateRefreshToken(t.tokenHash, children[i] ?? t, at(1))),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({
+      message: 'fault after the second insert',
+    });
+    reader = new DatabaseSync(path);
+    const used = (hash: string) =>
+      reader?.prepare('SELECT used_at FROM refresh_tokens WHERE token_hash = ?').get(hash) as
+        | { used_at: number | null }
+        | undefined;
+    expect(list.map((t) => used(t.tokenHash)?.used_at ?? null)).toEqual([
+      at(1).getTime(),
+      null,
+      at(1).getTime(),
+    ]);
+    expect(children.map((c) => used(c.tokenHash) !== undefined)).toEqual([true, false, true]);
+  });
+
+  it('a group the database refuses fails every member and writes nothing', async () => {
+    path = join(tempDir(), 'busy.db');
+    store = await openSqliteStore({ path, busyTimeoutMs: 50 });
+    const { account, list } = await tokens(store, 2);
+    const [first, second] = list.map((t) => t.tokenHash);
+    // Another process holds the write lock past the busy timeout.
+    const other = new DatabaseSync(path);
+    other.exec('BEGIN IMMEDIATE');
+    const outcomes = await Promise.allSettled([
+      store.rotateRefreshToken(first ?? '', refreshToken(account), at(1)),
+      store.hitRateLimit('k', 60_000, at(1)),
+    ]);
+    other.exec('ROLLBACK');
+    other.close();
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+    expect(usedTokens()).toBe(0);
+    expect(rateLimitHits(path)).toBe(0);
+    // The next turn's group goes through.
+    expect((await store.rotateRefreshToken(second ?? '', refreshToken(account), at(2))).ok).toBe(
+      true,
+    );
+    expect(usedTokens()).toBe(1);
+  });
+
+  it('strict writes are not grouped: one called after relaxed ones in the same turn is committed at once', async () => {
+    path = join(tempDir(), 'strict.db');
+    store = await openSqliteStore({ path });
+    const account = await createAccount(store);
+    const t = await issue(store, account);
+    const relaxed = store.hitRateLimit('k', 60_000, at(1));
+    const strict = store.completePasswordReset(resetInput(t.id, account.email));
+    reader = new DatabaseSync(path);
+    const consumed = reader.prepare('SELECT used_at FROM tokens WHERE id = ?').get(t.id);
+    expect(consumed).toMatchObject({ used_at: expect.any(Number) });
+    expect(rateLimitHits(path)).toBe(0);
+    await Promise.all([relaxed, strict]);
+    expect(rateLimitHits(path)).toBe(1);
+  });
+
+  it('close lets the waiting group commit first', async () => {
+    path = join(tempDir(), 'close.db');
+    store = await openSqliteStore({ path });
+    const { account, list } = await tokens(store, 3);
+    const rotations = list.map((t) =>
+      store?.rotateRefreshToken(t.tokenHash, refreshToken(account), at(1)),
+    );
+    const closed = store.close();
+    store = undefined;
+    expect((await Promise.all(rotations)).every((r) => r?.ok)).toBe(true);
+    await closed;
+    expect(usedTokens()).toBe(3);
+  });
+});
+
 /** Every rate-limit hit committed to the database at `path`, read by a connection of its own. */
 function rateLimitHits(path: string): number {
   const db = new DatabaseSync(path);
@@ -165,7 +309,7 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
     const wal = `${path}-wal`;
     return existsSync(wal) ? Math.max(0, (statSync(wal).size - 32) / (4096 + 24)) : 0;
   };
-  /** `count` awaited writes that never yield to the event loop; the WAL's largest size meanwhile. */
+  /** `count` awaited writes, a commit each; the WAL's largest size meanwhile. */
   const flood = async (store: Store, count: number) => {
     let most = walFrames();
     for (let i = 0; i < count; i++) {
@@ -254,10 +398,13 @@ describe('SQLite WAL checkpoints on a worker thread', () => {
     const store = await openSqliteStore({ path });
     await flood(store, START_AFTER_WRITES);
     await until(() => sqliteCheckpoints(store)?.mode === 'worker');
-    // Fired without awaiting: soon the store holds the later calls for a RESTART.
-    const calls = Array.from({ length: 20_000 }, (_, i) =>
-      store.hitRateLimit(`k${i % 2000}`, 60_000, new Date()),
-    );
+    // Fired without awaiting, one a turn (a commit each): soon the store holds the later ones for
+    // a RESTART.
+    const calls: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 20_000; i++) {
+      calls.push(store.hitRateLimit(`k${i % 2000}`, 60_000, new Date()));
+      await new Promise(setImmediate);
+    }
     const stats = sqliteCheckpoints(store);
     expect(stats?.pauses).toBeGreaterThan(0);
     const closed = store.close();
