@@ -258,6 +258,18 @@ class SqliteDriver implements SqlDriver {
    */
   #commitGroup(group: Grouped[]): void {
     this.#setSynchronous('NORMAL');
+    const [only] = group;
+    if (only && group.length === 1) {
+      // Alone in its turn: its own transaction, as a relaxed write ran before groups.
+      try {
+        const value = this.#runTransaction(only.operation);
+        if (only.relaxed !== true && !only.relaxed(value)) this.#syncWal();
+        only.resolve(value);
+      } catch (error) {
+        only.reject(error);
+      }
+      return;
+    }
     const done: Array<{ member: Grouped; value: unknown }> = [];
     const failed: Array<{ member: Grouped; error: unknown }> = [];
     try {
