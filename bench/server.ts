@@ -28,24 +28,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const CONNECTIONS = [1, 4, 16];
-/** The cheap-route part's last row: the sign-in load generator's nice level. */
-const CLIENT_NICE = 10;
 const PARTS = (process.env.BENCH_PARTS ?? 'http,cheap,loop,cold').split(',');
 /** session-<i>@example.com accounts bench/server/server.child.ts creates with PASSWORD. */
 const SESSION_ACCOUNTS = 16;
 const SOURCE = '--conditions=@connect-auth/source';
 
-/**
- * Start a child and resolve with its first stdout line parsed as JSON; `nice` > 0 runs it (every
- * thread) at that lower scheduling priority.
- */
-function startChild(args: string[], env: NodeJS.ProcessEnv = {}, nice = 0) {
-  const [command, argv] = nice > 0 ? ['nice', ['-n', String(nice), node, ...args]] : [node, args];
-  const child = spawn(command, argv, {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
+/** Start a child and resolve with its first stdout line parsed as JSON. */
+function startChild(args: string[]) {
+  const child = spawn(node, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const first = new Promise<Record<string, unknown>>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => resolve(JSON.parse(line)));
@@ -53,8 +43,7 @@ function startChild(args: string[], env: NodeJS.ProcessEnv = {}, nice = 0) {
   });
   return { child, first };
 }
-const runChild = async <T>(args: string[], nice = 0): Promise<T> =>
-  (await startChild(args, {}, nice).first) as T;
+const runChild = async <T>(args: string[]): Promise<T> => (await startChild(args).first) as T;
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -62,8 +51,8 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-const load = (spec: LoadSpec, nice = 0) =>
-  runChild<LoadResult>([join(here, 'load.child.ts'), JSON.stringify(spec)], nice);
+const load = (spec: LoadSpec) =>
+  runChild<LoadResult>([join(here, 'load.child.ts'), JSON.stringify(spec)]);
 const hashRate = () =>
   runChild<{ rate: number; ms: number }>([
     join(here, 'hash-rate.child.ts'),
@@ -233,24 +222,23 @@ for (const storeName of PARTS.includes('http') ? STORES : []) {
 if (PARTS.includes('cheap')) {
   section(
     'Server: a cheap route under sign-in load',
-    `\`GET /.well-known/jwks.json\` on 1 connection at 200 req/s (a fixed schedule, as a page's other requests arrive: it does not take the CPU the sign-ins need), alone and while 16 connections sign in (right password) as fast as they can; ${ROUNDS + 1} interleaved rounds; sign-in req/s beside the raw argon2id rate measured right before. The goal: JWKS p99 ≤ 5 ms under the load, sign-in ≥ 0.85 × raw. On one 2-core machine the sign-in load generator takes CPU from the server that a real client, on another machine, would not: the third row runs that generator at nice +${CLIENT_NICE} (the JWKS probe stays at normal priority), as if its clients were elsewhere. The CPU columns give each generator's own CPU time per second (median) — taken from the ${cores} cores the server and its hashing share; the raw probe ran alone. Rows 4 and 5 send the same JWKS requests on a raw keep-alive socket (no HTTP library; the answer read by its Content-Length): a probe that spends about half the CPU, and less of the latency it reports, on itself; the floor rows use the same probe. The two floor rows show what this machine allows: the same answer (body and headers) from a bare \`node:http\` server with nothing else on its event loop (\`bench/server/bare.child.ts\`), alone, then beside the server's own hashing pool (${cores} threads at nice +10) verifying nonstop — the CPU a sign-in load takes, without its HTTP, store and token work.`,
+    `\`GET /.well-known/jwks.json\` on 1 connection at 200 req/s (a fixed schedule, as a page's other requests arrive: it does not take the CPU the sign-ins need), alone and while 16 connections sign in (right password) as fast as they can; ${ROUNDS + 1} interleaved rounds; sign-in req/s beside the raw argon2id rate measured right before. The goal: JWKS p99 ≤ 5 ms under the load, sign-in ≥ 0.85 × raw. The CPU columns give each generator's own CPU time per second (median) — taken from the ${cores} cores the server and its hashing share (a real client would be on another machine); the raw probe ran alone. Rows 3 to 7 send the same JWKS requests on a raw keep-alive socket (no HTTP library; the answer read by its Content-Length): a probe that spends about half the CPU, and less of the latency it reports, on itself. Row 5 is the same server started with one hashing thread (\`HASH_THREADS=1\`): a core left to the event loop, at the cost of sign-in throughput. The two floor rows show what this machine allows: the same answer (body and headers) from a bare \`node:http\` server with nothing else on its event loop (\`bench/server/bare.child.ts\`), alone, then beside the server's own hashing pool (${cores} threads at nice +10) verifying nonstop — the CPU a sign-in load takes, without its HTTP, store and token work.`,
   );
   const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite']);
   const ready = (await server.first) as { url: string };
+  const oneThread = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite', '1']);
+  const oneThreadUrl = ((await oneThread.first) as { url: string }).url;
   const alone: LoadResult[] = [];
   const loaded: LoadResult[] = [];
   const signing: Sample[] = [];
-  const loadedElsewhere: LoadResult[] = [];
-  const signingElsewhere: Sample[] = [];
   const aloneRawSocket: LoadResult[] = [];
   const loadedRawSocket: LoadResult[] = [];
   const signingRawSocket: Sample[] = [];
-  /**
-   * JWKS at 200 req/s while 16 connections sign in, their generator at `nice`; both windows open
-   * together, once both generators have started (a process start-up takes ~0.1 s of CPU).
-   */
-  const jwksProbe = (rawSocket = false): LoadSpec => ({
-    url: ready.url,
+  const loadedOneThread: LoadResult[] = [];
+  const signingOneThread: Sample[] = [];
+  /** The JWKS probe: 1 connection at 200 req/s. */
+  const jwksProbe = (rawSocket = false, url = ready.url): LoadSpec => ({
+    url,
     connections: 1,
     seconds: SECONDS,
     method: 'GET',
@@ -259,22 +247,23 @@ if (PARTS.includes('cheap')) {
     rate: 200,
     ...(rawSocket ? { rawSocket } : {}),
   });
-  const underSignIn = (nice: number, rawSocket = false, startAt = Date.now() + 750) =>
+  /**
+   * The JWKS probe while 16 connections sign in; both windows open together, once both
+   * generators have started (a process start-up takes ~0.1 s of CPU).
+   */
+  const underSignIn = (rawSocket: boolean, url = ready.url, startAt = Date.now() + 750) =>
     Promise.all([
-      load({ ...jwksProbe(rawSocket), startAt }),
-      load(
-        {
-          url: ready.url,
-          connections: 16,
-          seconds: SECONDS,
-          method: 'POST',
-          path: '/v1/sessions',
-          bodies: [signIn],
-          expect: 200,
-          startAt,
-        },
-        nice,
-      ),
+      load({ ...jwksProbe(rawSocket, url), startAt }),
+      load({
+        url,
+        connections: 16,
+        seconds: SECONDS,
+        method: 'POST',
+        path: '/v1/sessions',
+        bodies: [signIn],
+        expect: 200,
+        startAt,
+      }),
     ]);
   // The floor: the same answer from a bare node:http server, alone and beside nonstop hashing.
   const jwks = await fetch(`${ready.url}/.well-known/jwks.json`);
@@ -297,7 +286,7 @@ if (PARTS.includes('cheap')) {
       input: bare.child.stdout as NonNullable<typeof bare.child.stdout>,
     });
     const { url } = (await bare.first) as { url: string };
-    const result = await load({ ...jwksProbe(true), url });
+    const result = await load(jwksProbe(true, url));
     const last = new Promise<string>((resolve) => lines.on('line', resolve));
     await stop(bare.child);
     if (hashing) bareHashRates.push((JSON.parse(await last) as { hashes: number }).hashes);
@@ -309,17 +298,18 @@ if (PARTS.includes('cheap')) {
     bareAlone.push(await onBare(false));
     bareHashing.push(await onBare(true));
     const raw = (await hashRate()).rate;
-    const [jwks, sign] = await underSignIn(0);
+    const [jwks, sign] = await underSignIn(false);
     loaded.push(jwks);
     signing.push({ ...sign, raw });
-    const [jwksElsewhere, signElsewhere] = await underSignIn(CLIENT_NICE);
-    loadedElsewhere.push(jwksElsewhere);
-    signingElsewhere.push({ ...signElsewhere, raw });
-    const [jwksRawSocket, signRawSocket] = await underSignIn(0, true);
+    const [jwksRawSocket, signRawSocket] = await underSignIn(true);
     loadedRawSocket.push(jwksRawSocket);
     signingRawSocket.push({ ...signRawSocket, raw });
+    const [jwksOneThread, signOneThread] = await underSignIn(true, oneThreadUrl);
+    loadedOneThread.push(jwksOneThread);
+    signingOneThread.push({ ...signOneThread, raw });
   }
   await stop(server.child);
+  await stop(oneThread.child);
   /** The JWKS columns of one row: req/s spread, p50, p99 spread. */
   const jwksCells = (samples: LoadResult[]) => [
     fmtSpread(
@@ -359,16 +349,16 @@ if (PARTS.includes('cheap')) {
       [
         ['alone', ...jwksCells(alone), '', '', '', ''],
         ['under 16 connections of sign-in', ...jwksCells(loaded), ...signInCells(signing)],
-        [
-          `same, the sign-in generator at nice +${CLIENT_NICE} (clients elsewhere)`,
-          ...jwksCells(loadedElsewhere),
-          ...signInCells(signingElsewhere),
-        ],
         ['alone, the JWKS probe on a raw socket', ...jwksCells(aloneRawSocket), '', '', '', ''],
         [
           'under 16 connections of sign-in, the JWKS probe on a raw socket',
           ...jwksCells(loadedRawSocket),
           ...signInCells(signingRawSocket),
+        ],
+        [
+          'same, the server with one hashing thread (HASH_THREADS=1)',
+          ...jwksCells(loadedOneThread),
+          ...signInCells(signingOneThread),
         ],
         [
           'floor: bare node:http, the same answer, alone (raw socket)',

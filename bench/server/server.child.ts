@@ -5,7 +5,7 @@
  * one active account for sign-in, 5,000 known addresses for reset requests, one account whose
  * reset token is verified. Prints one JSON line `{ url, token }` when ready; exits on SIGTERM.
  *
- *   node --conditions=@connect-auth/source bench/server/server.child.ts sqlite|postgres
+ *   node --conditions=@connect-auth/source bench/server/server.child.ts sqlite|postgres [hashThreads]
  */
 import { randomUUID } from 'node:crypto';
 import { createPasswordHasher } from '../../packages/server/src/auth/password.ts';
@@ -23,6 +23,7 @@ if (!factory?.available) {
   process.exit(0);
 }
 const store = await factory.open();
+const hashThreads = process.argv[3] ? Number(process.argv[3]) : undefined;
 const links = new Map<string, string>();
 const server = await createServer(
   benchServerOptions(store, {
@@ -32,6 +33,7 @@ const server = await createServer(
         if (m?.[1]) links.set(mail.to, m[1]);
       },
     },
+    ...(hashThreads ? { hashThreads } : {}),
   }),
 );
 const url = await server.listen();

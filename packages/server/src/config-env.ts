@@ -119,6 +119,12 @@ export const SETTINGS = [
     help: 'seconds after a refresh token was rotated in which presenting it again (two tabs at once) gets a sibling token instead of revoking the session family, while no successor was used yet; 0 disables (default 10, at most 300)',
   },
   {
+    env: 'HASH_THREADS',
+    flag: 'hash-threads',
+    type: 'string',
+    help: 'threads hashing passwords (argon2id hashes at once); fewer than the cores leave the event loop a core during sign-in bursts, at the cost of sign-in throughput (default: the available cores, 1–256)',
+  },
+  {
     env: 'SUPPORT_URL',
     flag: 'support-url',
     type: 'string',
@@ -188,17 +194,19 @@ export function loadConfig(source: {
       message: `must be an integer between 0 and 65535, got ${JSON.stringify(portText)}`,
     });
   }
-  /** A whole number of seconds, or undefined (absent or invalid: the issue is recorded). */
-  const seconds = (envName: string, flag: string) => {
+  /** A whole number, or undefined (absent or invalid: the issue is recorded). */
+  const whole = (envName: string, flag: string, what = 'a whole number') => {
     const text = str(envName, flag);
     if (text === undefined) return undefined;
     if (/^\d{1,9}$/.test(text.trim())) return Number(text);
     issues.push({
       key: label(envName, flag),
-      message: `must be a whole number of seconds, got ${JSON.stringify(text)}`,
+      message: `must be ${what}, got ${JSON.stringify(text)}`,
     });
     return undefined;
   };
+  const seconds = (envName: string, flag: string) =>
+    whole(envName, flag, 'a whole number of seconds');
   const partial: Partial<ServerConfig> = {
     port: Number.isNaN(port) ? undefined : port,
     hostname: str('HOST', 'host'),
@@ -235,6 +243,7 @@ export function loadConfig(source: {
       issues,
     ),
     refreshReuseGraceSeconds: seconds('REFRESH_REUSE_GRACE_SECONDS', 'refresh-reuse-grace'),
+    hashThreads: whole('HASH_THREADS', 'hash-threads'),
     supportUrl: str('SUPPORT_URL', 'support-url'),
     mailFrom: str('MAIL_FROM', 'mail-from'),
   };

@@ -141,6 +141,22 @@ describe('database statement timeout', () => {
   });
 });
 
+describe('hashing threads', () => {
+  it('defaults to the cores (unset), reads env and flag, refuses what is not 1…256', () => {
+    expect(loadConfig({ argv: ['--dev'] }).hashThreads).toBeUndefined();
+    expect(loadConfig({ env: { HASH_THREADS: '1' }, argv: ['--dev'] }).hashThreads).toBe(1);
+    expect(
+      loadConfig({ env: { HASH_THREADS: '1' }, argv: ['--dev', '--hash-threads', '3'] })
+        .hashThreads,
+    ).toBe(3);
+    for (const bad of ['0', '-1', '1.5', 'two', '257'])
+      expect(() => loadConfig({ env: { HASH_THREADS: bad }, argv: ['--dev'] })).toThrow(
+        /HASH_THREADS \(--hash-threads\): must be/,
+      );
+    expect(() => resolveConfig({ dev: true, hashThreads: 0.5 })).toThrow(ConfigError);
+  });
+});
+
 const docs = await readFile(new URL('../../../docs/server.md', import.meta.url), 'utf8');
 
 describe('docs/server.md › Configuration', () => {

@@ -55,6 +55,13 @@ export interface ServerConfig {
    * while no successor has itself been rotated. 0 disables it. Default 10, at most 300.
    */
   refreshReuseGraceSeconds: number;
+  /**
+   * Threads hashing passwords: argon2id hashes at once. Default: the available cores, which keeps
+   * sign-in at the machine's hashing rate. Fewer leave cores to the event loop: on a small
+   * machine, cheap routes then answer faster during a burst of sign-ins, which queue longer.
+   * 1–256.
+   */
+  hashThreads: number | undefined;
   /** Customer Services link printed in mails. */
   supportUrl: string;
   /** From address of every mail. */
@@ -95,6 +102,9 @@ export class ConfigError extends Error {
  * replayed token look like a second tab (RFC 9700 §4.14.2).
  */
 export const MAX_REFRESH_REUSE_GRACE_SECONDS = 300;
+
+/** Most password-hashing threads accepted (`HASH_THREADS`); each hash takes 19 MiB while it runs. */
+export const MAX_HASH_THREADS = 256;
 
 /**
  * Minimum secret length in bytes (UTF-8).
@@ -219,6 +229,16 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
       message: `must be an integer between 0 and ${MAX_REFRESH_REUSE_GRACE_SECONDS}, got ${JSON.stringify(refreshReuseGraceSeconds)}`,
     });
   }
+  const hashThreads = input.hashThreads;
+  if (
+    hashThreads !== undefined &&
+    (!Number.isInteger(hashThreads) || hashThreads < 1 || hashThreads > MAX_HASH_THREADS)
+  ) {
+    issues.push({
+      key: label('HASH_THREADS', 'hash-threads'),
+      message: `must be an integer between 1 and ${MAX_HASH_THREADS}, got ${JSON.stringify(hashThreads)}`,
+    });
+  }
   const publicUrl = parseBaseUrl(input.publicUrl, label('PUBLIC_URL', 'public-url'), issues);
   const appUrl = parseBaseUrl(input.appUrl, label('APP_URL', 'app-url'), issues);
   const databaseUrl = parseUrl(input.databaseUrl, label('DATABASE_URL', 'database-url'), issues, [
@@ -313,6 +333,7 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
     autoSignInAfterReset: input.autoSignInAfterReset ?? false,
     trustProxy: input.trustProxy ?? false,
     refreshReuseGraceSeconds,
+    hashThreads,
     supportUrl: supportUrl ?? 'https://www.codelocks.com/support',
     mailFrom,
     productName: input.productName ?? 'Codelocks Connect',

@@ -42,7 +42,7 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   transport?: MailTransport;
   /** Override rate-limit figures (tests, benchmarks). */
   limits?: Partial<LimitSettings>;
-  /** Password hasher (default: argon2id, one low-priority thread per core). */
+  /** Password hasher (default: argon2id, `hashThreads` low-priority threads, one per core unless set). */
   hasher?: PasswordHasher;
   /** Outbox worker poll interval in ms (default 5000; nudged after each enqueue anyway). */
   mailPollMs?: number;
@@ -175,7 +175,9 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       config.publicUrl ?? running?.url ?? `http://${config.hostname}:${config.port}`;
     const appUrl = () => config.appUrl ?? publicUrl();
     const background = createBackground(logger);
-    const hasher = givenHasher ?? createPasswordHasher();
+    const hasher =
+      givenHasher ??
+      createPasswordHasher(config.hashThreads ? { concurrency: config.hashThreads } : {});
     // Made now, not by the first sign-in for an unknown email, which would otherwise hash twice
     // and take twice as long as a sign-in for an existing one (SECURITY 3).
     await hasher.dummyHash();
