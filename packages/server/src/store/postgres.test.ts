@@ -5,8 +5,8 @@ import { isStoreError } from './errors.ts';
 import { openStore } from './index.ts';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPostgresStore, poolOf } from './postgres.ts';
 import { SIGN_IN_LOCK_CLASS } from './sql/sign-in.ts';
-import { at, createAccount, refreshToken } from './suite/fixtures.ts';
-import { statementsSent, waitsFor } from './suite/pg-probes.ts';
+import { at, createAccount, MINUTE, refreshToken, reserveInput } from './suite/fixtures.ts';
+import { queriesSent, statementsSent, waitsFor } from './suite/pg-probes.ts';
 import { storeFactories, testDatabaseUrl } from './testing.ts';
 
 const postgres = (await storeFactories()).find((f) => f.name === 'postgres');
@@ -151,7 +151,7 @@ describe.skipIf(!postgres?.available)(title, () => {
         const account = await createAccount(store);
         const first = refreshToken(account);
         await store.insertRefreshToken(first);
-        const rotation = await statementsSent(async () => {
+        const rotation = await queriesSent(async () => {
           const result = await store.rotateRefreshToken(
             first.tokenHash,
             refreshToken(account),
@@ -159,9 +159,11 @@ describe.skipIf(!postgres?.available)(title, () => {
           );
           expect(result).toMatchObject({ ok: true, account: { id: account.id } });
         });
-        // No BEGIN/COMMIT: one round trip, which turns synchronous_commit off for itself only.
+        // No BEGIN/COMMIT: one round trip, which turns synchronous_commit off for itself only,
+        // a prepared statement (parsed and planned once per connection, not per refresh).
         expect(rotation).toHaveLength(1);
-        expect(rotation[0]).toContain("set_config('synchronous_commit', 'off', true)");
+        expect(rotation[0]?.text).toContain("set_config('synchronous_commit', 'off', true)");
+        expect(rotation[0]?.name).toBe('connect_auth_rotate_refresh_token');
         const replay = await statementsSent(async () => {
           const result = await store.rotateRefreshToken(
             first.tokenHash,
@@ -177,6 +179,40 @@ describe.skipIf(!postgres?.available)(title, () => {
         expect(replay.some((text) => /UPDATE refresh_tokens SET revoked_at/.test(text))).toBe(true);
       } finally {
         await store.close();
+      }
+    });
+
+    it('the prepared rotation and sign-in statements keep working after a newer server adds a column to accounts', async () => {
+      // A rolling upgrade: another process migrates while this one's connections hold prepared
+      // statements. One connection, so the second calls reuse the first calls' statements.
+      const schema = `ca_test_${randomBytes(6).toString('hex')}`;
+      const store = await openPostgresStore({ url: testDatabaseUrl, schema, max: 1 });
+      const migrator = new pg.Client({ connectionString: testDatabaseUrl });
+      await migrator.connect();
+      try {
+        const account = await createAccount(store);
+        const [one, two] = [refreshToken(account), refreshToken(account)];
+        await store.insertRefreshToken(one);
+        await store.insertRefreshToken(two);
+        const use = async (token: typeof one, minute: number) => {
+          const rotated = await store.rotateRefreshToken(
+            token.tokenHash,
+            refreshToken(account),
+            at(minute * MINUTE),
+          );
+          expect(rotated).toMatchObject({ ok: true, account: { id: account.id } });
+          const reserved = await store.reserveSignIn(
+            reserveInput(account.emailKey, { now: at(minute * MINUTE) }),
+          );
+          expect(reserved.account?.id).toBe(account.id);
+        };
+        await use(one, 1);
+        await migrator.query(`ALTER TABLE "${schema}".accounts ADD COLUMN added_later TEXT`);
+        await use(two, 2);
+      } finally {
+        await migrator.end();
+        await store.close();
+        await dropSchema(schema);
       }
     });
 

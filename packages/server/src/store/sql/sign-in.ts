@@ -92,7 +92,9 @@ function reserveInOneStatement(input: ReserveSignInInput) {
       (SELECT hits FROM source) AS source_hits, (SELECT reset_at FROM source) AS source_reset,
       (SELECT hits FROM total) AS total_hits, (SELECT reset_at FROM total) AS total_reset,
       set_config('synchronous_commit', 'off', true) AS relaxed_commit,
-      a.*
+      a.id, a.email, a.email_key, a.name, a.locale, a.status, a.password_hash,
+      a.credential_version, a.failed_sign_ins, a.created_at, a.updated_at, a.activated_at,
+      a.activation_mailed_at
     FROM state CROSS JOIN gate
     LEFT JOIN accounts a ON a.email_key = ${input.emailKey}`,
   );

@@ -11,6 +11,7 @@ import type {
   AccountStatus,
   NewOutboxMail,
   RefreshTokenRecord,
+  ReserveSignInInput,
   SignInKeys,
   Store,
   TokenPurpose,
@@ -198,5 +199,22 @@ export function signInKeys(emailKey: string, source = '192.0.2.1'): SignInKeys {
     wait: `${prefix}wait ${source}`,
     account: `${prefix}account`,
     known: `known-source ${emailKey} ${source}`,
+  };
+}
+
+/** A sign-in reservation for `emailKey` with the server's default windows. */
+export function reserveInput(
+  emailKey: string,
+  overrides: Partial<Omit<ReserveSignInInput, 'emailKey'>> = {},
+): ReserveSignInInput {
+  const hour = 60 * MINUTE;
+  return {
+    emailKey,
+    keys: signInKeys(emailKey),
+    now: T0,
+    ip: { windowMs: 5 * MINUTE, limit: 50 },
+    source: { windowMs: 24 * hour, delayFrom: 5 },
+    account: { windowMs: hour, hardStop: 20 },
+    ...overrides,
   };
 }

@@ -7,14 +7,25 @@ import { vi } from 'vitest';
 
 /** The statements `run` sent through any `pg` client (pool queries included), in order. */
 export async function statementsSent(run: () => Promise<unknown>): Promise<string[]> {
-  const texts: string[] = [];
+  return (await queriesSent(run)).map((query) => query.text);
+}
+
+/** Like {@link statementsSent}, with each statement's prepared-statement name, if it has one. */
+export async function queriesSent(
+  run: () => Promise<unknown>,
+): Promise<Array<{ text: string; name: string | undefined }>> {
+  const sent: Array<{ text: string; name: string | undefined }> = [];
   const original = pg.Client.prototype.query;
   const query = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
     this: pg.Client,
     ...args: unknown[]
   ) {
-    const [first] = args as [string | { text: string }];
-    texts.push(typeof first === 'string' ? first : first.text);
+    const [first] = args as [string | { text: string; name?: string }];
+    sent.push(
+      typeof first === 'string'
+        ? { text: first, name: undefined }
+        : { text: first.text, name: first.name },
+    );
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pg.Client.prototype.query);
   try {
@@ -22,7 +33,7 @@ export async function statementsSent(run: () => Promise<unknown>): Promise<strin
   } finally {
     query.mockRestore();
   }
-  return texts;
+  return sent;
 }
 
 /**

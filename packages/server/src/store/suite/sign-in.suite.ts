@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory } from '../testing.ts';
-import type { ReserveSignInInput, SignInKeys, Store } from '../types.ts';
+import type { SignInKeys, Store } from '../types.ts';
 import {
   at,
   createAccount,
+  reserveInput as input,
   signInKeys as keys,
   MINUTE,
   refreshToken,
@@ -13,21 +14,6 @@ import {
 } from './fixtures.ts';
 
 const HOUR = 60 * MINUTE;
-
-function input(
-  emailKey: string,
-  overrides: Partial<Omit<ReserveSignInInput, 'emailKey'>> = {},
-): ReserveSignInInput {
-  return {
-    emailKey,
-    keys: keys(emailKey),
-    now: T0,
-    ip: { windowMs: 5 * MINUTE, limit: 50 },
-    source: { windowMs: 24 * HOUR, delayFrom: 5 },
-    account: { windowMs: HOUR, hardStop: 20 },
-    ...overrides,
-  };
-}
 
 /** The three counters of one email and source, as peeked (null: no open window). */
 async function counts(store: Store, k: SignInKeys, now = T0) {
