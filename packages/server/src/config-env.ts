@@ -122,7 +122,7 @@ export const SETTINGS = [
     env: 'HASH_THREADS',
     flag: 'hash-threads',
     type: 'string',
-    help: 'threads hashing passwords (argon2id hashes at once); fewer than the cores leave the event loop a core during sign-in bursts, at the cost of sign-in throughput (default: the available cores, 1–256)',
+    help: 'threads hashing passwords (argon2id hashes at once, 19 MiB each); lower it to bound their memory or leave cores to other work on the host (default: the available cores, 1–256)',
   },
   {
     env: 'SUPPORT_URL',

@@ -56,10 +56,9 @@ export interface ServerConfig {
    */
   refreshReuseGraceSeconds: number;
   /**
-   * Threads hashing passwords: argon2id hashes at once. Default: the available cores, which keeps
-   * sign-in at the machine's hashing rate. Fewer leave cores to the event loop: on a small
-   * machine, cheap routes then answer faster during a burst of sign-ins, which queue longer.
-   * 1–256.
+   * Threads hashing passwords: argon2id hashes at once (19 MiB each while it runs). Default: the
+   * available cores, which keeps sign-in at the machine's hashing rate. Lower it to bound
+   * hashing's memory or to leave cores to other work on the same host. 1–256.
    */
   hashThreads: number | undefined;
   /** Customer Services link printed in mails. */
