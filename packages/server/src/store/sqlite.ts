@@ -62,7 +62,7 @@ const STATEMENT_CACHE_SIZE = 256;
  */
 const MAX_GROUP = 64;
 
-/** A relaxed transaction waiting for the group commit at the end of the loop turn. */
+/** A relaxed write (a transaction or a single statement) waiting for the group commit at the end of the loop turn. */
 interface Grouped {
   operation: Operation<unknown>;
   relaxed: true | ((value: unknown) => boolean);
@@ -119,7 +119,7 @@ class SqliteDriver implements SqlDriver {
   readonly #checkpointer: WalCheckpointer | undefined;
   #wal: number | undefined;
   readonly #walMode: boolean;
-  /** Relaxed transactions to commit together at the end of this loop turn, and when that is done. */
+  /** Relaxed writes to commit together at the end of this loop turn, and when the last group is done. */
   #group: Grouped[] | undefined;
   #grouped: Promise<void> | undefined;
 
@@ -171,7 +171,7 @@ class SqliteDriver implements SqlDriver {
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      // Relaxed transactions waiting for their group commit were accepted: they run first.
+      // Relaxed writes waiting for their group commit were accepted: they run first.
       await this.#grouped;
       // Calls queued behind a RESTART checkpoint were accepted: they run first.
       for (let paused = this.#checkpointer?.paused; paused; paused = this.#checkpointer?.paused)
@@ -225,7 +225,7 @@ class SqliteDriver implements SqlDriver {
     }
   }
 
-  /** Queue a relaxed transaction for the group commit at the end of this loop turn. */
+  /** Queue a relaxed write for the group commit at the end of this loop turn. */
   #join<T>(operation: Operation<T>, relaxed: true | ((value: T) => boolean)): Promise<T> {
     if (this.#closing) return Promise.reject(new StoreError('closed', 'The store is closed.'));
     return new Promise<T>((resolve, reject) => {
@@ -252,7 +252,7 @@ class SqliteDriver implements SqlDriver {
   }
 
   /**
-   * Commit a group of relaxed transactions as one: each in a savepoint of its own (all of it or
+   * Commit a group of relaxed writes as one: each in a savepoint of its own (all of it or
    * none of it, as alone), one `COMMIT` for them all. A failure of the whole (the `BEGIN`, the
    * `COMMIT`, a statement that aborted the transaction) fails every member.
    */
@@ -277,8 +277,9 @@ class SqliteDriver implements SqlDriver {
       for (const member of group) {
         this.#db.exec('SAVEPOINT grouped');
         try {
-          done.push({ member, value: this.#drive(member.operation) });
+          const value = this.#drive(member.operation);
           this.#db.exec('RELEASE grouped');
+          done.push({ member, value });
         } catch (error) {
           // A statement that ended the transaction itself (a full disk) took the others with it.
           if (!this.#db.isTransaction) throw error;
