@@ -47,6 +47,12 @@ export const SETTINGS = [
     help: 'PostgreSQL statement_timeout of every pooled connection, so a hung query cannot stall requests or shutdown; 0 sets none (default 15)',
   },
   {
+    env: 'SQLITE_WAL_CHECKPOINT',
+    flag: 'sqlite-wal-checkpoint',
+    type: 'string',
+    help: 'SQLite: who copies the write-ahead log into the database file: worker (default, a thread off the event loop) or connection (SQLite itself, inside a commit; no thread)',
+  },
+  {
     env: 'CONNECT_DEV',
     flag: 'dev',
     type: 'boolean',
@@ -216,6 +222,9 @@ export function loadConfig(source: {
       'DATABASE_STATEMENT_TIMEOUT_SECONDS',
       'database-statement-timeout',
     ),
+    sqliteWalCheckpoint: str('SQLITE_WAL_CHECKPOINT', 'sqlite-wal-checkpoint') as
+      | ServerConfig['sqliteWalCheckpoint']
+      | undefined,
     dev: parseBool(get('CONNECT_DEV', 'dev'), label('CONNECT_DEV', 'dev'), issues),
     devPublicHost: parseBool(
       get('CONNECT_DEV_PUBLIC_HOST', 'dev-public-host'),

@@ -141,6 +141,25 @@ describe('database statement timeout', () => {
   });
 });
 
+describe('SQLite WAL checkpoints', () => {
+  it('defaults to the worker, reads env and flag, refuses anything else', () => {
+    expect(loadConfig({ argv: ['--dev'] }).sqliteWalCheckpoint).toBe('worker');
+    expect(
+      loadConfig({ env: { SQLITE_WAL_CHECKPOINT: 'connection' }, argv: ['--dev'] })
+        .sqliteWalCheckpoint,
+    ).toBe('connection');
+    expect(
+      loadConfig({
+        env: { SQLITE_WAL_CHECKPOINT: 'connection' },
+        argv: ['--dev', '--sqlite-wal-checkpoint', 'worker'],
+      }).sqliteWalCheckpoint,
+    ).toBe('worker');
+    expect(() => loadConfig({ env: { SQLITE_WAL_CHECKPOINT: 'thread' }, argv: ['--dev'] })).toThrow(
+      /SQLITE_WAL_CHECKPOINT \(--sqlite-wal-checkpoint\): must be "worker" or "connection"/,
+    );
+  });
+});
+
 describe('hashing threads', () => {
   it('defaults to the cores (unset), reads env and flag, refuses what is not 1…256', () => {
     expect(loadConfig({ argv: ['--dev'] }).hashThreads).toBeUndefined();
@@ -189,6 +208,7 @@ describe('docs/server.md › Configuration', () => {
       MAIL_FROM: config.mailFrom,
       REFRESH_REUSE_GRACE_SECONDS: String(config.refreshReuseGraceSeconds),
       DATABASE_STATEMENT_TIMEOUT_SECONDS: String(config.databaseStatementTimeoutSeconds),
+      SQLITE_WAL_CHECKPOINT: config.sqliteWalCheckpoint,
     };
     for (const [env, value] of Object.entries(defaults)) {
       expect(byEnv.get(env)?.[3]).toContain(value);

@@ -56,6 +56,12 @@ export interface ServerConfig {
    */
   refreshReuseGraceSeconds: number;
   /**
+   * SQLite only: who copies the write-ahead log into the database file — `'worker'` (default: a
+   * worker thread with its own connection, off the event loop) or `'connection'` (SQLite's own
+   * automatic checkpoint, inside a commit on the event loop; no thread, one connection).
+   */
+  sqliteWalCheckpoint: 'worker' | 'connection';
+  /**
    * Threads hashing passwords: argon2id hashes at once (19 MiB each while it runs). Default: the
    * available cores, which keeps sign-in at the machine's hashing rate. Lower it to bound
    * hashing's memory or to leave cores to other work on the same host. 1–256.
@@ -228,6 +234,13 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
       message: `must be an integer between 0 and ${MAX_REFRESH_REUSE_GRACE_SECONDS}, got ${JSON.stringify(refreshReuseGraceSeconds)}`,
     });
   }
+  const sqliteWalCheckpoint = input.sqliteWalCheckpoint ?? 'worker';
+  if (sqliteWalCheckpoint !== 'worker' && sqliteWalCheckpoint !== 'connection') {
+    issues.push({
+      key: label('SQLITE_WAL_CHECKPOINT', 'sqlite-wal-checkpoint'),
+      message: `must be "worker" or "connection", got ${JSON.stringify(sqliteWalCheckpoint)}`,
+    });
+  }
   const hashThreads = input.hashThreads;
   if (
     hashThreads !== undefined &&
@@ -320,6 +333,7 @@ export function resolveConfig(input: Partial<ServerConfig>): ServerConfig {
     dataDir: input.dataDir ?? './.data',
     databaseUrl,
     databaseStatementTimeoutSeconds,
+    sqliteWalCheckpoint,
     dev,
     devPublicHost,
     smtpUrl,

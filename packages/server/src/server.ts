@@ -138,6 +138,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       statementTimeoutMs: config.databaseStatementTimeoutSeconds * 1000,
+      walCheckpoint: config.sqliteWalCheckpoint,
       logger,
     }));
   try {

@@ -8,11 +8,36 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/log.ts';
 import { createServer } from '../src/server.ts';
+import { sqliteCheckpoints } from '../src/store/sqlite.ts';
 import { factories, rejection, seedAccount, startServer } from './helpers.ts';
 
 const factory = factories[0];
 
 describe('createServer', () => {
+  it('opens its SQLite file with the WAL checkpointing SQLITE_WAL_CHECKPOINT asks for', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'connect-wal-'));
+    try {
+      const checkpointing = async (sqliteWalCheckpoint?: 'worker' | 'connection') => {
+        const server = await createServer({
+          dev: true,
+          port: 0,
+          dataDir: dir,
+          logger: silentLogger,
+          ...(sqliteWalCheckpoint ? { sqliteWalCheckpoint } : {}),
+        });
+        // The worker's stats exist from the start; the connection's own checkpoint has none.
+        const stats = sqliteCheckpoints(server.store);
+        await server.close();
+        return stats === undefined ? 'connection' : 'worker';
+      };
+      expect(await checkpointing()).toBe('worker');
+      expect(await checkpointing('connection')).toBe('connection');
+      expect(await checkpointing('worker')).toBe('worker');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('dev mode generates the secret once (0600) and keeps the signing key across restarts', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'connect-dev-'));
     try {

@@ -38,6 +38,8 @@ export async function openStore(options: {
   statementTimeoutMs?: number;
   /** SQLite only: where the WAL checkpoint worker's warnings go (`openSqliteStore`'s `logger`). */
   logger?: Logger;
+  /** SQLite only: who checkpoints the WAL (`openSqliteStore`'s `walCheckpoint`; default worker). */
+  walCheckpoint?: 'worker' | 'connection';
 }): Promise<Store> {
   const url = options.databaseUrl?.trim();
   if (url) {
@@ -56,5 +58,6 @@ export async function openStore(options: {
   return openSqliteStore({
     path: join(dataDir, SQLITE_FILE_NAME),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.walCheckpoint ? { walCheckpoint: options.walCheckpoint } : {}),
   });
 }
