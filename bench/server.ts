@@ -17,7 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { PASSWORD } from './server/bench-server.ts';
+import { KNOWN, PASSWORD, SESSION_ACCOUNTS } from './server/bench-server.ts';
 import type { LoadResult, LoadSpec } from './server/load.child.ts';
 import { fmtSpread, mdTable, median, section } from './shared.ts';
 
@@ -29,8 +29,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const CONNECTIONS = [1, 4, 16];
 const PARTS = (process.env.BENCH_PARTS ?? 'http,cheap,loop,cold').split(',');
-/** session-<i>@example.com accounts bench/server/server.child.ts creates with PASSWORD. */
-const SESSION_ACCOUNTS = 16;
 const SOURCE = '--conditions=@connect-auth/source';
 
 /** Start a child and resolve with its first stdout line parsed as JSON. */
@@ -86,7 +84,7 @@ const post = (
 const RESETS = '/v1/password-resets';
 const scenarios: Scenario[] = [
   post('reset request, known address', RESETS, 202, () => ({
-    emails: { prefix: 'known-', count: 5000 },
+    emails: { prefix: 'known-', count: KNOWN },
   })),
   post('reset request, unknown address', RESETS, 202, () => ({
     emails: { prefix: 'nobody-', count: 5000 },

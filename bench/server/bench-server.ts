@@ -1,7 +1,7 @@
 /**
- * What the bench's in-process servers share (`server.child.ts`, `loop-cost.child.ts`): the
- * password of their accounts, `createServer` options with the rate limits raised (the bench
- * measures work, not refusals), and an active account.
+ * What the bench's in-process servers share (`server.child.ts`, `loop-cost.child.ts`) and the
+ * runner that loads them (`bench/server.ts`): the accounts they seed, `createServer` options with
+ * the rate limits raised (the bench measures work, not refusals), and an active account.
  */
 import { randomUUID } from 'node:crypto';
 import { silentLogger } from '../../packages/server/src/log.ts';
@@ -10,6 +10,10 @@ import type { Store } from '../../packages/server/src/store/types.ts';
 
 /** The password of every account the bench signs in with. */
 export const PASSWORD = 'Harbour-Lantern-42';
+/** Accounts `session-<i>@example.com` with {@link PASSWORD}, one per connection of the spread refresh row. */
+export const SESSION_ACCOUNTS = 16;
+/** Accounts `known-<i>@example.com` (awaiting activation) for the reset-request rows. */
+export const KNOWN = 5000;
 
 /** `createServer` options for a bench server on `store`, plus `extra`. */
 export function benchServerOptions(

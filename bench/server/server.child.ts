@@ -11,11 +11,14 @@ import { randomUUID } from 'node:crypto';
 import { createPasswordHasher } from '../../packages/server/src/auth/password.ts';
 import { createServer } from '../../packages/server/src/server.ts';
 import { storeFactories } from '../../packages/server/src/store/testing.ts';
-import { benchServerOptions, createActiveAccount, PASSWORD } from './bench-server.ts';
+import {
+  benchServerOptions,
+  createActiveAccount,
+  KNOWN,
+  PASSWORD,
+  SESSION_ACCOUNTS,
+} from './bench-server.ts';
 
-/** Accounts `session-<i>@example.com` with {@link PASSWORD}, one per connection of the spread refresh row. */
-export const SESSION_ACCOUNTS = 16;
-export const KNOWN = 5000;
 const kind = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
 const factory = (await storeFactories()).find((f) => f.name === kind);
 if (!factory?.available) {

@@ -144,16 +144,16 @@ class SqliteDriver implements SqlDriver {
   transaction<T>(operation: Operation<T>, options?: CommitOptions<T>): Promise<T> {
     const relaxed = options?.relaxed ?? false;
     if (relaxed !== false && this.#walMode) return this.#join(operation, relaxed);
+    // Strict, or outside WAL mode, where nothing is relaxed.
     return this.#settle(() => {
-      this.#setSynchronous(relaxed === false ? 'FULL' : 'NORMAL');
-      const value = this.#runTransaction(operation);
-      if (typeof relaxed === 'function' && !relaxed(value)) this.#syncWal();
-      return value;
+      this.#setSynchronous('FULL');
+      return this.#runTransaction(operation);
     });
   }
 
   single<T>(operation: Operation<T>, options?: { relaxed?: boolean }): Promise<T> {
     if (options?.relaxed && this.#walMode) return this.#join(operation, true);
+    // Strict, or outside WAL mode, where nothing is relaxed.
     return this.#settle(() => {
       this.#setSynchronous('FULL');
       return this.#drive(operation);
