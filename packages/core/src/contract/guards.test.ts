@@ -5,6 +5,7 @@
  * mutated (members deleted, replaced by hostile values, added — `__proto__` and friends
  * included — or wrapped in arrays), plus hostile values of every kind.
  */
+import { inspect, isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
@@ -64,6 +65,16 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
     current = (current as Record<string | number, unknown>)[key];
   }
   return current;
+}
+
+/**
+ * The guard's copy is the schema's: same prototypes, own keys and values (`Object.is`). Not
+ * `toStrictEqual`: it also requires `a.constructor === b.constructor`, and a hostile value may
+ * carry an own `constructor` member of NaN — in both copies, and never equal to itself.
+ */
+function expectSameCopy(guardCopy: unknown, schemaCopy: unknown): void {
+  const message = `guard copy ${inspect(guardCopy)} ≠ schema copy ${inspect(schemaCopy)}`;
+  expect(isDeepStrictEqual(guardCopy, schemaCopy), message).toBe(true);
 }
 
 // ---- Values ----
@@ -260,7 +271,7 @@ describe.each(ANSWERS)('%s: guard ⇔ schema', (_name, schema, guard, valid) => 
       fc.property(valid, (value) => {
         const result = schema.safeParse(value);
         expect(result.success).toBe(true);
-        expect(guard(value)).toStrictEqual(result.data);
+        expectSameCopy(guard(value), result.data);
       }),
       { numRuns: 300 },
     );
@@ -273,7 +284,7 @@ describe.each(ANSWERS)('%s: guard ⇔ schema', (_name, schema, guard, valid) => 
         const result = schema.safeParse(value);
         const parsed = guard(value);
         expect(parsed !== null).toBe(result.success);
-        if (result.success) expect(parsed).toStrictEqual(result.data);
+        if (result.success) expectSameCopy(parsed, result.data);
         verdicts[result.success ? 'accepted' : 'rejected']++;
       }),
       { numRuns: RUNS },
@@ -293,6 +304,20 @@ describe('answer semantics pinned by example', () => {
     expect(problem).toStrictEqual({ code: 'x', extra: { a: 1 } });
     expect(Object.getPrototypeOf(problem)).toBe(Object.prototype);
     expect(problem).toStrictEqual(Problem.parse(json));
+  });
+
+  it('keeps a loose Problem member named constructor, NaN included, as the schema does', () => {
+    // The counterexample CI found: both copies hold `constructor: NaN`, which toStrictEqual
+    // cannot compare (see expectSameCopy).
+    const value = { code: '', retryAfterMs: 0, constructor: Number.NaN };
+    const problem = guards.parseProblem(value);
+    expect(Object.getPrototypeOf(problem)).toBe(Object.prototype);
+    expect(Object.hasOwn(problem ?? {}, 'constructor')).toBe(true);
+    expectSameCopy(problem, Problem.parse(value));
+    // …and the comparison still tells copies apart.
+    expect(() => expectSameCopy({ ...value, retryAfterMs: -0 }, value)).toThrow(/≠/);
+    expect(() => expectSameCopy(Object.assign(Object.create(null), value), value)).toThrow(/≠/);
+    expect(() => expectSameCopy({ ...value, extra: undefined }, value)).toThrow(/≠/);
   });
 
   it('rejects NaN, Infinity, arrays for objects, sparse arrays and non-plain params', () => {
@@ -329,7 +354,7 @@ describe('answer semantics pinned by example', () => {
     expect(verdicts).toEqual([true, true, true, true, false, false, false, false]);
     for (const value of cases) {
       const result = messages.ResetTokenInfo.safeParse(value);
-      expect(guards.parseResetTokenInfo(value)).toStrictEqual(result.success ? result.data : null);
+      expectSameCopy(guards.parseResetTokenInfo(value), result.success ? result.data : null);
     }
     expect(guards.parseResetTokenInfo({ ...info, policy })?.policy).toStrictEqual(policy);
     expect(guards.parseResetTokenInfo(info)).not.toHaveProperty('policy');
