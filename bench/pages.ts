@@ -21,10 +21,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { CHROMIUM, launchBrowser } from '../examples/demo/chromium.ts';
-import { fmtSpread, mdTable, median, section } from './shared.ts';
+import { envCount, fmtSpread, mdTable, median, section } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 15);
+const ROUNDS = envCount('BENCH_PAGES_ROUNDS', 15);
 const WARMUP = 2;
 const SLOW = process.env.BENCH_PAGES_SLOW !== '0';
 /** Roughly DevTools' "Fast 3G": 1.6 Mbps down, 750 kbps up, 150 ms added to every request. */

@@ -22,12 +22,12 @@ import { passwordStrength } from 'check-password-strength';
 import { build } from 'esbuild';
 import zxcvbn from 'zxcvbn';
 import { createZxcvbnTs, USER_INPUTS, zxcvbnTsScores } from './policy/zxcvbn-ts.ts';
-import { fmtSpread, mdTable, median, section, seededRandom } from './shared.ts';
+import { envCount, fmtSpread, mdTable, median, section, seededRandom } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET_US = 50;
 const COUNT = 2_000;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = envCount('BENCH_ROUNDS', 5);
 
 const WORDS = [
   'sun',

@@ -19,16 +19,16 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { KNOWN, PASSWORD, SESSION_ACCOUNTS } from './server/bench-server.ts';
 import type { LoadResult, LoadSpec } from './server/load.child.ts';
-import { fmtSpread, mdTable, median, section } from './shared.ts';
+import { envCount, envList, envSeconds, fmtSpread, mdTable, median, section } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const here = join(root, 'bench/server');
 const node = process.execPath;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+const SECONDS = envSeconds('BENCH_SECONDS', 2);
+const ROUNDS = envCount('BENCH_ROUNDS', 2);
+const STORES = envList('BENCH_STORES', ['sqlite', 'postgres'] as const);
 const CONNECTIONS = [1, 4, 16];
-const PARTS = (process.env.BENCH_PARTS ?? 'http,cheap,loop,cold').split(',');
+const PARTS: string[] = envList('BENCH_PARTS', ['http', 'cheap', 'loop', 'cold'] as const);
 const SOURCE = '--conditions=@connect-auth/source';
 
 /** Start a child and resolve with its first stdout line parsed as JSON. */
@@ -112,6 +112,12 @@ if (only?.length)
     scenarios.length,
     ...scenarios.filter((s) => only.some((part) => s.name.includes(part))),
   );
+if (only?.length && scenarios.length === 0) {
+  process.stderr.write(
+    `BENCH_SCENARIOS=${JSON.stringify(process.env.BENCH_SCENARIOS)} matches no scenario (e.g. refresh, verify, sign-in, reset request).\n`,
+  );
+  process.exit(2);
+}
 
 interface Sample extends LoadResult {
   raw?: number;

@@ -12,6 +12,57 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * A knob from the environment: `fallback` when unset, else a number that `valid` accepts. Anything
+ * else stops the benchmark with a message naming the variable (a typo must not print a table of
+ * NaN, or of zero rounds, that looks like a measurement).
+ */
+function envNumber(
+  name: string,
+  fallback: number,
+  valid: (n: number) => boolean,
+  wanted: string,
+): number {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!valid(value)) {
+    process.stderr.write(`${name}=${JSON.stringify(text)}: expected ${wanted}.\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+/** A count knob (rounds): a whole number ≥ 1, `fallback` when unset. */
+export const envCount = (name: string, fallback: number): number =>
+  envNumber(name, fallback, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
+
+/** A duration knob in seconds: a finite number > 0, `fallback` when unset. */
+export const envSeconds = (name: string, fallback: number): number =>
+  envNumber(name, fallback, (n) => Number.isFinite(n) && n > 0, 'a number of seconds > 0');
+
+/**
+ * A comma-separated list knob: `fallback` when unset, else its items, each one of `allowed` —
+ * an unknown item stops the benchmark rather than being skipped in silence.
+ */
+export function envList<T extends string>(
+  name: string,
+  allowed: readonly T[],
+  fallback: readonly T[] = allowed,
+): T[] {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === '') return [...fallback];
+  const items = text.split(',').map((item) => item.trim());
+  const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+  if (unknown.length > 0 || items.length === 0) {
+    process.stderr.write(
+      `${name}=${JSON.stringify(text)}: unknown ${unknown.map((u) => JSON.stringify(u)).join(', ')}; expected a comma-separated list of ${allowed.join(', ')}.\n`,
+    );
+    process.exit(2);
+  }
+  return items as T[];
+}
+
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
