@@ -6,10 +6,11 @@
  * the raw argon2id verify rate measured right before it. Then the cheap route (JWKS) alone and
  * under 16 connections of sign-in, beside a bare `node:http` server's floor (alone, and beside
  * nonstop hashing); the event loop's CPU per sign-in, warm and after idle waits; and cold start
- * and idle RSS of the packed CLI vs a bare `node:http` server. Prints Markdown tables; asserts
- * nothing.
+ * and idle RSS of the packed CLI vs a bare `node:http` server. On request (`BENCH_PARTS=trace`),
+ * where the cheap route's time goes under sign-in load, request by request. Prints Markdown
+ * tables; asserts nothing.
  *
- *   pnpm bench:server   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_STORES=sqlite,postgres to change)
+ *   pnpm bench:server   (BENCH_SECONDS, BENCH_ROUNDS, BENCH_STORES=sqlite,postgres, BENCH_PARTS to change)
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { KNOWN, PASSWORD, SESSION_ACCOUNTS } from './server/bench-server.ts';
 import type { LoadResult, LoadSpec } from './server/load.child.ts';
+import type { ServerTrace } from './server/trace-requests.ts';
 import { envCount, envList, envSeconds, fmtSpread, mdTable, median, section } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,12 +30,21 @@ const SECONDS = envSeconds('BENCH_SECONDS', 2);
 const ROUNDS = envCount('BENCH_ROUNDS', 2);
 const STORES = envList('BENCH_STORES', ['sqlite', 'postgres'] as const);
 const CONNECTIONS = [1, 4, 16];
-const PARTS: string[] = envList('BENCH_PARTS', ['http', 'cheap', 'loop', 'cold'] as const);
+// `trace` is not in the default run: a diagnosis, not a goal's figure.
+const PARTS: string[] = envList(
+  'BENCH_PARTS',
+  ['http', 'cheap', 'loop', 'cold', 'trace'] as const,
+  ['http', 'cheap', 'loop', 'cold'],
+);
 const SOURCE = '--conditions=@connect-auth/source';
 
 /** Start a child and resolve with its first stdout line parsed as JSON. */
-function startChild(args: string[]) {
-  const child = spawn(node, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+function startChild(args: string[], env?: Record<string, string>) {
+  const child = spawn(node, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: env ? { ...process.env, ...env } : process.env,
+  });
   const first = new Promise<Record<string, unknown>>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => resolve(JSON.parse(line)));
@@ -381,6 +392,162 @@ if (PARTS.includes('cheap')) {
           '',
         ],
       ],
+    ),
+  );
+}
+
+// Where a cheap request's time goes: the probe's and the server's own clocks, request by request.
+if (PARTS.includes('trace')) {
+  const PATH = '/.well-known/jwks.json';
+  section(
+    "Server: where a cheap request's time goes under sign-in load",
+    `The JWKS probe of the table above (raw socket, 1 connection at 200 req/s), each request numbered and timed at four points on the machine's monotonic clock, which every process shares: written by the probe; seen by the server (\`node:http\` emitted it: the event loop has woken, read and parsed it); handed to \`res.end\` by the handler; whole at the probe. So "before the server saw it" is the kernel's delivery, the server's wake-up and any work its event loop was doing first; "in the server" is our handler; "after" is the write, the way back and the probe's own wake-up. At each request the server also reads its event loop thread's scheduler counters (\`/proc/thread-self/schedstat\`): between the previous request and this one (~5 ms), how long that thread ran on a CPU and how long it was runnable but waited for one — a slow request after much CPU time waited behind the loop's own work, after much waiting it waited for a core, after neither it waited for the thread to be woken (\`bench/server/trace-requests.ts\`). ${ROUNDS + 1} interleaved rounds of ${SECONDS} s, all requests pooled; "slowest 1%": the requests whose total was in the top 1%. Not in the default run: \`BENCH_PARTS=trace pnpm bench:server\`.`,
+  );
+  const env = { BENCH_TRACE: PATH };
+  const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite'], env);
+  const { url } = (await server.first) as { url: string };
+  const oneThread = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite', '1'], env);
+  const oneThreadUrl = ((await oneThread.first) as { url: string }).url;
+  const jwks = await fetch(`${url}${PATH}`);
+  const bareSpec = {
+    body: await jwks.text(),
+    headers: Object.fromEntries(
+      [...jwks.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+    ),
+  };
+  /** Ask a tracing child for its server-side rows (and clear them). */
+  const serverRows = (child: ChildProcess) =>
+    new Promise<ServerTrace[]>((resolve) => {
+      const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
+      lines.on('line', (line) => {
+        const parsed = JSON.parse(line) as { trace?: ServerTrace[] };
+        if (!parsed.trace) return;
+        lines.close();
+        resolve(parsed.trace);
+      });
+      child.kill('SIGUSR2');
+    });
+  const probe = (target: string, startAt?: number): LoadSpec => ({
+    url: target,
+    connections: 1,
+    seconds: SECONDS,
+    method: 'GET',
+    path: PATH,
+    expect: 200,
+    rate: 200,
+    rawSocket: true,
+    trace: true,
+    ...(startAt ? { startAt } : {}),
+  });
+  /**
+   * Per request (ms): total, before the server saw it, in the server, after; and the event loop
+   * thread's CPU time and run-queue wait between the previous traced request and this one.
+   */
+  type Parts = [number, number, number, number, number, number];
+  const rows = new Map<string, Parts[]>();
+  const keep = (name: string, client: LoadResult, server: ServerTrace[]) => {
+    const seen = new Map(server.map((row, i) => [row[0], { row, previous: server[i - 1] }]));
+    const list = rows.get(name) ?? [];
+    for (const [seq, written, answered] of client.trace ?? []) {
+      const found = seen.get(seq);
+      if (!found?.previous) continue;
+      const [, at, end, ran, waited] = found.row;
+      const [, , , ranBefore, waitedBefore] = found.previous;
+      const us = [answered - written, at - written, end - at, answered - end];
+      list.push([...us, ran - ranBefore, waited - waitedBefore].map((x) => x / 1000) as Parts);
+    }
+    rows.set(name, list);
+  };
+  const ALONE = 'our server, alone';
+  const LOADED = 'our server, under 16 connections of sign-in';
+  const ONE_THREAD = 'same, the server with one hashing thread (HASH_THREADS=1)';
+  const BARE = `floor: bare node:http beside ${cores} hashing threads (nice +10) verifying nonstop`;
+  const SPINNING = `control: bare node:http beside ${cores} busy loops (nice +10, user space only)`;
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    keep(ALONE, await load(probe(url)), await serverRows(server.child));
+    for (const [name, target, child] of [
+      [LOADED, url, server.child],
+      [ONE_THREAD, oneThreadUrl, oneThread.child],
+    ] as const) {
+      const startAt = Date.now() + 750;
+      const [probed] = await Promise.all([
+        load(probe(target, startAt)),
+        load({
+          url: target,
+          connections: 16,
+          seconds: SECONDS,
+          method: 'POST',
+          path: '/v1/sessions',
+          bodies: [signIn],
+          expect: 200,
+          startAt,
+        }),
+      ]);
+      keep(name, probed, await serverRows(child));
+    }
+    for (const [name, beside] of [
+      [BARE, { hashing: true }],
+      [SPINNING, { spinning: true }],
+    ] as const) {
+      const bare = startChild(
+        [SOURCE, join(here, 'bare.child.ts'), JSON.stringify({ ...bareSpec, ...beside })],
+        env,
+      );
+      const bareUrl = ((await bare.first) as { url: string }).url;
+      keep(name, await load(probe(bareUrl)), await serverRows(bare.child));
+      await stop(bare.child);
+    }
+  }
+  await stop(server.child);
+  await stop(oneThread.child);
+  const quantile = (values: number[], q: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  };
+  const cells = (list: Parts[], part: number) =>
+    `${quantile(
+      list.map((p) => p[part] as number),
+      0.5,
+    ).toFixed(2)} / ${quantile(
+      list.map((p) => p[part] as number),
+      0.99,
+    ).toFixed(2)}`;
+  console.log(
+    mdTable(
+      [
+        '',
+        'requests',
+        'total ms p50 / p99',
+        'before the server saw it, p50 / p99',
+        'in the server, p50 / p99',
+        'after, p50 / p99',
+        'slowest 1%: before / in / after (median ms)',
+        'event loop thread since the previous request, all / slowest 1%: ms on a CPU; ms waiting for one (medians)',
+      ],
+      [ALONE, LOADED, ONE_THREAD, BARE, SPINNING].map((name) => {
+        const list = rows.get(name) ?? [];
+        const cut = quantile(
+          list.map((p) => p[0]),
+          0.99,
+        );
+        const slow = list.filter((p) => p[0] >= cut);
+        return [
+          name,
+          String(list.length),
+          cells(list, 0),
+          cells(list, 1),
+          cells(list, 2),
+          cells(list, 3),
+          [1, 2, 3]
+            .map((part) => median(slow.map((p) => p[part] as number)).toFixed(2))
+            .join(' / '),
+          [list, slow]
+            .map((of) =>
+              [4, 5].map((part) => median(of.map((p) => p[part] as number)).toFixed(2)).join('; '),
+            )
+            .join(' / '),
+        ];
+      }),
     ),
   );
 }

@@ -5,25 +5,37 @@
  * core at nice +10) verifies argon2id nonstop beside it, two jobs queued per thread as sign-in
  * keeps them — the CPU a sign-in load takes, without its HTTP, store and token work. Prints
  * `{ url }` when ready (hashing under way); on SIGTERM prints `{ hashes }` (verifications per
- * second since ready) and exits.
+ * second since ready) and exits. With `spinning` instead, busy loops at the same priority take the
+ * cores (the `trace` part's control: CPU demand without argon2id's kernel work).
  *
  *   node --conditions=@connect-auth/source bench/server/bare.child.ts '{"body":"…","headers":{…},"hashing":true}'
+ *
+ * With `BENCH_TRACE=<path>`, requests to that path are timed server-side (./trace-requests.ts).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { createHashPool } from '../../packages/server/src/auth/hash-pool.ts';
 import { ARGON2_PARAMS } from '../../packages/server/src/auth/password.ts';
 import { PASSWORD } from './bench-server.ts';
+import { traceRequests } from './trace-requests.ts';
 
 interface BareSpec {
   body: string;
   headers: Record<string, string>;
   hashing?: boolean;
+  /**
+   * Instead of hashing: one thread per core at nice +10 in a busy loop — the same CPU demand at
+   * the same priority, all of it in user space (argon2id also spends time in the kernel, mapping
+   * and zeroing its 19 MiB per hash).
+   */
+  spinning?: boolean;
 }
 /** argon2id (algorithm 2) with the server's parameters. */
 const ARGON2ID = { ...ARGON2_PARAMS, algorithm: 2 };
 
+if (process.env.BENCH_TRACE) traceRequests(process.env.BENCH_TRACE);
 const spec = JSON.parse(process.argv[2] ?? '{}') as BareSpec;
 const body = Buffer.from(spec.body);
 const headers = { ...spec.headers, 'content-length': String(body.length) };
@@ -47,6 +59,18 @@ if (pool) {
   };
   for (let i = 0; i < 2 * threads; i++) void verifyNonstop().catch(() => undefined);
 }
+const spinners = spec.spinning
+  ? Array.from(
+      { length: threads },
+      () =>
+        new Worker(
+          `const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+          require('node:os').setPriority(tid, 10);
+          for (;;) {}`,
+          { eval: true },
+        ),
+    )
+  : [];
 const since = performance.now();
 verified = 0;
 const { port } = server.address() as AddressInfo;
@@ -57,6 +81,6 @@ process.once('SIGTERM', () => {
   process.stdout.write(`${JSON.stringify({ hashes: verified / seconds })}\n`);
   server.close();
   server.closeAllConnections();
-  const closed = pool ? pool.close() : Promise.resolve();
+  const closed = Promise.all([pool?.close(), ...spinners.map((w) => w.terminate())]);
   void closed.finally(() => process.exit(0));
 });

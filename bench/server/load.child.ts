@@ -9,6 +9,7 @@
  */
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { monotonicUs } from './trace-requests.ts';
 
 export interface LoadSpec {
   url: string;
@@ -40,6 +41,12 @@ export interface LoadSpec {
    * the latency it reports, on itself.
    */
   rawSocket?: boolean;
+  /**
+   * With `rawSocket`: number each request (`x-bench-seq`) and report, for those in the window,
+   * when it was written and when its answer was whole, on the machine's shared monotonic clock
+   * (µs), to be matched with the server's own times (./trace-requests.ts).
+   */
+  trace?: boolean;
 }
 
 export interface LoadResult {
@@ -55,6 +62,8 @@ export interface LoadResult {
   cpu: number;
   /** With `mixed`: p50 ms per prefix. */
   p50By?: Record<string, number>;
+  /** With `trace`: `[seq, writtenUs, answeredUs]` per request in the window. */
+  trace?: Array<[number, number, number]>;
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
@@ -78,12 +87,21 @@ const byTag: number[][] = (spec.mixed ?? []).map(() => []);
 const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
 const target = new URL(spec.url);
 
+interface Answer {
+  status: number;
+  cookie?: string;
+  /** With `trace`: when the request was written and its answer was whole (µs, monotonic). */
+  times?: [number, number];
+}
+
 /** One raw socket per connection (`rawSocket`): write the request, resolve on the whole answer. */
 function rawSender() {
   let socket: Socket | undefined;
   let received: Buffer<ArrayBufferLike> = Buffer.alloc(0);
-  let waiting: ((answer: { status: number }) => void) | undefined;
+  let waiting: ((answer: Answer) => void) | undefined;
+  let writtenUs = 0;
   const onData = (chunk: Buffer) => {
+    const arrivedUs = spec.trace ? monotonicUs() : 0;
     received = received.length ? Buffer.concat([received, chunk]) : chunk;
     const end = received.indexOf('\r\n\r\n');
     if (end < 0) return;
@@ -95,9 +113,10 @@ function rawSender() {
     received = received.subarray(total);
     const done = waiting;
     waiting = undefined;
-    done?.({ status: Number(head.slice(9, 12)) });
+    done?.({ status: Number(head.slice(9, 12)), times: [writtenUs, arrivedUs] });
   };
-  return async (method: string, path: string) => {
+  // Bodiless: `send`'s body and cookie parameters are not used.
+  return async (method: string, path: string, _body?: string, _cookie?: string, seq = 0) => {
     if (!socket) {
       const s = connect(Number(target.port), target.hostname);
       s.setNoDelay(true);
@@ -106,15 +125,18 @@ function rawSender() {
       socket = s;
     }
     const open = socket;
-    return new Promise<{ status: number; cookie?: string }>((resolve) => {
+    const numbered = spec.trace ? `x-bench-seq: ${seq}\r\n` : '';
+    return new Promise<Answer>((resolve) => {
       waiting = resolve;
-      open.write(`${method} ${path} HTTP/1.1\r\nhost: ${target.host}\r\n\r\n`);
+      const request = `${method} ${path} HTTP/1.1\r\nhost: ${target.host}\r\n${numbered}\r\n`;
+      if (spec.trace) writtenUs = monotonicUs();
+      open.write(request);
     });
   };
 }
 
 function send(method: string, path: string, body: string | undefined, cookie?: string) {
-  return new Promise<{ status: number; cookie?: string }>((resolve, reject) => {
+  return new Promise<Answer>((resolve, reject) => {
     const headers: Record<string, string> = {};
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -137,6 +159,7 @@ function send(method: string, path: string, body: string | undefined, cookie?: s
 }
 
 const latencies: number[] = [];
+const traced: Array<[number, number, number]> = [];
 const statuses: Record<string, number> = {};
 let next = 0;
 let until = 0;
@@ -156,9 +179,10 @@ async function connection(_: unknown, i: number) {
     const index = next++;
     const body = bodies ? bodies[index % bodies.length] : undefined;
     const started = performance.now();
-    const res = await sendOn(spec.method, spec.path, body, cookie);
+    const res = await sendOn(spec.method, spec.path, body, cookie, index);
     if (performance.now() > until) break;
     latencies.push(performance.now() - started);
+    if (res.times) traced.push([index, ...res.times]);
     if (spec.mixed) byTag[tags[index % tags.length] as number]?.push(performance.now() - started);
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     if (spec.chain && res.cookie) cookie = res.cookie;
@@ -193,6 +217,7 @@ const result: LoadResult = {
   p99: at(0.99),
   statuses,
   cpu: (cpuUsed.user + cpuUsed.system) / 1000 / elapsed,
+  ...(spec.trace ? { trace: traced } : {}),
   ...(spec.mixed
     ? {
         p50By: Object.fromEntries(

@@ -6,6 +6,8 @@
  * reset token is verified. Prints one JSON line `{ url, token }` when ready; exits on SIGTERM.
  *
  *   node --conditions=@connect-auth/source bench/server/server.child.ts sqlite|postgres [hashThreads]
+ *
+ * With `BENCH_TRACE=<path>`, requests to that path are timed server-side (./trace-requests.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createPasswordHasher } from '../../packages/server/src/auth/password.ts';
@@ -18,7 +20,9 @@ import {
   PASSWORD,
   SESSION_ACCOUNTS,
 } from './bench-server.ts';
+import { traceRequests } from './trace-requests.ts';
 
+if (process.env.BENCH_TRACE) traceRequests(process.env.BENCH_TRACE);
 const kind = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
 const factory = (await storeFactories()).find((f) => f.name === kind);
 if (!factory?.available) {
