@@ -74,6 +74,29 @@ const sessionSignIns = Array.from({ length: SESSION_ACCOUNTS }, (_, i) =>
   JSON.stringify({ email: `session-${i}@example.com`, password: PASSWORD }),
 );
 
+/** 16 connections signing in (right password) as fast as they can, from `startAt` on. */
+const signInLoad = (url: string, startAt: number): LoadSpec => ({
+  url,
+  connections: 16,
+  seconds: SECONDS,
+  method: 'POST',
+  path: '/v1/sessions',
+  bodies: [signIn],
+  expect: 200,
+  startAt,
+});
+
+/** Our JWKS answer, body and headers, for a bare server to send as is. */
+async function jwksAnswer(url: string): Promise<{ body: string; headers: Record<string, string> }> {
+  const jwks = await fetch(`${url}/.well-known/jwks.json`);
+  return {
+    body: await jwks.text(),
+    headers: Object.fromEntries(
+      [...jwks.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+    ),
+  };
+}
+
 interface Scenario {
   name: string;
   spec: (url: string, token: string) => Omit<LoadSpec, 'connections' | 'seconds' | 'url'>;
@@ -267,27 +290,9 @@ if (PARTS.includes('cheap')) {
    * generators have started (a process start-up takes ~0.1 s of CPU).
    */
   const underSignIn = (rawSocket: boolean, url = ready.url, startAt = Date.now() + 750) =>
-    Promise.all([
-      load({ ...jwksProbe(rawSocket, url), startAt }),
-      load({
-        url,
-        connections: 16,
-        seconds: SECONDS,
-        method: 'POST',
-        path: '/v1/sessions',
-        bodies: [signIn],
-        expect: 200,
-        startAt,
-      }),
-    ]);
+    Promise.all([load({ ...jwksProbe(rawSocket, url), startAt }), load(signInLoad(url, startAt))]);
   // The floor: the same answer from a bare node:http server, alone and beside nonstop hashing.
-  const jwks = await fetch(`${ready.url}/.well-known/jwks.json`);
-  const bareSpec = {
-    body: await jwks.text(),
-    headers: Object.fromEntries(
-      [...jwks.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
-    ),
-  };
+  const bareSpec = await jwksAnswer(ready.url);
   const bareAlone: LoadResult[] = [];
   const bareHashing: LoadResult[] = [];
   const bareHashRates: number[] = [];
@@ -408,13 +413,7 @@ if (PARTS.includes('trace')) {
   const { url } = (await server.first) as { url: string };
   const oneThread = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite', '1'], env);
   const oneThreadUrl = ((await oneThread.first) as { url: string }).url;
-  const jwks = await fetch(`${url}${PATH}`);
-  const bareSpec = {
-    body: await jwks.text(),
-    headers: Object.fromEntries(
-      [...jwks.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
-    ),
-  };
+  const bareSpec = await jwksAnswer(url);
   /** Ask a tracing child for its server-side rows (and clear them). */
   const serverRows = (child: ChildProcess) =>
     new Promise<ServerTrace[]>((resolve) => {
@@ -472,16 +471,7 @@ if (PARTS.includes('trace')) {
       const startAt = Date.now() + 750;
       const [probed] = await Promise.all([
         load(probe(target, startAt)),
-        load({
-          url: target,
-          connections: 16,
-          seconds: SECONDS,
-          method: 'POST',
-          path: '/v1/sessions',
-          bodies: [signIn],
-          expect: 200,
-          startAt,
-        }),
+        load(signInLoad(target, startAt)),
       ]);
       keep(name, probed, await serverRows(child));
     }
