@@ -64,8 +64,10 @@ const spinners = spec.spinning
       { length: threads },
       () =>
         new Worker(
-          `const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-          require('node:os').setPriority(tid, 10);
+          `try {
+            const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+            require('node:os').setPriority(tid, 10);
+          } catch {}
           for (;;) {}`,
           { eval: true },
         ),

@@ -113,7 +113,8 @@ function rawSender() {
     received = received.subarray(total);
     const done = waiting;
     waiting = undefined;
-    done?.({ status: Number(head.slice(9, 12)), times: [writtenUs, arrivedUs] });
+    const status = Number(head.slice(9, 12));
+    done?.(spec.trace ? { status, times: [writtenUs, arrivedUs] } : { status });
   };
   // Bodiless: `send`'s body and cookie parameters are not used.
   return async (method: string, path: string, _body?: string, _cookie?: string, seq = 0) => {
