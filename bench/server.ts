@@ -74,6 +74,24 @@ const sessionSignIns = Array.from({ length: SESSION_ACCOUNTS }, (_, i) =>
   JSON.stringify({ email: `session-${i}@example.com`, password: PASSWORD }),
 );
 
+/** The cheap route the JWKS probe asks for. */
+const JWKS_PATH = '/.well-known/jwks.json';
+
+/** The JWKS probe: 1 connection at 200 req/s; `extra` picks the raw socket, tracing, a start. */
+const jwksProbeSpec = (
+  url: string,
+  extra: Pick<LoadSpec, 'rawSocket' | 'trace' | 'startAt'> = {},
+): LoadSpec => ({
+  url,
+  connections: 1,
+  seconds: SECONDS,
+  method: 'GET',
+  path: JWKS_PATH,
+  expect: 200,
+  rate: 200,
+  ...extra,
+});
+
 /** 16 connections signing in (right password) as fast as they can, from `startAt` on. */
 const signInLoad = (url: string, startAt: number): LoadSpec => ({
   url,
@@ -88,7 +106,7 @@ const signInLoad = (url: string, startAt: number): LoadSpec => ({
 
 /** Our JWKS answer, body and headers, for a bare server to send as is. */
 async function jwksAnswer(url: string): Promise<{ body: string; headers: Record<string, string> }> {
-  const jwks = await fetch(`${url}/.well-known/jwks.json`);
+  const jwks = await fetch(`${url}${JWKS_PATH}`);
   return {
     body: await jwks.text(),
     headers: Object.fromEntries(
@@ -274,17 +292,9 @@ if (PARTS.includes('cheap')) {
   const signingRawSocket: Sample[] = [];
   const loadedOneThread: LoadResult[] = [];
   const signingOneThread: Sample[] = [];
-  /** The JWKS probe: 1 connection at 200 req/s. */
-  const jwksProbe = (rawSocket = false, url = ready.url): LoadSpec => ({
-    url,
-    connections: 1,
-    seconds: SECONDS,
-    method: 'GET',
-    path: '/.well-known/jwks.json',
-    expect: 200,
-    rate: 200,
-    ...(rawSocket ? { rawSocket } : {}),
-  });
+  /** The JWKS probe on `url` (default: the server), optionally on a raw socket. */
+  const jwksProbe = (rawSocket = false, url = ready.url) =>
+    jwksProbeSpec(url, rawSocket ? { rawSocket } : {});
   /**
    * The JWKS probe while 16 connections sign in; both windows open together, once both
    * generators have started (a process start-up takes ~0.1 s of CPU).
@@ -403,12 +413,11 @@ if (PARTS.includes('cheap')) {
 
 // Where a cheap request's time goes: the probe's and the server's own clocks, request by request.
 if (PARTS.includes('trace')) {
-  const PATH = '/.well-known/jwks.json';
   section(
     "Server: where a cheap request's time goes under sign-in load",
     `The JWKS probe of the table above (raw socket, 1 connection at 200 req/s), each request numbered and timed at four points on the machine's monotonic clock, which every process shares: written by the probe; seen by the server (\`node:http\` emitted it: the event loop has woken, read and parsed it); handed to \`res.end\` by the handler; whole at the probe. So "before the server saw it" is the kernel's delivery, the server's wake-up and any work its event loop was doing first; "in the server" is our handler; "after" is the write, the way back and the probe's own wake-up. At each request the server also reads its event loop thread's scheduler counters (\`/proc/thread-self/schedstat\`): between the previous request and this one (~5 ms), how long that thread ran on a CPU and how long it was runnable but waited for one — a slow request after much CPU time waited behind the loop's own work, after much waiting it waited for a core, after neither it waited for the thread to be woken (\`bench/server/trace-requests.ts\`). Rows: our server alone, under 16 connections of sign-in, the same with one hashing thread, the floor of the table above (a bare server beside our hashing threads), and a control — the bare server beside one busy loop per core at the same nice +10, CPU demand with none of argon2id's kernel work (it maps, faults in, zeroes and unmaps 19 MiB per hash). ${ROUNDS + 1} interleaved rounds of ${SECONDS} s, all requests pooled; "slowest 1%": the requests whose total was in the top 1%. Not in the default run: \`BENCH_PARTS=trace pnpm bench:server\`.`,
   );
-  const env = { BENCH_TRACE: PATH };
+  const env = { BENCH_TRACE: JWKS_PATH };
   const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite'], env);
   const { url } = (await server.first) as { url: string };
   const oneThread = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite', '1'], env);
@@ -426,18 +435,8 @@ if (PARTS.includes('trace')) {
       });
       child.kill('SIGUSR2');
     });
-  const probe = (target: string, startAt?: number): LoadSpec => ({
-    url: target,
-    connections: 1,
-    seconds: SECONDS,
-    method: 'GET',
-    path: PATH,
-    expect: 200,
-    rate: 200,
-    rawSocket: true,
-    trace: true,
-    ...(startAt ? { startAt } : {}),
-  });
+  const probe = (target: string, startAt?: number) =>
+    jwksProbeSpec(target, { rawSocket: true, trace: true, ...(startAt ? { startAt } : {}) });
   /**
    * Per request (ms): total, before the server saw it, in the server, after; and the event loop
    * thread's CPU time and run-queue wait between the previous traced request and this one.
@@ -637,7 +636,7 @@ if (PARTS.includes('cold')) {
       await measureStart(
         [cli, 'serve', '--dev'],
         { NODE_ENV: 'development', HOST: '127.0.0.1' },
-        '/.well-known/jwks.json',
+        JWKS_PATH,
       ),
     );
     base.push(await measureStart(['-e', bare], {}, '/'));

@@ -70,6 +70,10 @@ interface Grouped {
   reject(error: unknown): void;
 }
 
+/** Whether a relaxed write's result asks for durability after all (a replay that revoked a family). */
+const asksDurability = (member: Grouped, value: unknown): boolean =>
+  member.relaxed !== true && !member.relaxed(value);
+
 /** A cached statement: whether it returns rows, and whether it may write (all but SELECTs). */
 interface Prepared {
   statement: StatementSync;
@@ -263,7 +267,7 @@ class SqliteDriver implements SqlDriver {
       // Alone in its turn: its own transaction, as a relaxed write ran before groups.
       try {
         const value = this.#runTransaction(only.operation);
-        if (only.relaxed !== true && !only.relaxed(value)) this.#syncWal();
+        if (asksDurability(only, value)) this.#syncWal();
         only.resolve(value);
       } catch (error) {
         only.reject(error);
@@ -297,9 +301,7 @@ class SqliteDriver implements SqlDriver {
     for (const { member, error } of failed) member.reject(error);
     // A member whose result asks for durability after all (a replay that revoked a family) is
     // answered only once the WAL, and with it the whole group, is on disk.
-    const strict = done.filter(
-      ({ member, value }) => member.relaxed !== true && !member.relaxed(value),
-    );
+    const strict = done.filter(({ member, value }) => asksDurability(member, value));
     if (strict.length > 0) {
       try {
         this.#syncWal();
