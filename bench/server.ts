@@ -415,7 +415,7 @@ if (PARTS.includes('cheap')) {
 if (PARTS.includes('trace')) {
   section(
     "Server: where a cheap request's time goes under sign-in load",
-    `The JWKS probe of the table above (raw socket, 1 connection at 200 req/s), each request numbered and timed at four points on the machine's monotonic clock, which every process shares: written by the probe; seen by the server (\`node:http\` emitted it: the event loop has woken, read and parsed it); handed to \`res.end\` by the handler; whole at the probe. So "before the server saw it" is the kernel's delivery, the server's wake-up and any work its event loop was doing first; "in the server" is our handler; "after" is the write, the way back and the probe's own wake-up. At each request the server also reads its event loop thread's scheduler counters (\`/proc/thread-self/schedstat\`): between the previous request and this one (~5 ms), how long that thread ran on a CPU and how long it was runnable but waited for one — a slow request after much CPU time waited behind the loop's own work, after much waiting it waited for a core, after neither it waited for the thread to be woken (\`bench/server/trace-requests.ts\`). Rows: our server alone, under 16 connections of sign-in, the same with one hashing thread, the floor of the table above (a bare server beside our hashing threads), and a control — the bare server beside one busy loop per core at the same nice +10, CPU demand with none of argon2id's kernel work (it maps, faults in, zeroes and unmaps 19 MiB per hash). ${ROUNDS + 1} interleaved rounds of ${SECONDS} s, all requests pooled; "slowest 1%": the requests whose total was in the top 1%. Not in the default run: \`BENCH_PARTS=trace pnpm bench:server\`.`,
+    `The JWKS probe of the table above (raw socket, 1 connection at 200 req/s), each request numbered and timed at four points on the machine's monotonic clock, which every process shares: written by the probe; seen by the server (\`node:http\` emitted it: the event loop has woken, read and parsed it); handed to \`res.end\` by the handler; whole at the probe. So "before the server saw it" is the kernel's delivery, the server's wake-up and any work its event loop was doing first; "in the server" is our handler; "after" is the write, the way back and the probe's own wake-up. At each request the server also reads its event loop thread's scheduler counters (\`/proc/thread-self/schedstat\`): between the previous request and this one (~5 ms), how long that thread ran on a CPU and how long it was runnable but waited for one — a slow request after much CPU time waited behind the loop's own work, after much waiting it waited for a core, after neither it waited for the thread to be woken (\`bench/server/trace-requests.ts\`). Rows: our server alone, under 16 connections of sign-in, the same with one hashing thread, the floor of the table above (a bare server beside our hashing pool, whose every answer wakes the event loop), the bare server beside the same argon2id verifications run by threads in loops of their own (the same hashing, memory and kernel work; no message to the event loop), and a control — the bare server beside one busy loop per core at the same nice +10, CPU demand with none of argon2id's memory traffic or kernel work (it maps, faults in, zeroes and unmaps 19 MiB per hash). ${ROUNDS + 1} interleaved rounds of ${SECONDS} s, all requests pooled; "slowest 1%": the requests whose total was in the top 1%. Not in the default run: \`BENCH_PARTS=trace pnpm bench:server\`.`,
   );
   const env = { BENCH_TRACE: JWKS_PATH };
   const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite'], env);
@@ -460,6 +460,7 @@ if (PARTS.includes('trace')) {
   const LOADED = 'our server, under 16 connections of sign-in';
   const ONE_THREAD = 'same, the server with one hashing thread (HASH_THREADS=1)';
   const BARE = `floor: bare node:http beside ${cores} hashing threads (nice +10) verifying nonstop`;
+  const SILENT = `bare node:http beside ${cores} threads verifying argon2id in loops of their own (nice +10, no message per hash)`;
   const SPINNING = `control: bare node:http beside ${cores} busy loops (nice +10, user space only)`;
   for (let round = 0; round < ROUNDS + 1; round++) {
     keep(ALONE, await load(probe(url)), await serverRows(server.child));
@@ -476,6 +477,7 @@ if (PARTS.includes('trace')) {
     }
     for (const [name, beside] of [
       [BARE, { hashing: true }],
+      [SILENT, { hashingSilently: true }],
       [SPINNING, { spinning: true }],
     ] as const) {
       const bare = startChild(
@@ -513,7 +515,7 @@ if (PARTS.includes('trace')) {
         'slowest 1%: before / in / after (median ms)',
         'event loop thread since the previous request, all / slowest 1%: ms on a CPU; ms waiting for one (medians)',
       ],
-      [ALONE, LOADED, ONE_THREAD, BARE, SPINNING].map((name) => {
+      [ALONE, LOADED, ONE_THREAD, BARE, SILENT, SPINNING].map((name) => {
         const list = rows.get(name) ?? [];
         const cut = quantile(
           list.map((p) => p[0]),

@@ -6,13 +6,15 @@
  * keeps them — the CPU a sign-in load takes, without its HTTP, store and token work. Prints
  * `{ url }` when ready (hashing under way); on SIGTERM prints `{ hashes }` (verifications per
  * second since ready) and exits. With `spinning` instead, busy loops at the same priority take the
- * cores (the `trace` part's control: CPU demand without argon2id's kernel work).
+ * cores (the `trace` part's control: CPU demand without argon2id's memory and kernel work); with
+ * `hashingSilently`, threads verify argon2id in loops of their own, never messaging the event loop.
  *
  *   node --conditions=@connect-auth/source bench/server/bare.child.ts '{"body":"…","headers":{…},"hashing":true}'
  *
  * With `BENCH_TRACE=<path>`, requests to that path are timed server-side (./trace-requests.ts).
  */
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -31,9 +33,15 @@ interface BareSpec {
    * and zeroing its 19 MiB per hash).
    */
   spinning?: boolean;
+  /**
+   * Instead of the pool: one thread per core at nice +10 verifying argon2id in a loop of its own,
+   * the same hashing with no message to the event loop per hash (the pool's answers wake it).
+   */
+  hashingSilently?: boolean;
 }
 /** argon2id (algorithm 2) with the server's parameters. */
 const ARGON2ID = { ...ARGON2_PARAMS, algorithm: 2 };
+const argon2Path = createRequire(import.meta.url).resolve('@node-rs/argon2');
 
 if (process.env.BENCH_TRACE) traceRequests(process.env.BENCH_TRACE);
 const spec = JSON.parse(process.argv[2] ?? '{}') as BareSpec;
@@ -59,20 +67,28 @@ if (pool) {
   };
   for (let i = 0; i < 2 * threads; i++) void verifyNonstop().catch(() => undefined);
 }
+/** One thread per core at nice +10 running `body` (CommonJS) until terminated. */
+const niced = (body: string) =>
+  Array.from(
+    { length: threads },
+    () =>
+      new Worker(
+        `try {
+          const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+          require('node:os').setPriority(tid, 10);
+        } catch {}
+        ${body}`,
+        { eval: true, workerData: { argon2: argon2Path, password: PASSWORD, options: ARGON2ID } },
+      ),
+  );
 const spinners = spec.spinning
-  ? Array.from(
-      { length: threads },
-      () =>
-        new Worker(
-          `try {
-            const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-            require('node:os').setPriority(tid, 10);
-          } catch {}
-          for (;;) {}`,
-          { eval: true },
-        ),
-    )
-  : [];
+  ? niced('for (;;) {}')
+  : spec.hashingSilently
+    ? niced(`const { workerData } = require('node:worker_threads');
+        const argon2 = require(workerData.argon2);
+        const phc = argon2.hashSync(workerData.password, workerData.options);
+        for (;;) argon2.verifySync(phc, workerData.password);`)
+    : [];
 const since = performance.now();
 verified = 0;
 const { port } = server.address() as AddressInfo;
