@@ -21,7 +21,16 @@ import { fileURLToPath } from 'node:url';
 import { KNOWN, PASSWORD, SESSION_ACCOUNTS } from './server/bench-server.ts';
 import type { LoadResult, LoadSpec } from './server/load.child.ts';
 import type { ServerTrace } from './server/trace-requests.ts';
-import { envCount, envList, envSeconds, fmtSpread, mdTable, median, section } from './shared.ts';
+import {
+  envCount,
+  envList,
+  envSeconds,
+  fmtSpread,
+  mdTable,
+  median,
+  quantile,
+  section,
+} from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const here = join(root, 'bench/server');
@@ -491,18 +500,10 @@ if (PARTS.includes('trace')) {
   }
   await stop(server.child);
   await stop(oneThread.child);
-  const quantile = (values: number[], q: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const cells = (list: Parts[], part: number) => {
+    const values = list.map((p) => p[part] as number);
+    return `${quantile(values, 0.5).toFixed(2)} / ${quantile(values, 0.99).toFixed(2)}`;
   };
-  const cells = (list: Parts[], part: number) =>
-    `${quantile(
-      list.map((p) => p[part] as number),
-      0.5,
-    ).toFixed(2)} / ${quantile(
-      list.map((p) => p[part] as number),
-      0.99,
-    ).toFixed(2)}`;
   console.log(
     mdTable(
       [

@@ -54,13 +54,22 @@ export function envList<T extends string>(
   if (text === undefined || text.trim() === '') return [...fallback];
   const items = text.split(',').map((item) => item.trim());
   const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-  if (unknown.length > 0 || items.length === 0) {
+  if (unknown.length > 0) {
     process.stderr.write(
       `${name}=${JSON.stringify(text)}: unknown ${unknown.map((u) => JSON.stringify(u)).join(', ')}; expected a comma-separated list of ${allowed.join(', ')}.\n`,
     );
     process.exit(2);
   }
   return items as T[];
+}
+
+/**
+ * The value at quantile `q` (0–1) of `values`: the element at index ⌊q·n⌋ of the sorted list (the
+ * last one for q = 1), 0 for an empty list. p50 and p99 of latencies.
+ */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
 /** Median of a non-empty list. */

@@ -9,6 +9,7 @@
  */
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { quantile } from '../shared.ts';
 import { monotonicUs } from './trace-requests.ts';
 
 export interface LoadSpec {
@@ -208,24 +209,18 @@ until = start + spec.seconds * 1000;
 await Promise.all(Array.from({ length: spec.connections }, connection));
 const elapsed = (performance.now() - start) / 1000;
 const cpuUsed = process.cpuUsage(cpuAtStart);
-latencies.sort((a, b) => a - b);
-const at = (q: number) =>
-  latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
 const result: LoadResult = {
   requests: latencies.length,
   rps: latencies.length / elapsed,
-  p50: at(0.5),
-  p99: at(0.99),
+  p50: quantile(latencies, 0.5),
+  p99: quantile(latencies, 0.99),
   statuses,
   cpu: (cpuUsed.user + cpuUsed.system) / 1000 / elapsed,
   ...(spec.trace ? { trace: traced } : {}),
   ...(spec.mixed
     ? {
         p50By: Object.fromEntries(
-          spec.mixed.map((prefix, i) => {
-            const list = (byTag[i] ?? []).sort((a, b) => a - b);
-            return [prefix, list[list.length >> 1] ?? 0];
-          }),
+          spec.mixed.map((prefix, i) => [prefix, quantile(byTag[i] ?? [], 0.5)]),
         ),
       }
     : {}),
