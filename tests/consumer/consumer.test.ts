@@ -427,6 +427,25 @@ describe('the packages as users install them', () => {
   test('examples/backend-verify (npm start): the route accepts the access token and refuses everything else', async () => {
     const dir = await installed['backend-verify'];
     await run('npm', ['run', 'typecheck'], { cwd: dir });
+    // jose by subpath only: its index loads all of its modules (46; the subpaths we use, 17),
+    // ~20 ms of the server's cold start. Every module the installed packages load is listed.
+    const loaded = await run(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        `import { registerHooks } from 'node:module';
+const urls = [];
+registerHooks({ load(url, context, next) { urls.push(url); return next(url, context); } });
+await import('@connect-auth/server');
+await import('@connect-auth/core/node');
+console.log(JSON.stringify(urls));`,
+      ],
+      { cwd: dir },
+    );
+    const jose = (JSON.parse(loaded.stdout) as string[]).filter((url) => url.includes('/jose/'));
+    expect(jose.length).toBeGreaterThan(0);
+    expect(jose.filter((url) => url.endsWith('/dist/webapi/index.js'))).toEqual([]);
     const [apiPort, port] = [await freePort(), await freePort()];
     const example = start('npm', ['start'], {
       cwd: dir,

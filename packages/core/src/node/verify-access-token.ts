@@ -1,11 +1,7 @@
-import {
-  createRemoteJWKSet,
-  errors,
-  type FlattenedJWSInput,
-  type JWSHeaderParameters,
-  type JWTPayload,
-  jwtVerify,
-} from 'jose';
+import type { FlattenedJWSInput, JWSHeaderParameters, JWTPayload } from 'jose';
+import * as errors from 'jose/errors';
+import { createRemoteJWKSet } from 'jose/jwks/remote';
+import { jwtVerify } from 'jose/jwt/verify';
 import { ACCESS_TOKEN_TYPE } from '../contract/routes.ts';
 import type { ConnectError } from '../errors/connect-error.ts';
 import { InvalidResponseError } from '../errors/invalid-response-error.ts';

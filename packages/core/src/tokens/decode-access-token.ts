@@ -1,4 +1,5 @@
-import { decodeJwt, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import { InvalidResponseError } from '../errors/invalid-response-error.ts';
 
 /**

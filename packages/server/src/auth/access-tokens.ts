@@ -8,7 +8,9 @@
  */
 import { KeyObject, sign } from 'node:crypto';
 import { ACCESS_TOKEN_TYPE } from '@connect-auth/core/contract';
-import { errors, type JWTPayload, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
+import * as errors from 'jose/errors';
+import { jwtVerify } from 'jose/jwt/verify';
 import { SIGNING_ALG, type SigningKeys } from './keys.ts';
 
 /**

@@ -3,7 +3,10 @@
  * persisted through the store so that every process and every restart signs with the same key.
  * The private JWK is sealed (AES-256-GCM under the server secret) before it reaches the database.
  */
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { exportJWK } from 'jose/key/export';
+import { generateKeyPair } from 'jose/key/generate/keypair';
+import { importJWK } from 'jose/key/import';
 import type { Sealer } from '../crypto/seal.ts';
 import type { SigningKeyRecord, Store } from '../store/types.ts';
 
