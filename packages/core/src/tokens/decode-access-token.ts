@@ -1,5 +1,6 @@
-import type { JWTPayload } from 'jose';
-import { decodeJwt } from 'jose/jwt/decode';
+// The index, not a subpath (as in ../node/ and the server): this module reaches browsers, and the
+// import map in docs/elements.md maps the bare `jose` only; bundlers keep just `decodeJwt`.
+import { decodeJwt, type JWTPayload } from 'jose';
 import { InvalidResponseError } from '../errors/invalid-response-error.ts';
 
 /**
