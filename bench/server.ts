@@ -424,7 +424,7 @@ if (PARTS.includes('cheap')) {
 if (PARTS.includes('trace')) {
   section(
     "Server: where a cheap request's time goes under sign-in load",
-    `The JWKS probe of the table above (raw socket, 1 connection at 200 req/s), each request numbered and timed at four points on the machine's monotonic clock, which every process shares: written by the probe; seen by the server (\`node:http\` emitted it: the event loop has woken, read and parsed it); handed to \`res.end\` by the handler; whole at the probe. So "before the server saw it" is the kernel's delivery, the server's wake-up and any work its event loop was doing first; "in the server" is our handler; "after" is the write, the way back and the probe's own wake-up. At each request the server also reads its event loop thread's scheduler counters (\`/proc/thread-self/schedstat\`): between the previous request and this one (~5 ms), how long that thread ran on a CPU and how long it was runnable but waited for one — a slow request after much CPU time waited behind the loop's own work, after much waiting it waited for a core, after neither it waited for the thread to be woken (\`bench/server/trace-requests.ts\`). Rows: our server alone, under 16 connections of sign-in, the same with one hashing thread, the floor of the table above (a bare server beside our hashing pool, whose every answer wakes the event loop), the bare server beside the same argon2id verifications run by threads in loops of their own (the same hashing, memory and kernel work; no message to the event loop), and a control — the bare server beside one busy loop per core at the same nice +10, CPU demand with none of argon2id's memory traffic or kernel work (it maps, faults in, zeroes and unmaps 19 MiB per hash). ${ROUNDS + 1} interleaved rounds of ${SECONDS} s, all requests pooled; "slowest 1%": the requests whose total was in the top 1%. Not in the default run: \`BENCH_PARTS=trace pnpm bench:server\`.`,
+    `The JWKS probe of the table above (raw socket, 1 connection at 200 req/s), each request numbered and timed at four points on the machine's monotonic clock, which every process shares: written by the probe; seen by the server (\`node:http\` emitted it: the event loop has woken, read and parsed it); handed to \`res.end\` by the handler; whole at the probe. So "before the server saw it" is the kernel's delivery, the server's wake-up and any work its event loop was doing first; "in the server" is our handler; "after" is the write, the way back and the probe's own wake-up. At each request the server also reads its event loop thread's scheduler counters (\`/proc/thread-self/schedstat\`): between the previous request and this one (~5 ms), how long that thread ran on a CPU and how long it was runnable but waited for one — a slow request after much CPU time waited behind the loop's own work, after much waiting it waited for a core, after neither it waited for the thread to be woken (\`bench/server/trace-requests.ts\`). Rows: our server alone, under 16 connections of sign-in, the same with one hashing thread, a bare server answering those sign-ins itself (it reads each body, verifies the password in our hashing pool and sends a real sign-in answer's body: a sign-in's HTTP and hashing without our store, token and framework work), the floor of the table above (a bare server beside our hashing pool, whose every answer wakes the event loop), the bare server beside the same argon2id verifications run by threads in loops of their own (the same hashing, memory and kernel work; no message to the event loop), and a control — the bare server beside one busy loop per core at the same nice +10, CPU demand with none of argon2id's memory traffic or kernel work (it maps, faults in, zeroes and unmaps 19 MiB per hash). ${ROUNDS + 1} interleaved rounds of ${SECONDS} s, all requests pooled; "slowest 1%": the requests whose total was in the top 1%. Not in the default run: \`BENCH_PARTS=trace pnpm bench:server\`.`,
   );
   const env = { BENCH_TRACE: JWKS_PATH };
   const server = startChild([SOURCE, join(here, 'server.child.ts'), 'sqlite'], env);
@@ -471,19 +471,28 @@ if (PARTS.includes('trace')) {
   const BARE = `floor: bare node:http beside ${cores} hashing threads (nice +10) verifying nonstop`;
   const SILENT = `bare node:http beside ${cores} threads verifying argon2id in loops of their own (nice +10, no message per hash)`;
   const SPINNING = `control: bare node:http beside ${cores} busy loops (nice +10, user space only)`;
+  const BARE_SIGN_IN = `bare node:http answering the 16 sign-in connections itself: their HTTP and our pool's hashing, no store or token work`;
+  // A real sign-in answer's body, for the bare server to send after each verification.
+  const signInAnswer = await (
+    await fetch(`${url}/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signIn,
+    })
+  ).text();
+  /** The probe on `target` while 16 connections sign in there. */
+  const underSignIn = async (name: string, target: string, child: ChildProcess) => {
+    const startAt = Date.now() + 750;
+    const [probed] = await Promise.all([
+      load(probe(target, startAt)),
+      load(signInLoad(target, startAt)),
+    ]);
+    keep(name, probed, await serverRows(child));
+  };
   for (let round = 0; round < ROUNDS + 1; round++) {
     keep(ALONE, await load(probe(url)), await serverRows(server.child));
-    for (const [name, target, child] of [
-      [LOADED, url, server.child],
-      [ONE_THREAD, oneThreadUrl, oneThread.child],
-    ] as const) {
-      const startAt = Date.now() + 750;
-      const [probed] = await Promise.all([
-        load(probe(target, startAt)),
-        load(signInLoad(target, startAt)),
-      ]);
-      keep(name, probed, await serverRows(child));
-    }
+    await underSignIn(LOADED, url, server.child);
+    await underSignIn(ONE_THREAD, oneThreadUrl, oneThread.child);
     for (const [name, beside] of [
       [BARE, { hashing: true }],
       [SILENT, { hashingSilently: true }],
@@ -497,6 +506,12 @@ if (PARTS.includes('trace')) {
       keep(name, await load(probe(bareUrl)), await serverRows(bare.child));
       await stop(bare.child);
     }
+    const bare = startChild(
+      [SOURCE, join(here, 'bare.child.ts'), JSON.stringify({ ...bareSpec, signInAnswer })],
+      env,
+    );
+    await underSignIn(BARE_SIGN_IN, ((await bare.first) as { url: string }).url, bare.child);
+    await stop(bare.child);
   }
   await stop(server.child);
   await stop(oneThread.child);
@@ -516,7 +531,7 @@ if (PARTS.includes('trace')) {
         'slowest 1%: before / in / after (median ms)',
         'event loop thread since the previous request, all / slowest 1%: ms on a CPU; ms waiting for one (medians)',
       ],
-      [ALONE, LOADED, ONE_THREAD, BARE, SILENT, SPINNING].map((name) => {
+      [ALONE, LOADED, ONE_THREAD, BARE_SIGN_IN, BARE, SILENT, SPINNING].map((name) => {
         const list = rows.get(name) ?? [];
         const cut = quantile(
           list.map((p) => p[0]),

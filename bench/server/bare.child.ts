@@ -8,6 +8,8 @@
  * second since ready) and exits. With `spinning` instead, busy loops at the same priority take the
  * cores (the `trace` part's control: CPU demand without argon2id's memory and kernel work); with
  * `hashingSilently`, threads verify argon2id in loops of their own, never messaging the event loop.
+ * With `signInAnswer`, the pool verifies the password of each `POST` (the sign-in load) and the
+ * server answers with that body: our sign-in's HTTP and hashing, without its store and tokens.
  *
  *   node --conditions=@connect-auth/source bench/server/bare.child.ts '{"body":"…","headers":{…},"hashing":true}'
  *
@@ -38,6 +40,12 @@ interface BareSpec {
    * the same hashing with no message to the event loop per hash (the pool's answers wake it).
    */
   hashingSilently?: boolean;
+  /**
+   * Instead of hashing nonstop: answer `POST` requests (the sign-in load) by verifying the
+   * body's password against one argon2id hash in the server's own pool, then `signInAnswer` —
+   * a sign-in's HTTP and hashing without its store and token work.
+   */
+  signInAnswer?: string;
 }
 /** argon2id (algorithm 2) with the server's parameters. */
 const ARGON2ID = { ...ARGON2_PARAMS, algorithm: 2 };
@@ -47,17 +55,36 @@ if (process.env.BENCH_TRACE) traceRequests(process.env.BENCH_TRACE);
 const spec = JSON.parse(process.argv[2] ?? '{}') as BareSpec;
 const body = Buffer.from(spec.body);
 const headers = { ...spec.headers, 'content-length': String(body.length) };
-const server = createServer((_, res) => {
-  res.writeHead(200, headers);
-  res.end(body);
+let signInPhc: string | undefined;
+const signedIn = spec.signInAnswer ? Buffer.from(spec.signInAnswer) : undefined;
+const signedInHeaders = {
+  'content-type': 'application/json',
+  'content-length': String(signedIn?.length ?? 0),
+};
+const server = createServer((req, res) => {
+  if (req.method !== 'POST' || !signedIn) {
+    res.writeHead(200, headers);
+    res.end(body);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', async () => {
+    const { password } = JSON.parse(Buffer.concat(chunks).toString()) as { password: string };
+    const ok = await pool?.run({ op: 'verify', phc: signInPhc as string, password });
+    res.writeHead(ok ? 200 : 401, signedInHeaders);
+    res.end(signedIn);
+  });
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
 let verified = 0;
 let stopping = false;
 const threads = availableParallelism();
-const pool = spec.hashing ? createHashPool(threads) : undefined;
-if (pool) {
+const pool = spec.hashing || signedIn ? createHashPool(threads) : undefined;
+if (pool && signedIn) {
+  signInPhc = (await pool.run({ op: 'hash', password: PASSWORD, options: ARGON2ID })) as string;
+} else if (pool) {
   const phc = (await pool.run({ op: 'hash', password: PASSWORD, options: ARGON2ID })) as string;
   const verifyNonstop = async () => {
     while (!stopping) {
