@@ -497,21 +497,17 @@ if (PARTS.includes('trace')) {
       [BARE, { hashing: true }],
       [SILENT, { hashingSilently: true }],
       [SPINNING, { spinning: true }],
+      [BARE_SIGN_IN, { signInAnswer }],
     ] as const) {
       const bare = startChild(
         [SOURCE, join(here, 'bare.child.ts'), JSON.stringify({ ...bareSpec, ...beside })],
         env,
       );
       const bareUrl = ((await bare.first) as { url: string }).url;
-      keep(name, await load(probe(bareUrl)), await serverRows(bare.child));
+      if (name === BARE_SIGN_IN) await underSignIn(name, bareUrl, bare.child);
+      else keep(name, await load(probe(bareUrl)), await serverRows(bare.child));
       await stop(bare.child);
     }
-    const bare = startChild(
-      [SOURCE, join(here, 'bare.child.ts'), JSON.stringify({ ...bareSpec, signInAnswer })],
-      env,
-    );
-    await underSignIn(BARE_SIGN_IN, ((await bare.first) as { url: string }).url, bare.child);
-    await stop(bare.child);
   }
   await stop(server.child);
   await stop(oneThread.child);
